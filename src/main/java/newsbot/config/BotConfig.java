@@ -1,0 +1,59 @@
+package newsbot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The whole validated configuration; built only by {@link ConfigLoader}. */
+public record BotConfig(
+        Telegram telegram,
+        Path dbPath,
+        List<Category> categories,
+        Feeds feeds,
+        Breaking breaking,
+        Digest digest,
+        Delivery delivery) {
+
+    /** Bot API access and who may use admin commands. */
+    public record Telegram(String token, URI apiUrl, Set<Long> admins) {
+        @Override
+        public String toString() {
+            return "Telegram[token=<redacted>, apiUrl=" + apiUrl + ", admins=" + admins + "]";
+        }
+    }
+
+    /** What to poll and how politely. */
+    public record Feeds(List<FeedSource> sources, Duration pollInterval, long maxBytes, Duration maxBackoff,
+                        Duration retention, int summaryMaxChars) {
+    }
+
+    /** What makes an item breaking news. */
+    public record Breaking(List<String> markers, Set<String> feedIds) {
+    }
+
+    /** Defaults for new readers and the shape of a digest. */
+    public record Digest(ZoneId defaultZone, List<LocalTime> defaultTimes, int maxPerCategory) {
+    }
+
+    /** Telegram's limits as we apply them, and how hard to retry. */
+    public record Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts) {
+    }
+
+    public Optional<Category> category(String slug) {
+        return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();
+    }
+
+    /** The category whose slug, display name or alias is {@code text}, ignoring case. */
+    public Optional<Category> findCategory(String text) {
+        return categories.stream().filter(c -> c.matches(text)).findFirst();
+    }
+
+    public boolean isAdmin(long userId) {
+        return telegram.admins().contains(userId);
+    }
+}

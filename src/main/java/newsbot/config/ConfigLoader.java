@@ -1,0 +1,321 @@
+package newsbot.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code bot.properties} (UTF-8, order kept: categories are shown in file order), applies {@code NEWSBOT_*}
+ * environment overrides and validates every key, failing with a {@link ConfigException} that names the key.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]{1,32}");
+    private static final Pattern FEED_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TOKEN = Pattern.compile("\\d{3,20}:[A-Za-z0-9_-]{20,}");
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            "telegram.token", "telegram.api-url", "telegram.admins", "db.path",
+            "feed.poll-interval", "feed.max-bytes", "feed.max-backoff",
+            "articles.retention", "articles.summary-max-chars",
+            "breaking.markers", "breaking.feeds",
+            "digest.timezone", "digest.times", "digest.max-per-category",
+            "delivery.global-per-second", "delivery.per-chat-per-second", "delivery.group-per-minute",
+            "delivery.max-attempts");
+
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public BotConfig load(Path file) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            OrderedProperties properties = new OrderedProperties();
+            properties.load(reader);
+            for (String key : properties.keysInOrder()) {
+                raw.put(key, properties.getProperty(key).strip());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("--config", "cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        return fromMap(raw);
+    }
+
+    /** Validates already-read properties; environment overrides are applied here too. */
+    public BotConfig fromMap(Map<String, String> fileValues) {
+        Values v = new Values(withOverrides(fileValues));
+        v.rejectUnknownKeys();
+        List<Category> categories = categories(v);
+        Set<String> slugs = new LinkedHashSet<>();
+        categories.forEach(c -> slugs.add(c.slug()));
+        Set<String> breakingFeeds = new LinkedHashSet<>(v.list("breaking.feeds", ""));
+        List<FeedSource> feeds = feeds(v, slugs, breakingFeeds);
+        for (String id : breakingFeeds) {
+            if (feeds.stream().noneMatch(f -> f.id().equals(id))) {
+                throw new ConfigException("breaking.feeds", "unknown feed id '" + id + "'");
+            }
+        }
+        BotConfig.Telegram telegram = new BotConfig.Telegram(token(v), apiUrl(v), admins(v));
+        BotConfig.Feeds feedConfig = new BotConfig.Feeds(feeds,
+                v.duration("feed.poll-interval", "PT2M", Duration.ofSeconds(10)),
+                v.integer("feed.max-bytes", "5242880", 1024, Integer.MAX_VALUE),
+                v.duration("feed.max-backoff", "PT1H", Duration.ofMinutes(1)),
+                v.duration("articles.retention", "P30D", Duration.ofDays(1)),
+                v.integer("articles.summary-max-chars", "300", 0, 2000));
+        BotConfig.Breaking breaking = new BotConfig.Breaking(
+                v.list("breaking.markers", "СРОЧНО,Срочно,BREAKING,⚡"), Set.copyOf(breakingFeeds));
+        BotConfig.Digest digest = new BotConfig.Digest(zone(v), times(v),
+                v.integer("digest.max-per-category", "5", 1, 50));
+        BotConfig.Delivery delivery = new BotConfig.Delivery(
+                v.integer("delivery.global-per-second", "30", 1, 10_000),
+                v.integer("delivery.per-chat-per-second", "1", 1, 100),
+                v.integer("delivery.group-per-minute", "20", 1, 6_000),
+                v.integer("delivery.max-attempts", "8", 1, 100));
+        return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
+                feedConfig, breaking, digest, delivery);
+    }
+
+    /** The environment variable that overrides {@code key}: {@code NEWSBOT_} + upper case, '.' and '-' as '_'. */
+    public static String environmentName(String key) {
+        return "NEWSBOT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private Map<String, String> withOverrides(Map<String, String> fileValues) {
+        Map<String, String> merged = new LinkedHashMap<>(fileValues);
+        Set<String> keys = new LinkedHashSet<>(KNOWN_KEYS);
+        keys.addAll(fileValues.keySet());
+        for (String key : keys) {
+            String override = environment.get(environmentName(key));
+            if (override != null) {
+                merged.put(key, override.strip());
+            }
+        }
+        return merged;
+    }
+
+    private static String token(Values v) {
+        String token = v.get("telegram.token", "");
+        if (token.isEmpty()) {
+            throw new ConfigException("telegram.token", "missing: set it in the file or in "
+                    + environmentName("telegram.token"));
+        }
+        if (!TOKEN.matcher(token).matches()) {
+            throw new ConfigException("telegram.token", "does not look like a bot token from @BotFather (digits:secret)");
+        }
+        return token;
+    }
+
+    private static URI apiUrl(Values v) {
+        String text = v.get("telegram.api-url", "https://api.telegram.org");
+        try {
+            URI uri = new URI(text);
+            boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath());
+            if (!httpScheme || uri.getHost() == null || !bare || uri.getQuery() != null) {
+                throw new ConfigException("telegram.api-url",
+                        "'" + text + "' must be an http(s) URL with a host and no path, e.g. https://api.telegram.org");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("telegram.api-url", "'" + text + "' is not a valid URL");
+        }
+    }
+
+    private static Set<Long> admins(Values v) {
+        Set<Long> admins = new TreeSet<>();
+        for (String id : v.list("telegram.admins", "")) {
+            try {
+                admins.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("telegram.admins", "'" + id + "' is not a numeric Telegram user id");
+            }
+        }
+        return Set.copyOf(admins);
+    }
+
+    private static List<Category> categories(Values v) {
+        List<Category> categories = new ArrayList<>();
+        for (String key : v.keys()) {
+            if (!key.startsWith("category.") || key.indexOf('.', "category.".length()) >= 0) {
+                continue;
+            }
+            String slug = key.substring("category.".length());
+            if (!SLUG.matcher(slug).matches()) {
+                throw new ConfigException(key, "slug '" + slug + "' must be 1-32 of a-z, 0-9, '_' or '-'");
+            }
+            String name = v.get(key, "");
+            if (name.isEmpty()) {
+                throw new ConfigException(key, "display name is empty");
+            }
+            String nameEn = v.get(key + ".name.en", "");
+            categories.add(new Category(slug, name, nameEn.isEmpty() ? null : nameEn, v.list(key + ".aliases", "")));
+        }
+        for (String key : v.keys()) {
+            if (key.startsWith("category.") && key.indexOf('.', "category.".length()) >= 0) {
+                String slug = key.substring("category.".length(), key.indexOf('.', "category.".length()));
+                String suffix = key.substring("category.".length() + slug.length());
+                if (!suffix.equals(".name.en") && !suffix.equals(".aliases")) {
+                    throw new ConfigException(key, "unknown key (expected category.<slug>.name.en or .aliases)");
+                }
+                if (categories.stream().noneMatch(c -> c.slug().equals(slug))) {
+                    throw new ConfigException(key, "category '" + slug + "' has no display name (category." + slug + "=...)");
+                }
+            }
+        }
+        if (categories.isEmpty()) {
+            throw new ConfigException("category.<slug>", "no categories configured, e.g. category.economy=Экономика");
+        }
+        return categories;
+    }
+
+    private static List<FeedSource> feeds(Values v, Set<String> slugs, Set<String> breakingFeeds) {
+        Map<String, FeedSource> feeds = new LinkedHashMap<>();
+        for (String key : v.keys()) {
+            if (!key.startsWith("feed.") || KNOWN_KEYS.contains(key)) {
+                continue;
+            }
+            String rest = key.substring("feed.".length());
+            int dot = rest.lastIndexOf('.');
+            String id = dot < 0 ? rest : rest.substring(0, dot);
+            String field = dot < 0 ? "" : rest.substring(dot + 1);
+            if (!FEED_ID.matcher(id).matches() || !(field.equals("url") || field.equals("category"))) {
+                throw new ConfigException(key, "unknown key (expected feed.<id>.url or feed.<id>.category)");
+            }
+            if (feeds.containsKey(id)) {
+                continue;
+            }
+            String urlKey = "feed." + id + ".url";
+            String url = v.get(urlKey, "");
+            if (url.isEmpty()) {
+                throw new ConfigException(urlKey, "missing");
+            }
+            checkFeedUrl(urlKey, url);
+            String categoryKey = "feed." + id + ".category";
+            String category = v.get(categoryKey, "");
+            if (!category.isEmpty() && !slugs.contains(category)) {
+                throw new ConfigException(categoryKey, "unknown category '" + category + "' (known: "
+                        + String.join(", ", slugs) + ")");
+            }
+            feeds.put(id, new FeedSource(id, url, category.isEmpty() ? null : category, breakingFeeds.contains(id)));
+        }
+        if (feeds.isEmpty()) {
+            throw new ConfigException("feed.<id>.url", "no feeds configured");
+        }
+        return List.copyOf(feeds.values());
+    }
+
+    private static void checkFeedUrl(String key, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(key, "'" + url + "' must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key, "'" + url + "' is not a valid URL");
+        }
+    }
+
+    private static ZoneId zone(Values v) {
+        String text = v.get("digest.timezone", "Asia/Bishkek");
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new ConfigException("digest.timezone", "'" + text + "' is not an IANA time zone such as Asia/Bishkek");
+        }
+    }
+
+    private static List<LocalTime> times(Values v) {
+        List<String> texts = v.list("digest.times", "08:00,19:00");
+        if (texts.size() == 1 && texts.get(0).equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        TreeSet<LocalTime> times = new TreeSet<>();
+        for (String text : texts) {
+            try {
+                times.add(LocalTime.parse(text.length() == 4 ? "0" + text : text));
+            } catch (DateTimeParseException e) {
+                throw new ConfigException("digest.times", "'" + text + "' is not a time like 08:00");
+            }
+        }
+        if (times.size() > 6) {
+            throw new ConfigException("digest.times", "at most 6 digest times");
+        }
+        return List.copyOf(times);
+    }
+
+    /** The merged key/value view with typed, validating getters. */
+    private record Values(Map<String, String> map) {
+
+        Iterable<String> keys() {
+            return map.keySet();
+        }
+
+        void rejectUnknownKeys() {
+            for (String key : map.keySet()) {
+                if (!KNOWN_KEYS.contains(key) && !key.startsWith("category.") && !key.startsWith("feed.")) {
+                    throw new ConfigException(key, "unknown key (see bot.properties.example)");
+                }
+            }
+        }
+
+        String get(String key, String fallback) {
+            String value = map.get(key);
+            return value == null || value.isEmpty() ? fallback : value;
+        }
+
+        List<String> list(String key, String fallback) {
+            List<String> items = new ArrayList<>();
+            for (String part : get(key, fallback).split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.strip());
+                }
+            }
+            return List.copyOf(items);
+        }
+
+        int integer(String key, String fallback, int min, int max) {
+            String text = get(key, fallback);
+            try {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw new ConfigException(key, value + " is out of range " + min + ".." + max);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "'" + text + "' is not a whole number");
+            }
+        }
+
+        Duration duration(String key, String fallback, Duration min) {
+            String text = get(key, fallback);
+            try {
+                Duration value = Duration.parse(text);
+                if (value.compareTo(min) < 0) {
+                    throw new ConfigException(key, text + " is shorter than the minimum " + min);
+                }
+                return value;
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(key, "'" + text + "' is not an ISO-8601 duration such as PT2M or P30D");
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package newsbot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for the {@code subscribers} table. Every method runs on the caller's handle, inside its transaction. */
+public final class Subscribers {
+
+    private static final String COLUMNS = "chat_id, user_id, chat_type, language, time_zone, digest_times, breaking_on, "
+            + "quiet_from, quiet_to, status, digest_cursor, last_digest_at, created_at, updated_at";
+
+    /** Registers a reader unless already known; returns true when the row is new. */
+    public boolean insertIfAbsent(Handle h, long chatId, Long userId, String chatType, String language, ZoneId zone,
+                                  List<LocalTime> digestTimes, long digestCursor, Instant now) {
+        return h.createUpdate("INSERT INTO subscribers (chat_id, user_id, chat_type, language, time_zone, digest_times, "
+                        + "breaking_on, status, digest_cursor, last_digest_at, created_at, updated_at) "
+                        + "VALUES (:chat, :user, :type, :lang, :zone, :times, 1, 'ACTIVE', :cursor, :now, :now, :now) "
+                        + "ON CONFLICT (chat_id) DO NOTHING")
+                .bind("chat", chatId)
+                .bind("user", userId)
+                .bind("type", chatType)
+                .bind("lang", language)
+                .bind("zone", zone.getId())
+                .bind("times", formatTimes(digestTimes))
+                .bind("cursor", digestCursor)
+                .bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
+
+    public Optional<Subscriber> find(Handle h, long chatId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE chat_id = :chat")
+                .bind("chat", chatId)
+                .map(Subscribers::map)
+                .findOne();
+    }
+
+    /** Calls {@code each} for every reader with the given status, streaming so 100,000 rows never sit in memory. */
+    public void forEachWithStatus(Handle h, SubscriberStatus status, Consumer<Subscriber> each) {
+        h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE status = :status ORDER BY chat_id")
+                .bind("status", status.name())
+                .setFetchSize(1000)
+                .map(Subscribers::map)
+                .useStream(stream -> stream.forEach(each));
+    }
+
+    public void setStatus(Handle h, long chatId, SubscriberStatus status, Instant now) {
+        update(h, chatId, "status", status.name(), now);
+    }
+
+    public void setLanguage(Handle h, long chatId, String language, Instant now) {
+        update(h, chatId, "language", language, now);
+    }
+
+    public void setZone(Handle h, long chatId, ZoneId zone, Instant now) {
+        update(h, chatId, "time_zone", zone.getId(), now);
+    }
+
+    public void setDigestTimes(Handle h, long chatId, List<LocalTime> times, Instant now) {
+        update(h, chatId, "digest_times", formatTimes(times), now);
+    }
+
+    public void setBreakingOn(Handle h, long chatId, boolean on, Instant now) {
+        update(h, chatId, "breaking_on", on ? 1 : 0, now);
+    }
+
+    /** Sets quiet hours; both {@code null} clears them. */
+    public void setQuietHours(Handle h, long chatId, LocalTime from, LocalTime to, Instant now) {
+        h.createUpdate("UPDATE subscribers SET quiet_from = :from, quiet_to = :to, updated_at = :now WHERE chat_id = :chat")
+                .bind("from", from == null ? null : from.toString())
+                .bind("to", to == null ? null : to.toString())
+                .bind("now", now.toEpochMilli())
+                .bind("chat", chatId)
+                .execute();
+    }
+
+    /** Records that a digest covering articles up to {@code cursor} was composed at {@code at}. */
+    public void advanceDigest(Handle h, long chatId, long cursor, Instant at) {
+        h.createUpdate("UPDATE subscribers SET digest_cursor = MAX(digest_cursor, :cursor), last_digest_at = :at "
+                        + "WHERE chat_id = :chat")
+                .bind("cursor", cursor)
+                .bind("at", at.toEpochMilli())
+                .bind("chat", chatId)
+                .execute();
+    }
+
+    /** Moves a group to its new supergroup id; subscriptions follow through ON UPDATE CASCADE. */
+    public void migrateChat(Handle h, long oldChatId, long newChatId, Instant now) {
+        h.createUpdate("UPDATE OR IGNORE subscribers SET chat_id = :new, chat_type = 'supergroup', updated_at = :now "
+                        + "WHERE chat_id = :old")
+                .bind("new", newChatId)
+                .bind("old", oldChatId)
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    public Map<SubscriberStatus, Integer> countByStatus(Handle h) {
+        Map<SubscriberStatus, Integer> counts = new EnumMap<>(SubscriberStatus.class);
+        for (SubscriberStatus s : SubscriberStatus.values()) {
+            counts.put(s, 0);
+        }
+        h.createQuery("SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status")
+                .map((rs, ctx) -> Map.entry(SubscriberStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    public int countCreatedSince(Handle h, Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM subscribers WHERE created_at >= :since")
+                .bind("since", since.toEpochMilli())
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    private static void update(Handle h, long chatId, String column, Object value, Instant now) {
+        // column is always one of this class's constants, never user input
+        h.createUpdate("UPDATE subscribers SET " + column + " = :value, updated_at = :now WHERE chat_id = :chat")
+                .bind("value", value)
+                .bind("now", now.toEpochMilli())
+                .bind("chat", chatId)
+                .execute();
+    }
+
+    static String formatTimes(List<LocalTime> times) {
+        List<String> parts = new ArrayList<>();
+        for (LocalTime t : times) {
+            parts.add(t.toString());
+        }
+        return String.join(",", parts);
+    }
+
+    static List<LocalTime> parseTimes(String text) {
+        List<LocalTime> times = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            for (String part : text.split(",")) {
+                times.add(LocalTime.parse(part.strip()));
+            }
+        }
+        return times;
+    }
+
+    private static Subscriber map(ResultSet rs, StatementContext ctx) throws SQLException {
+        long userId = rs.getLong("user_id");
+        Long user = rs.wasNull() ? null : userId;
+        String quietFrom = rs.getString("quiet_from");
+        String quietTo = rs.getString("quiet_to");
+        return new Subscriber(
+                rs.getLong("chat_id"),
+                user,
+                rs.getString("chat_type"),
+                rs.getString("language"),
+                ZoneId.of(rs.getString("time_zone")),
+                parseTimes(rs.getString("digest_times")),
+                rs.getInt("breaking_on") == 1,
+                quietFrom == null ? null : LocalTime.parse(quietFrom),
+                quietTo == null ? null : LocalTime.parse(quietTo),
+                SubscriberStatus.valueOf(rs.getString("status")),
+                rs.getLong("digest_cursor"),
+                Instant.ofEpochMilli(rs.getLong("last_digest_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}
