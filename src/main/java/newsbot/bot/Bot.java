@@ -1,0 +1,46 @@
+package newsbot.bot;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import newsbot.config.BotConfig;
+import newsbot.store.Articles;
+import newsbot.store.Database;
+import newsbot.store.SubscriberStatus;
+import newsbot.store.Subscribers;
+import newsbot.store.Subscriptions;
+
+/** Builds the chat side of the bot: every command and button handler behind one {@link UpdateRouter}. */
+public final class Bot {
+
+    private final UpdateRouter router;
+
+    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Clock clock, Supplier<String> botUsername) {
+        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), new Articles(), config, clock);
+        CategoryNames names = new CategoryNames(config.categories());
+        Keyboards keyboards = new Keyboards(config.categories());
+
+        Map<String, CommandHandler> commands = new HashMap<>();
+        commands.put("start", new StartCommand(readers, names, keyboards));
+        commands.put("categories", new CategoriesCommand(readers, keyboards));
+        commands.put("subscribe", new SubscribeCommand(readers, names));
+        commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
+        commands.put("settings", new SettingsCommand(readers, names));
+        commands.put("language", new LanguageCommand(readers, texts));
+        commands.put("help", new HelpCommand());
+        commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
+        commands.put("pause", new StatusCommand(readers, SubscriberStatus.PAUSED, "pause.done"));
+        commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
+
+        Map<String, CallbackHandler> callbacks = new HashMap<>();
+        callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
+
+        this.router = new UpdateRouter(readers, texts, replier, commands, Map.of(), callbacks, config::isAdmin,
+                botUsername);
+    }
+
+    public UpdateRouter router() {
+        return router;
+    }
+}

@@ -1,0 +1,60 @@
+package newsbot.bot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import newsbot.config.Category;
+import newsbot.telegram.Html;
+
+/** Finds categories by what readers type and lists them for replies. */
+final class CategoryNames {
+
+    private final List<Category> categories;
+
+    CategoryNames(List<Category> categories) {
+        this.categories = List.copyOf(categories);
+    }
+
+    List<Category> all() {
+        return categories;
+    }
+
+    /** The category a reader meant by a slug, a display name in either language or an alias, ignoring case. */
+    Optional<Category> find(String text) {
+        return categories.stream().filter(c -> c.matches(text)).findFirst();
+    }
+
+    String displayName(String slug, String language) {
+        return categories.stream().filter(c -> c.slug().equals(slug)).findFirst()
+                .map(c -> c.displayName(language)).orElse(slug);
+    }
+
+    /** "• Экономика — economy" lines, escaped, in the configured order. */
+    String listing(String language) {
+        StringBuilder out = new StringBuilder();
+        for (Category c : categories) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("• ").append(Html.escape(c.displayName(language)))
+                    .append(" — <code>").append(Html.escape(c.slug())).append("</code>");
+        }
+        return out.toString();
+    }
+
+    /** Display names of the given slugs in the configured order, comma-separated and escaped. */
+    String joined(Collection<String> slugs, String language) {
+        List<String> names = new ArrayList<>();
+        for (Category c : categories) {
+            if (slugs.contains(c.slug())) {
+                names.add(Html.escape(c.displayName(language)));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    String firstSlug() {
+        return categories.get(0).slug();
+    }
+}

@@ -1,0 +1,7 @@
+package newsbot.bot;
+
+/** One chat command. */
+interface CommandHandler {
+
+    void handle(Conversation conversation);
+}

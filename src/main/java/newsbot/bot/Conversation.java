@@ -1,0 +1,58 @@
+package newsbot.bot;
+
+import newsbot.store.Subscriber;
+import newsbot.telegram.OutgoingMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/** One command being handled: who asked, their settings, and how to answer them in their language. */
+final class Conversation {
+
+    private final Incoming incoming;
+    private final Subscriber reader;
+    private final Texts texts;
+    private final Replier replier;
+
+    Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier) {
+        this.incoming = incoming;
+        this.reader = reader;
+        this.texts = texts;
+        this.replier = replier;
+    }
+
+    Incoming incoming() {
+        return incoming;
+    }
+
+    Subscriber reader() {
+        return reader;
+    }
+
+    long chatId() {
+        return incoming.chatId();
+    }
+
+    String args() {
+        return incoming.args();
+    }
+
+    String language() {
+        return reader.language();
+    }
+
+    String text(String key, Object... args) {
+        return texts.get(reader.language(), key, args);
+    }
+
+    void reply(String html) {
+        reply(html, null);
+    }
+
+    void reply(String html, InlineKeyboardMarkup keyboard) {
+        replier.send(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard));
+    }
+
+    /** Replies with a fixed text from the bundles. */
+    void replyWith(String key, Object... args) {
+        reply(text(key, args));
+    }
+}

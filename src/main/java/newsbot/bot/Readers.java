@@ -1,0 +1,96 @@
+package newsbot.bot;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import newsbot.config.BotConfig;
+import newsbot.store.Articles;
+import newsbot.store.Database;
+import newsbot.store.Subscriber;
+import newsbot.store.SubscriberStatus;
+import newsbot.store.Subscribers;
+import newsbot.store.Subscriptions;
+
+/** Reader registration and preference changes: the rules, on top of the store's plain SQL. */
+final class Readers {
+
+    private final Database db;
+    private final Subscribers subscribers;
+    private final Subscriptions subscriptions;
+    private final Articles articles;
+    private final BotConfig config;
+    private final Clock clock;
+
+    Readers(Database db, Subscribers subscribers, Subscriptions subscriptions, Articles articles, BotConfig config,
+            Clock clock) {
+        this.db = db;
+        this.subscribers = subscribers;
+        this.subscriptions = subscriptions;
+        this.articles = articles;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * The reader behind a message, registered with the configured defaults if new. A reader that had blocked the
+     * bot and writes again is active again: writing to us is the only proof it unblocked.
+     */
+    Subscriber enroll(Incoming in) {
+        return db.inTransaction(h -> {
+            long cursor = articles.maxId(h);
+            subscribers.insertIfAbsent(h, in.chatId(), in.userId(), in.chatType(), Texts.languageFor(in.languageCode()),
+                    config.digest().defaultZone(), config.digest().defaultTimes(), cursor, clock.instant());
+            Subscriber reader = subscribers.find(h, in.chatId()).orElseThrow();
+            if (reader.status() == SubscriberStatus.BLOCKED) {
+                subscribers.setStatus(h, in.chatId(), SubscriberStatus.ACTIVE, clock.instant());
+                reader = subscribers.find(h, in.chatId()).orElseThrow();
+            }
+            return reader;
+        });
+    }
+
+    Optional<Subscriber> find(long chatId) {
+        return db.withHandle(h -> subscribers.find(h, chatId));
+    }
+
+    List<String> categories(long chatId) {
+        return db.withHandle(h -> subscriptions.categoriesOf(h, chatId));
+    }
+
+    /** Switches a category on or off; returns true when it is now on. */
+    boolean toggle(long chatId, String slug) {
+        return db.inTransaction(h -> {
+            if (subscriptions.remove(h, chatId, slug)) {
+                return false;
+            }
+            subscriptions.add(h, chatId, slug);
+            return true;
+        });
+    }
+
+    boolean subscribe(long chatId, String slug) {
+        return db.inTransaction(h -> subscriptions.add(h, chatId, slug));
+    }
+
+    boolean unsubscribe(long chatId, String slug) {
+        return db.inTransaction(h -> subscriptions.remove(h, chatId, slug));
+    }
+
+    void unsubscribeAll(long chatId) {
+        db.useTransaction(h -> subscriptions.removeAll(h, chatId));
+    }
+
+    void setStatus(long chatId, SubscriberStatus status) {
+        db.useTransaction(h -> subscribers.setStatus(h, chatId, status, clock.instant()));
+    }
+
+    void setLanguage(long chatId, String language) {
+        db.useTransaction(h -> subscribers.setLanguage(h, chatId, language, clock.instant()));
+    }
+
+    /** Marks a chat that removed or blocked the bot (a my_chat_member update). */
+    void markBlocked(long chatId) {
+        db.useTransaction(h -> subscribers.find(h, chatId).ifPresent(
+                s -> subscribers.setStatus(h, chatId, SubscriberStatus.BLOCKED, clock.instant())));
+    }
+}
