@@ -29,6 +29,8 @@ public final class Bot {
         commands.put("settings", new SettingsCommand(readers, names));
         commands.put("language", new LanguageCommand(readers, texts));
         commands.put("help", new HelpCommand());
+        commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
+        commands.put("breaking", new BreakingCommand(readers, null, config::isAdmin));
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
         commands.put("pause", new StatusCommand(readers, SubscriberStatus.PAUSED, "pause.done"));
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));

@@ -88,6 +88,27 @@ final class Readers {
         db.useTransaction(h -> subscribers.setLanguage(h, chatId, language, clock.instant()));
     }
 
+    void setZone(long chatId, java.time.ZoneId zone) {
+        db.useTransaction(h -> subscribers.setZone(h, chatId, zone, clock.instant()));
+    }
+
+    void setBreakingOn(long chatId, boolean on) {
+        db.useTransaction(h -> subscribers.setBreakingOn(h, chatId, on, clock.instant()));
+    }
+
+    void setDigestTimes(long chatId, List<java.time.LocalTime> times) {
+        db.useTransaction(h -> subscribers.setDigestTimes(h, chatId, times, clock.instant()));
+    }
+
+    /** Sets quiet hours; both {@code null} clears them. */
+    void setQuietHours(long chatId, java.time.LocalTime from, java.time.LocalTime to) {
+        db.useTransaction(h -> subscribers.setQuietHours(h, chatId, from, to, clock.instant()));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** Marks a chat that removed or blocked the bot (a my_chat_member update). */
     void markBlocked(long chatId) {
         db.useTransaction(h -> subscribers.find(h, chatId).ifPresent(
