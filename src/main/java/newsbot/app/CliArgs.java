@@ -1,0 +1,64 @@
+package newsbot.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line: {@code [run|check|preview] --config FILE [--categories a,b] [--lang ru|en]}.
+ *
+ * @param categories for preview: the reader's categories (empty: all)
+ */
+record CliArgs(String command, Path config, List<String> categories, String language) {
+
+    static final String USAGE = "usage: java -jar newsbot.jar [run|check|preview] --config FILE"
+            + " [--categories slug,slug] [--lang ru|en]";
+
+    static CliArgs parse(String[] args) {
+        String command = "run";
+        Path config = null;
+        List<String> categories = new ArrayList<>();
+        String language = "ru";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "run", "check", "preview" -> command = arg;
+                case "--config", "-c" -> config = Path.of(value(args, ++i, arg));
+                case "--categories" -> {
+                    for (String slug : value(args, ++i, arg).split(",")) {
+                        if (!slug.isBlank()) {
+                            categories.add(slug.strip());
+                        }
+                    }
+                }
+                case "--lang" -> language = value(args, ++i, arg).toLowerCase(Locale.ROOT);
+                case "--help", "-h" -> throw new UsageException("");
+                default -> throw new UsageException("unknown argument '" + arg + "'");
+            }
+        }
+        if (config == null) {
+            throw new UsageException("--config FILE is required");
+        }
+        if (!language.equals("ru") && !language.equals("en")) {
+            throw new UsageException("--lang must be ru or en");
+        }
+        return new CliArgs(command, config, List.copyOf(categories), language);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    /** The command line is wrong; the message says how. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
