@@ -26,6 +26,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final BotState state;
     private final int pollTimeoutSeconds;
     private final AtomicLong lastHandled;
+    private volatile boolean stopping;
 
     public UpdateConsumer(UpdateRouter router, Database db, BotState state, int pollTimeoutSeconds) {
         this.router = router;
@@ -52,7 +53,8 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
         List<Update> ordered = new ArrayList<>(updates);
         ordered.sort(Comparator.comparing(Update::getUpdateId));
         for (Update update : ordered) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                // Not marked handled: the next start picks these updates up again.
                 return;
             }
             long id = update.getUpdateId();
@@ -73,6 +75,11 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
                 lastHandled.set(id);
             }
         }
+    }
+
+    /** Finishes the update in hand and leaves the rest of the batch for the next start. */
+    public void stop() {
+        stopping = true;
     }
 
     public long lastHandled() {

@@ -24,6 +24,9 @@ public class RedactingPatternLayout extends PatternLayout {
 
     /** Makes every {@code RedactingPatternLayout} of the current logback context redact this exact token. */
     public static void registerToken(String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
             context.putProperty(TOKEN_PROPERTY, token);

@@ -77,6 +77,7 @@ public final class TelegramClientFactory implements AutoCloseable {
                 .writeTimeout(timeouts.send())
                 .build();
         pollingHttpClient = base.newBuilder()
+                .addInterceptor(new PollingWatch())
                 .readTimeout(timeouts.longPoll().plus(POLL_READ_MARGIN))
                 .writeTimeout(timeouts.send())
                 .build();
@@ -102,6 +103,22 @@ public final class TelegramClientFactory implements AutoCloseable {
     /** The getUpdates {@code timeout} in seconds that matches the polling client's read timeout. */
     public int longPollSeconds() {
         return (int) timeouts.longPoll().toSeconds();
+    }
+
+    /**
+     * Ends the long poll in flight without touching other calls, and waits up to {@code grace} for the polling
+     * thread to finish the update it may be handling: replies of that update still go out.
+     */
+    public void stopPolling(Duration grace) throws InterruptedException {
+        pollingExecutor.shutdown();
+        for (okhttp3.Call call : pollingHttpClient.dispatcher().runningCalls()) {
+            if (call.request().url().encodedPath().toLowerCase(java.util.Locale.ROOT).endsWith("/getupdates")) {
+                call.cancel();
+            }
+        }
+        if (!pollingExecutor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            pollingExecutor.shutdownNow();
+        }
     }
 
     /** Cancels calls in flight, stops every thread this factory started and closes pooled connections. */

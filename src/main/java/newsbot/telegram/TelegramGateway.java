@@ -3,6 +3,9 @@ package newsbot.telegram;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.objects.User;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -119,6 +122,16 @@ public final class TelegramGateway implements MessageSender {
         DeleteMessage request = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
         return call("deleteMessage", chatId, () -> client.executeAsync(request),
                 (Boolean ignored) -> messageId, null);
+    }
+
+    /** getMe: the bot's @username, or empty when Telegram cannot be asked right now (the reason is logged). */
+    public Optional<String> botUsername() {
+        String[] name = new String[1];
+        SendOutcome outcome = call("getMe", "bot", () -> client.executeAsync(new GetMe()), (User me) -> {
+            name[0] = me.getUserName();
+            return me.getId();
+        }, null);
+        return outcome instanceof SendOutcome.Delivered ? Optional.ofNullable(name[0]) : Optional.empty();
     }
 
     @FunctionalInterface

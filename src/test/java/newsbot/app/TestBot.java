@@ -1,0 +1,97 @@
+package newsbot.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import newsbot.config.BotConfig;
+import newsbot.config.ConfigLoader;
+import newsbot.store.Database;
+import newsbot.telegram.FakeBotApi;
+import newsbot.testing.MutableClock;
+
+/** The whole application started in-process against {@link FakeBotApi}, with a temp database and a test clock. */
+final class TestBot implements AutoCloseable {
+
+    static final long ADMIN = 9001;
+
+    final FakeBotApi telegram;
+    final Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    final Map<String, String> properties = new LinkedHashMap<>();
+    private Application app;
+    private BotConfig config;
+
+    private TestBot(Path dir) {
+        this.dir = dir;
+        this.telegram = FakeBotApi.start();
+        properties.put("telegram.token", telegram.token());
+        properties.put("telegram.api-url", telegram.apiUrl());
+        properties.put("telegram.admins", Long.toString(ADMIN));
+        properties.put("db.path", dir.resolve("bot.db").toString());
+        properties.put("category.society", "Общество");
+        properties.put("category.society.name.en", "Society");
+        properties.put("category.economy", "Экономика");
+        properties.put("category.economy.name.en", "Economy");
+        properties.put("category.sport", "Спорт");
+        properties.put("category.sport.name.en", "Sport");
+        properties.put("category.world", "В мире");
+        properties.put("category.world.name.en", "World");
+        properties.put("feed.main.url", "http://127.0.0.1:9/rss");
+        properties.put("delivery.global-per-second", "1000");
+        properties.put("delivery.per-chat-per-second", "100");
+        properties.put("delivery.group-per-minute", "6000");
+    }
+
+    static TestBot create(Path dir) {
+        return new TestBot(dir);
+    }
+
+    TestBot start() {
+        config = new ConfigLoader(Map.of()).fromMap(properties);
+        app = Application.start(config, clock, Duration.ofSeconds(1));
+        return this;
+    }
+
+    void restart() {
+        app.close();
+        start();
+    }
+
+    void stop() {
+        app.close();
+    }
+
+    BotConfig config() {
+        return config;
+    }
+
+    Database db() {
+        return Database.open(dir.resolve("bot.db"));
+    }
+
+    Path writeConfig(String name) {
+        StringBuilder text = new StringBuilder();
+        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Path file = dir.resolve(name);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.close();
+        }
+        telegram.close();
+    }
+}
