@@ -49,6 +49,10 @@ public final class BreakingAlerts implements BreakingFanOut {
     private record Batch(String language, boolean silent) {
     }
 
+    /** A reader's quiet hours as stored: zone id and "HH:MM" bounds. */
+    private record Window(String zone, String from, String to) {
+    }
+
     @Override
     public void onBreaking(Handle h, StoredArticle article) {
         if (article.categories().isEmpty()) {
@@ -57,9 +61,14 @@ public final class BreakingAlerts implements BreakingFanOut {
         }
         Instant now = clock.instant();
         Map<Batch, List<Long>> batches = new HashMap<>();
-        audience.forEachReader(h, article.id(), article.categories(), reader -> batches
-                .computeIfAbsent(new Batch(language(reader.language()), isQuiet(reader, now)), b -> new ArrayList<>())
-                .add(reader.chatId()));
+        // Readers share a few zones and quiet windows: each distinct one is worked out once, not 100,000 times.
+        Map<Window, Boolean> quiet = new HashMap<>();
+        audience.forEachReader(h, article.id(), article.categories(), reader -> {
+            boolean silent = reader.quietFrom() != null && reader.quietTo() != null && quiet.computeIfAbsent(
+                    new Window(reader.timeZone(), reader.quietFrom(), reader.quietTo()), w -> isQuiet(w, now));
+            batches.computeIfAbsent(new Batch(language(reader.language()), silent), b -> new ArrayList<>())
+                    .add(reader.chatId());
+        });
         Map<String, String> texts = new HashMap<>();
         int queued = 0;
         for (Map.Entry<Batch, List<Long>> batch : batches.entrySet()) {
@@ -80,13 +89,10 @@ public final class BreakingAlerts implements BreakingFanOut {
         return composer.composeBreaking(item, name, LABELS);
     }
 
-    private boolean isQuiet(BreakingAudience.Reader reader, Instant now) {
-        if (reader.quietFrom() == null || reader.quietTo() == null) {
-            return false;
-        }
+    private boolean isQuiet(Window window, Instant now) {
         try {
-            QuietHours quiet = new QuietHours(LocalTime.parse(reader.quietFrom()), LocalTime.parse(reader.quietTo()));
-            ReaderSchedule schedule = new ReaderSchedule(zone(reader.timeZone()), List.of(), quiet, Instant.EPOCH);
+            QuietHours quiet = new QuietHours(LocalTime.parse(window.from()), LocalTime.parse(window.to()));
+            ReaderSchedule schedule = new ReaderSchedule(zone(window.zone()), List.of(), quiet, Instant.EPOCH);
             return planner.isQuiet(schedule, now);
         } catch (DateTimeException e) {
             return false; // an unreadable row: better a sound than no alert

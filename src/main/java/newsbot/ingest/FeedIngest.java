@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
-import java.util.function.Supplier;
 import newsbot.config.FeedSource;
 import newsbot.feed.FeedError;
 import newsbot.feed.FeedFetcher;
@@ -13,7 +11,6 @@ import newsbot.feed.FeedParser;
 import newsbot.feed.FetchResult;
 import newsbot.feed.ParseResult;
 import newsbot.feed.Validators;
-import newsbot.store.Database;
 import newsbot.store.FeedState;
 import newsbot.store.Feeds;
 import newsbot.store.NewArticle;
@@ -29,7 +26,7 @@ final class FeedIngest {
     record Outcome(int newArticles, boolean ok) {
     }
 
-    private final Database db;
+    private final WriteSession session;
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final ArticleMapper mapper;
@@ -38,11 +35,10 @@ final class FeedIngest {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration interval;
-    private final Lock writes;
 
-    FeedIngest(Database db, FeedFetcher fetcher, FeedParser parser, ArticleMapper mapper, ArticleWriter writer,
-               Clock clock, Backoff backoff, Duration interval, Lock writes) {
-        this.db = db;
+    FeedIngest(WriteSession session, FeedFetcher fetcher, FeedParser parser, ArticleMapper mapper, ArticleWriter writer,
+               Clock clock, Backoff backoff, Duration interval) {
+        this.session = session;
         this.fetcher = fetcher;
         this.parser = parser;
         this.mapper = mapper;
@@ -50,7 +46,6 @@ final class FeedIngest {
         this.clock = clock;
         this.backoff = backoff;
         this.interval = interval;
-        this.writes = writes;
     }
 
     /**
@@ -71,10 +66,10 @@ final class FeedIngest {
         FetchResult result = fetcher.fetch(feed.url(), new Validators(state.etag(), state.lastModified()));
         if (result instanceof FetchResult.NotModified notModified) {
             // The document is unchanged: nothing to parse, only the feed's health moves.
-            locked(() -> db.withHandle(h -> {
+            session.withHandle(h -> {
                 feeds.recordNotModified(h, feed.id(), notModified.status(), started, started.plus(interval));
                 return null;
-            }));
+            });
             recovered(feed, state);
             return new Outcome(0, true);
         }
@@ -91,12 +86,12 @@ final class FeedIngest {
         List<NewArticle> articles = mapper.map(feed, document, fetched.finalUrl(), started);
         // The first successful fetch stores what the feed already holds, but none of it is news to anyone.
         boolean push = state.initialized();
-        int added = locked(() -> db.inTransaction(h -> {
+        int added = session.inTransaction(h -> {
             int n = writer.write(h, articles, push, started);
             feeds.recordFetched(h, feed.id(), fetched.status(), fetched.validators().etag(),
                     fetched.validators().lastModified(), document.items().size(), started, started.plus(interval));
             return n;
-        }));
+        });
         LOG.debug("feed {}: {} items, {} new", feed.id(), document.items().size(), added);
         recovered(feed, state);
         return new Outcome(added, true);
@@ -115,26 +110,16 @@ final class FeedIngest {
         } else {
             LOG.warn("feed {} failing: {}; retrying in {}", feed.id(), line, wait);
         }
-        locked(() -> db.withHandle(h -> {
+        session.withHandle(h -> {
             feeds.recordFailure(h, feed.id(), status, line, at, at.plus(wait));
             return null;
-        }));
+        });
         return new Outcome(0, false);
     }
 
     private static void recovered(FeedSource feed, FeedState state) {
         if (state.isFailing()) {
             LOG.info("feed {} recovered after {} failed attempts", feed.id(), state.failures());
-        }
-    }
-
-    // The poller's threads queue here rather than in SQLite's busy handler, which polls with sleeps.
-    private <T> T locked(Supplier<T> work) {
-        writes.lock();
-        try {
-            return work.get();
-        } finally {
-            writes.unlock();
         }
     }
 

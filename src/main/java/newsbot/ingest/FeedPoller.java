@@ -35,9 +35,9 @@ public final class FeedPoller implements AutoCloseable {
     /** Feeds fetched at once; more gains little against one site and costs memory (a body is up to max-bytes). */
     static final int THREADS = 4;
 
-    private final Database db;
     private final Feeds feeds = new Feeds();
     private final Map<String, FeedSource> sources = new LinkedHashMap<>();
+    private final WriteSession session;
     private final FeedIngest ingest;
     private final Pruner pruner;
     private final ExecutorService pool;
@@ -52,15 +52,14 @@ public final class FeedPoller implements AutoCloseable {
      */
     public FeedPoller(BotConfig config, Database db, FeedFetcher fetcher, BreakingFanOut fanOut, Clock clock,
                       RandomGenerator random) {
-        this.db = db;
         this.clock = clock;
         config.feeds().sources().forEach(s -> sources.put(s.id(), s));
         BotConfig.Feeds settings = config.feeds();
-        ReentrantLock writes = new ReentrantLock();
-        this.ingest = new FeedIngest(db, fetcher, new FeedParser(), new ArticleMapper(config), new ArticleWriter(fanOut),
-                clock, new Backoff(settings.pollInterval(), settings.maxBackoff(), random), settings.pollInterval(),
-                writes);
-        this.pruner = new Pruner(db, settings.retention(), clock, writes);
+        this.session = new WriteSession(db);
+        this.ingest = new FeedIngest(session, fetcher, new FeedParser(), new ArticleMapper(config),
+                new ArticleWriter(fanOut), clock, new Backoff(settings.pollInterval(), settings.maxBackoff(), random),
+                settings.pollInterval());
+        this.pruner = new Pruner(session, settings.retention(), clock);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "feed-poll-" + threads.incrementAndGet());
@@ -82,11 +81,14 @@ public final class FeedPoller implements AutoCloseable {
      * {@link #pollDue()} does this on its first call.
      */
     public void syncFeeds() {
-        db.useTransaction(h -> sources.values().forEach(s -> {
-            if (feeds.sync(h, s.id(), s.url())) {
-                LOG.info("feed {} registered at {}", s.id(), s.url());
+        session.inTransaction(h -> {
+            for (FeedSource s : sources.values()) {
+                if (feeds.sync(h, s.id(), s.url())) {
+                    LOG.info("feed {} registered at {}", s.id(), s.url());
+                }
             }
-        }));
+            return null;
+        });
         synced = true;
     }
 
@@ -120,7 +122,7 @@ public final class FeedPoller implements AutoCloseable {
 
     private int pollFeeds(Instant now) {
         Map<String, FeedState> due = new LinkedHashMap<>();
-        db.withHandle(h -> feeds.due(h, now)).forEach(f -> due.put(f.feedId(), f));
+        session.withHandle(h -> feeds.due(h, now)).forEach(f -> due.put(f.feedId(), f));
         // Configuration order, so that of two feeds on one server carrying the same article the first one files it.
         List<FeedSource> dueSources = sources.values().stream().filter(s -> due.containsKey(s.id())).toList();
         if (dueSources.isEmpty()) {
@@ -177,7 +179,7 @@ public final class FeedPoller implements AutoCloseable {
         return new int[] {added, failing};
     }
 
-    /** Stops the poll threads, interrupting fetches in flight. */
+    /** Stops the poll threads, interrupting fetches in flight, and closes the connection. */
     @Override
     public void close() {
         pool.shutdownNow();
@@ -188,5 +190,6 @@ public final class FeedPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        session.close();
     }
 }
