@@ -83,17 +83,24 @@ class PruningTest {
 
     @Test
     void pruneByHandDeletesInBatches() {
-        Rss many = new Rss();
-        for (int i = 0; i < 1234; i++) {
-            many.item("m" + i, "Новость " + i, NOW.minusSeconds(i));
-        }
-        f.server.serve("/many.xml", many.bytes(), RSS);
-        FeedPoller poller = f.poller(f.config(List.of(feed("many", f.server.url("/many.xml"), "society")), Set.of()));
-        assertThat(poller.pollDue()).isEqualTo(1234);
+        // 1,001 rows: two full batches of 500 and one of 1.
+        f.db.useTransaction(h -> {
+            var articles = h.prepareBatch("INSERT INTO articles (feed_id, dedup_key, url, title, summary, category, "
+                    + "published_at, fetched_at) VALUES ('f', :key, 'https://e.kg/', :title, '', 'society', 0, :at)");
+            for (int i = 0; i < 1001; i++) {
+                articles.bind("key", "g:" + i).bind("title", "Новость " + i).bind("at", NOW.toEpochMilli()).add();
+            }
+            articles.execute();
+            h.execute("INSERT INTO article_categories (article_id, category) SELECT id, 'society' FROM articles");
+        });
+        FeedPoller poller = f.poller(f.config(List.of(), Set.of()));
+        f.clock.advance(RETENTION);
+        assertThat(poller.prune()).as("fetched exactly one retention ago").isZero();
 
-        f.clock.advance(RETENTION.plusSeconds(1));
+        f.clock.advance(Duration.ofMillis(1));
 
-        assertThat(poller.prune()).isEqualTo(1234);
+        assertThat(poller.prune()).isEqualTo(1001);
         assertThat(f.count("SELECT COUNT(*) FROM article_categories")).isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'новость'")).isZero();
     }
 }
