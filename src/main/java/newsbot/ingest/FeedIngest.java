@@ -1,0 +1,130 @@
+package newsbot.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import newsbot.config.FeedSource;
+import newsbot.feed.FeedError;
+import newsbot.feed.FeedFetcher;
+import newsbot.feed.FeedParser;
+import newsbot.feed.FetchResult;
+import newsbot.feed.ParseResult;
+import newsbot.feed.Validators;
+import newsbot.store.FeedState;
+import newsbot.store.Feeds;
+import newsbot.store.NewArticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One feed, one attempt: fetch, parse, store what is new, and record the feed's health. Never throws on bad feeds. */
+final class FeedIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedIngest.class);
+
+    /** What one attempt did, for the cycle's summary. */
+    record Outcome(int newArticles, boolean ok) {
+    }
+
+    private final WriteSession session;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final ArticleMapper mapper;
+    private final ArticleWriter writer;
+    private final Feeds feeds = new Feeds();
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Duration interval;
+
+    FeedIngest(WriteSession session, FeedFetcher fetcher, FeedParser parser, ArticleMapper mapper, ArticleWriter writer,
+               Clock clock, Backoff backoff, Duration interval) {
+        this.session = session;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.mapper = mapper;
+        this.writer = writer;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.interval = interval;
+    }
+
+    /**
+     * Polls {@code feed}, whose row was {@code state} when the cycle began. Failures of the feed, the parser or the
+     * storing end up in the feed's health; only an interrupt (shutdown) or a broken database escapes.
+     */
+    Outcome poll(FeedSource feed, FeedState state) throws InterruptedException {
+        Instant started = clock.instant();
+        try {
+            return attempt(feed, state, started);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not a bad feed but a bug or a database problem: the stack trace is worth logging, once.
+            return failed(feed, state, null, "internal error: " + e, started, e);
+        }
+    }
+
+    private Outcome attempt(FeedSource feed, FeedState state, Instant started) throws InterruptedException {
+        FetchResult result = fetcher.fetch(feed.url(), new Validators(state.etag(), state.lastModified()));
+        if (result instanceof FetchResult.NotModified notModified) {
+            // The document is unchanged: nothing to parse, only the feed's health moves.
+            session.withHandle(h -> {
+                feeds.recordNotModified(h, feed.id(), notModified.status(), started, started.plus(interval));
+                return null;
+            });
+            recovered(feed, state);
+            return new Outcome(0, true);
+        }
+        if (result instanceof FetchResult.Failed failed) {
+            Integer status = failed.error() instanceof FeedError.HttpStatus http ? http.status() : null;
+            return failed(feed, state, status, failed.error().describe(), started, null);
+        }
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        ParseResult parsed = parser.parse(fetched.body(), fetched.contentType(), started);
+        if (parsed instanceof ParseResult.Failed failed) {
+            return failed(feed, state, fetched.status(), failed.error().describe(), started, null);
+        }
+        ParseResult.Parsed document = (ParseResult.Parsed) parsed;
+        List<NewArticle> articles = mapper.map(feed, document, fetched.finalUrl(), started);
+        // The first successful fetch stores what the feed already holds, but none of it is news to anyone.
+        boolean push = state.initialized();
+        int added = session.inTransaction(h -> {
+            int n = writer.write(h, articles, push, started);
+            feeds.recordFetched(h, feed.id(), fetched.status(), fetched.validators().etag(),
+                    fetched.validators().lastModified(), document.items().size(), started, started.plus(interval));
+            return n;
+        });
+        LOG.debug("feed {}: {} items, {} new", feed.id(), document.items().size(), added);
+        recovered(feed, state);
+        return new Outcome(added, true);
+    }
+
+    /** Records a failed attempt; logs at WARN only when the feed was healthy until now. */
+    private Outcome failed(FeedSource feed, FeedState state, Integer status, String error, Instant at,
+                           Throwable unexpected) {
+        String line = oneLine(error);
+        int failures = state.failures() + 1;
+        Duration wait = backoff.afterFailures(failures);
+        if (state.isFailing()) {
+            LOG.debug("feed {} still failing ({} in a row): {}", feed.id(), failures, line);
+        } else if (unexpected != null) {
+            LOG.warn("feed {} failing: {}; retrying in {}", feed.id(), line, wait, unexpected);
+        } else {
+            LOG.warn("feed {} failing: {}; retrying in {}", feed.id(), line, wait);
+        }
+        session.withHandle(h -> {
+            feeds.recordFailure(h, feed.id(), status, line, at, at.plus(wait));
+            return null;
+        });
+        return new Outcome(0, false);
+    }
+
+    private static void recovered(FeedSource feed, FeedState state) {
+        if (state.isFailing()) {
+            LOG.info("feed {} recovered after {} failed attempts", feed.id(), state.failures());
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text == null ? "unknown" : text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+    }
+}

@@ -1,0 +1,72 @@
+package newsbot.bench;
+
+import static newsbot.bench.BenchSupport.NOW;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import newsbot.config.BotConfig;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Outbox;
+import newsbot.ingest.BreakingAlerts;
+import newsbot.ingest.StoredArticle;
+import newsbot.store.BreakingAudience;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+
+/** The breaking fan-out to 100,000 readers: one alert row per matching reader, in one transaction. */
+final class FanOutBench {
+
+    private FanOutBench() {
+    }
+
+    static void run(Path dir) {
+        int readers = 100_000;
+        Database db = Database.open(dir.resolve("fanout.db"));
+        db.useTransaction(h -> {
+            var subscriber = h.prepareBatch("INSERT INTO subscribers (chat_id, language, time_zone, digest_times, "
+                    + "status, created_at, updated_at, quiet_from, quiet_to) VALUES (:id, :lang, 'Asia/Bishkek', '', "
+                    + "'ACTIVE', 0, 0, :from, :to)");
+            var subscription = h.prepareBatch("INSERT INTO subscriptions (chat_id, category) VALUES (:id, :cat)");
+            for (long id = 1; id <= readers; id++) {
+                boolean quiet = id % 3 == 0;
+                subscriber.bind("id", id).bind("lang", id % 4 == 0 ? "en" : "ru")
+                        .bind("from", quiet ? "11:00" : null).bind("to", quiet ? "13:00" : null).add();
+                subscription.bind("id", id).bind("cat", id % 2 == 0 ? "incidents" : "society").add();
+                if (id % 5 == 0) {
+                    subscription.bind("id", id).bind("cat", "politics").add();
+                }
+            }
+            subscriber.execute();
+            subscription.execute();
+        });
+        BotConfig config = BenchSupport.config(dir, List.of());
+        BenchSupport.MutableClock clock = new BenchSupport.MutableClock(NOW);
+        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock);
+        double[] ms = new double[3];
+        for (int rep = 0; rep < ms.length; rep++) {
+            StoredArticle article = new StoredArticle(rep + 1, "x", "Землетрясение магнитудой 5,1", "Толчки ощутили в Бишкеке.",
+                    "https://news.example.kg/a/" + rep + "/", "incidents", List.of("incidents", "politics"), NOW);
+            long t0 = System.nanoTime();
+            db.useTransaction(h -> alerts.onBreaking(h, article));
+            ms[rep] = (System.nanoTime() - t0) / 1e6;
+        }
+        long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE ref_id = 1")
+                .mapTo(Long.class).one());
+        System.out.printf("breaking fan-out: %,d readers, %,d alerts per article: %s ms per article (incl. commit)%n",
+                readers, rows, Arrays.toString(Arrays.stream(ms).map(Math::rint).toArray()));
+        // Where the time goes: the audience query alone, and the outbox's batch insert alone.
+        BreakingAudience audience = new BreakingAudience();
+        List<Long> chats = new ArrayList<>();
+        long q0 = System.nanoTime();
+        db.useTransaction(h -> audience.forEachReader(h, 1000, List.of("incidents", "politics"), r -> chats.add(r.chatId())));
+        long q1 = System.nanoTime();
+        Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BREAKING, 1000, "<b>x</b>", false, true, NOW));
+        long q2 = System.nanoTime();
+        System.out.printf("  of which: audience query %.0f ms for %,d readers; Outbox.enqueueAll %.0f ms%n",
+                (q1 - q0) / 1e6, chats.size(), (q2 - q1) / 1e6);
+    }
+}
