@@ -166,7 +166,7 @@ public final class Dispatcher {
         if (stopping || !limiter.tryAcquire(next.chatId())) {
             return 0;
         }
-        window.remove(next);
+        window.sent(next);
         send(row.get());
         return 0;
     }

@@ -2,8 +2,10 @@ package newsbot.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import newsbot.store.Deliveries;
 import newsbot.store.DueDelivery;
@@ -25,6 +27,8 @@ final class DueWindow {
     private final RateLimiter limiter;
     private final DeliveryTime time;
     private final List<DueDelivery> rows = new ArrayList<>(SIZE);
+    /** Chats in the window with more due rows behind their head, and the priority of the next one. */
+    private final Map<Long, Integer> more = new HashMap<>();
 
     /** The last refresh filled the window: once it is used up there is more to fetch. */
     private boolean full;
@@ -45,14 +49,15 @@ final class DueWindow {
     /** Whether what is in memory may be stale: something became due, a skipped chat freed up, or it is used up. */
     boolean stale(long nowNanos, long nowMillis, long lookAgainNanos) {
         return nowMillis >= nextDueMillis
-                || nowNanos - urgentFreeAt >= 0
-                || (rows.isEmpty() && (full || nowNanos - busyFreeAt >= 0))
+                || reached(urgentFreeAt, nowNanos)
+                || (rows.isEmpty() && (full || reached(busyFreeAt, nowNanos)))
                 || nowNanos - refreshedAt >= lookAgainNanos;
     }
 
     /** Reads the window again on {@code h} (autocommit: a transaction would take the write lock for the scan). */
     void refresh(Handle h) {
         rows.clear();
+        more.clear();
         long nowNanos = time.nanoTime();
         Instant now = time.now();
         Set<Long> seen = new HashSet<>();
@@ -69,12 +74,14 @@ final class DueWindow {
                         busy[0] = Math.min(busy[0], wait);
                         skipped.add(row);
                     }
+                } else {
+                    more.putIfAbsent(row.chatId(), row.priority());
                 }
             return rows.size() < SIZE && scanned[0] < SCAN_LIMIT;
         });
         nextDueMillis = deliveries.nextNotBefore(h, now).map(Instant::toEpochMilli).orElse(NEVER);
         full = rows.size() >= SIZE;
-        int worstInWindow = rows.isEmpty() ? Integer.MAX_VALUE : rows.get(rows.size() - 1).priority();
+        int worstInWindow = worstPriority();
         for (DueDelivery s : skipped) {
             if (s.priority() < worstInWindow) {
                 busy[1] = Math.min(busy[1], limiter.nanosUntilChatFree(s.chatId()));
@@ -95,12 +102,44 @@ final class DueWindow {
         return null;
     }
 
+    /** The row left the window without being sent (cancelled or moved meanwhile). */
     void remove(DueDelivery row) {
         rows.remove(row);
     }
 
+    /**
+     * The row was sent and its chat's slot taken: if the chat has more rows, look again once the chat is free,
+     * right away if that row outranks what the window holds.
+     */
+    void sent(DueDelivery row) {
+        rows.remove(row);
+        Integer next = more.remove(row.chatId());
+        if (next == null) {
+            return;
+        }
+        long freeAt = time.nanoTime() + limiter.nanosUntilChatFree(row.chatId());
+        busyFreeAt = earliest(busyFreeAt, freeAt);
+        if (next < worstPriority()) {
+            urgentFreeAt = earliest(urgentFreeAt, freeAt);
+        }
+    }
+
+    private int worstPriority() {
+        return rows.isEmpty() ? Integer.MAX_VALUE : rows.get(rows.size() - 1).priority();
+    }
+
+    /** Nano times are compared by difference (they may be negative); NEVER is never reached. */
+    private static boolean reached(long at, long nowNanos) {
+        return at != NEVER && nowNanos - at >= 0;
+    }
+
+    private static long earliest(long a, long b) {
+        return a == NEVER ? b : b == NEVER ? a : (b - a < 0 ? b : a);
+    }
+
     void removeChat(long chatId) {
         rows.removeIf(r -> r.chatId() == chatId);
+        more.remove(chatId);
     }
 
     /** A row was rescheduled to {@code at}: look again then. */

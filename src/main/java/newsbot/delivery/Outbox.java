@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import newsbot.store.Deliveries;
 import newsbot.store.NewDelivery;
+import newsbot.telegram.Html;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -13,9 +14,6 @@ import org.jdbi.v3.core.Handle;
  * exists exactly when the change that caused it does. Re-enqueueing the same (chat, kind, ref) is a no-op.
  */
 public final class Outbox {
-
-    /** Telegram's limit on a message, counted in UTF-16 units (stricter than its code points). */
-    static final int MAX_MESSAGE_LENGTH = 4096;
 
     private final Deliveries deliveries;
     private final DeliveryTime time;
@@ -27,10 +25,11 @@ public final class Outbox {
     }
 
     /**
-     * Enqueues one message (split into parts 0..n if longer than 4096) on the caller's handle and wakes the
-     * dispatcher once the transaction commits. Returns whether anything new was enqueued.
+     * Enqueues one message (split into parts 0..n if longer than 4096 UTF-16 units) on the caller's handle and
+     * wakes the dispatcher once the transaction commits. Returns whether anything new was enqueued.
      *
-     * @param html text already escaped for Telegram HTML
+     * @param html      text already escaped for Telegram HTML, not blank
+     * @param notBefore not sent before this instant (quiet hours); now or earlier means as soon as possible
      */
     public boolean enqueue(Handle h, long chatId, DeliveryKind kind, long refId, String html, boolean silent,
                            boolean linkPreview, Instant notBefore) {
@@ -85,7 +84,11 @@ public final class Outbox {
         }
     }
 
-    static List<String> split(String html) {
-        return Splitter.split(html, MAX_MESSAGE_LENGTH);
+    /** Escaped HTML into message-sized parts, each valid on its own; rejects what could never be sent. */
+    private static List<String> split(String html) {
+        if (html == null || html.isBlank()) {
+            throw new IllegalArgumentException("a message needs visible text");
+        }
+        return Html.split(html, Html.MAX_MESSAGE);
     }
 }

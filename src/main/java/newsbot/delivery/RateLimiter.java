@@ -14,8 +14,12 @@ public final class RateLimiter {
 
     private static final long SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * SECOND;
-    /** How far the sender may fall behind its schedule and catch up, as a share of one global slot. */
-    private static final double CATCH_UP_SLOTS = 0.5;
+    /**
+     * How far the sender may fall behind its schedule and still catch up, in global slots: a thread descheduled
+     * for a few milliseconds would otherwise lose those slots for good. Any one-second window then holds at most
+     * the limit plus two messages.
+     */
+    private static final double CATCH_UP_SLOTS = 1.0;
     private static final double SLOW_DOWN = 0.8;
     private static final double RECOVERY_PER_MINUTE = 0.05;
     private static final double MIN_FACTOR = 0.1;
@@ -29,6 +33,7 @@ public final class RateLimiter {
     private long globalTat;
     private double factorAfter429 = 1.0;
     private long last429;
+    private long pausedUntil;
     private boolean slowedDown;
     private long lastSweep;
 
@@ -81,17 +86,24 @@ public final class RateLimiter {
 
     /**
      * Telegram answered 429: nothing is sent for {@code retryAfter}, and the overall rate drops by a fifth, coming
-     * back by 5% of the limit per minute without another 429.
+     * back by 5% of the limit per minute without another 429. A 429 that arrives while already paused (a reply
+     * racing the dispatcher) extends the pause but does not slow down again.
      */
     public synchronized void pause(Duration retryAfter) {
         long now = time.nanoTime();
+        boolean alreadyPaused = slowedDown && pausedUntil - now > 0;
         long until = now + retryAfter.toNanos();
         if (until - globalTat > 0) {
             globalTat = until;
         }
-        factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
-        last429 = now;
-        slowedDown = true;
+        if (until - pausedUntil > 0 || !slowedDown) {
+            pausedUntil = until;
+        }
+        if (!alreadyPaused) {
+            factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
+            last429 = now;
+            slowedDown = true;
+        }
     }
 
     /** The share of the configured global rate currently used: 1.0 unless recovering from a 429. */

@@ -39,7 +39,7 @@ class DispatcherTest {
         f.run(d, () -> f.pending() == 0, 10_000);
         List<ScriptedSender.Sent> sent = sender.delivered();
         assertThat(sent).extracting(ScriptedSender.Sent::chatId).doesNotHaveDuplicates().hasSize(100);
-        for (int i = 2; i < sent.size(); i++) { // the first gap may use the half-slot catch-up
+        for (int i = 2; i < sent.size(); i++) { // after idling, the first two go back to back (one banked slot)
             assertThat(sent.get(i).at() - sent.get(i - 1).at()).isCloseTo(1 / 30.0, within(1e-3));
         }
         assertThat(f.counters.snapshot().sent()).isEqualTo(100);
@@ -80,7 +80,8 @@ class DispatcherTest {
                 .containsExactly(java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "digest " + i)
                         .toArray(String[]::new));
         for (int i = 1; i < toOne.size(); i++) {
-            assertThat(toOne.get(i).at() - toOne.get(i - 1).at()).isGreaterThanOrEqualTo(1.0 - 1e-6);
+            // at its own pace: each next row goes as soon as the chat is free, not at the next periodic look
+            assertThat(toOne.get(i).at() - toOne.get(i - 1).at()).isCloseTo(1.0, within(0.05));
         }
     }
 

@@ -50,7 +50,7 @@ class RateLimiterTest {
     }
 
     @Test
-    void lateSenderCatchesUpWithoutBursting() {
+    void lateSenderCatchesUpButIdleTimeIsNotBanked() {
         RateLimiter limiter = limiter(100, 1, 20);
         long slot = 10_000_000L;
         assertThat(limiter.tryAcquire(1)).isTrue();
@@ -58,9 +58,31 @@ class RateLimiterTest {
         assertThat(limiter.tryAcquire(2)).isTrue();
         // the schedule is kept: the next slot is at 2 slots, not 2.25
         assertThat(limiter.nanosUntilFree(3)).isEqualTo(slot - slot / 4);
-        time.advance(10 * slot); // idle: nothing banked beyond half a slot
+        time.advance(10 * slot); // idle: at most one slot is banked
         assertThat(limiter.tryAcquire(3)).isTrue();
-        assertThat(limiter.nanosUntilFree(4)).isEqualTo(slot / 2);
+        assertThat(limiter.tryAcquire(4)).isTrue();
+        assertThat(limiter.tryAcquire(5)).isFalse();
+        assertThat(limiter.nanosUntilFree(5)).isEqualTo(slot);
+    }
+
+    @Test
+    void noSecondEverHoldsMoreThanTheLimitPlusTwo() {
+        RateLimiter limiter = limiter(50, 1, 20);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Double> at = new ArrayList<>();
+        for (int i = 0; at.size() < 2000; i++) {
+            // a sender that wakes up late by up to two slots, or idles, at random
+            time.advance(limiter.nanosUntilFree(i) + random.nextLong(40_000_000L));
+            if (limiter.tryAcquire(i)) {
+                at.add(time.seconds());
+            }
+        }
+        for (int i = 0, j = 0; i < at.size(); i++) {
+            while (j < at.size() && at.get(j) - at.get(i) < 1.0) {
+                j++;
+            }
+            assertThat(j - i).as("sends in the second from %.3f", at.get(i)).isLessThanOrEqualTo(52);
+        }
     }
 
     @Test
@@ -102,12 +124,15 @@ class RateLimiterTest {
         time.advance(Duration.ofMinutes(2).toNanos()); // plus the 7 s pause and the sends: about 0.906
         assertThat(limiter.rateFactor()).isCloseTo(0.9, within(0.01));
         double before = limiter.rateFactor();
-        limiter.pause(Duration.ZERO); // another 429 compounds
+        limiter.pause(Duration.ofSeconds(1)); // another 429 after the pause compounds
         assertThat(limiter.rateFactor()).isCloseTo(before * 0.8, within(1e-9));
+        limiter.pause(Duration.ofSeconds(2)); // one during it only extends the pause
+        assertThat(limiter.rateFactor()).isCloseTo(before * 0.8, within(1e-9));
+        assertThat(limiter.nanosUntilGlobalFree()).isEqualTo(Duration.ofSeconds(2).toNanos());
         time.advance(Duration.ofMinutes(6).toNanos());
         assertThat(limiter.rateFactor()).isEqualTo(1.0);
         List<Double> after = drive(limiter, 11, i -> 1000 + i);
-        // after idling, the first gap may use the half-slot catch-up allowance
+        // after idling, the first two go back to back (one banked slot)
         assertThat(gaps(after).subList(1, 10)).allSatisfy(g -> assertThat(g).isCloseTo(1 / 100.0, within(1e-6)));
     }
 
