@@ -5,6 +5,7 @@ import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Outbox;
 import newsbot.store.ArticlePush;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
@@ -38,17 +39,19 @@ public final class Admin {
     Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, AdminMessages out,
           AdminTexts texts, Clock clock, int batchSize) {
         BroadcastsRepo repo = new BroadcastsRepo();
+        BroadcastOutbox rows = new BroadcastOutbox();
         Deliveries deliveries = new Deliveries();
         BroadcastControls controls = new BroadcastControls(texts);
         ProgressView view = new ProgressView(texts, controls, new TimeTexts(texts),
                 config.delivery().globalPerSecond());
-        ProgressBoard board = new ProgressBoard(db, repo, view, out, clock);
-        BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, outbox, clock, batchSize);
-        BroadcastActions actions = new BroadcastActions(db, repo, deliveries, outbox, out, clock, enqueuer, board,
+        ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
+        BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
+        BroadcastActions actions = new BroadcastActions(db, repo, rows, deliveries, outbox, out, clock, enqueuer, board,
                 texts);
         Reports reports = new Reports();
-        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, view, actions);
-        this.monitor = new BroadcastMonitor(db, repo, enqueuer, board, clock);
+        BroadcastList list = new BroadcastList(db, repo, rows, texts, config.digest().defaultZone());
+        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, view, actions, list);
+        this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, clock);
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
                 texts, clock);
         this.feeds = new FeedReport(config, db, reports, texts, clock);

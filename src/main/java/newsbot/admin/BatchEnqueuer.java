@@ -5,6 +5,7 @@ import java.util.List;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 
@@ -19,13 +20,15 @@ final class BatchEnqueuer {
 
     private final Database db;
     private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
     private final Outbox outbox;
     private final Clock clock;
     private final int batchSize;
 
-    BatchEnqueuer(Database db, BroadcastsRepo repo, Outbox outbox, Clock clock, int batchSize) {
+    BatchEnqueuer(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Outbox outbox, Clock clock, int batchSize) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.outbox = outbox;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -45,7 +48,7 @@ final class BatchEnqueuer {
             outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, b.text(), false, false, clock.instant());
             boolean complete = chats.size() < batchSize;
             Long upto = chats.isEmpty() ? null : chats.get(chats.size() - 1);
-            int total = complete ? repo.counts(h, id).enqueued() : b.total();
+            int total = complete ? rows.counts(h, id).enqueued() : b.total();
             repo.advance(h, id, upto, complete, total);
             return !complete;
         });

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import newsbot.delivery.Outbox;
 import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
@@ -25,6 +26,7 @@ final class BroadcastActions {
 
     private final Database db;
     private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final AdminMessages out;
@@ -33,10 +35,11 @@ final class BroadcastActions {
     private final ProgressBoard board;
     private final AdminTexts texts;
 
-    BroadcastActions(Database db, BroadcastsRepo repo, Deliveries deliveries, Outbox outbox, AdminMessages out,
+    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Deliveries deliveries, Outbox outbox, AdminMessages out,
                      Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.out = out;
@@ -82,7 +85,7 @@ final class BroadcastActions {
     /** Pause: RUNNING → PAUSED, and its pending rows are held back until resumed. */
     String pause(BroadcastRow b, long userId) {
         int held = db.inTransaction(h -> repo.transition(h, b.id(), "RUNNING", "PAUSED")
-                ? repo.holdPending(h, b.id(), HELD_UNTIL) : -1);
+                ? rows.holdPending(h, b.id(), HELD_UNTIL) : -1);
         if (held < 0) {
             return "admin.toast.not.now";
         }
@@ -96,7 +99,7 @@ final class BroadcastActions {
     /** Resume: PAUSED → RUNNING, and the held rows are due again now. */
     String resume(BroadcastRow b, long userId) {
         int released = db.inTransaction(h -> repo.transition(h, b.id(), "PAUSED", "RUNNING")
-                ? repo.releaseHeld(h, b.id(), HELD_UNTIL, clock.instant()) : -1);
+                ? rows.releaseHeld(h, b.id(), HELD_UNTIL, clock.instant()) : -1);
         if (released < 0) {
             return "admin.toast.not.now";
         }

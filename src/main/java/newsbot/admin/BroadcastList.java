@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import newsbot.store.BroadcastCounts;
 import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.telegram.Html;
@@ -16,12 +17,14 @@ final class BroadcastList {
 
     private final Database db;
     private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
     private final AdminTexts texts;
     private final ZoneId zone;
 
-    BroadcastList(Database db, BroadcastsRepo repo, AdminTexts texts, ZoneId zone) {
+    BroadcastList(Database db, BroadcastsRepo repo, BroadcastOutbox rows, AdminTexts texts, ZoneId zone) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.texts = texts;
         this.zone = zone;
     }
@@ -30,7 +33,7 @@ final class BroadcastList {
         record Line(BroadcastRow row, BroadcastCounts counts) {
         }
         List<Line> lines = db.withHandle(h -> repo.recent(h, limit).stream()
-                .map(b -> new Line(b, repo.counts(h, b.id()))).toList());
+                .map(b -> new Line(b, rows.counts(h, b.id()))).toList());
         if (lines.isEmpty()) {
             return texts.get(language, "admin.broadcasts.none");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import newsbot.store.BroadcastCounts;
 import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import org.slf4j.Logger;
@@ -22,13 +23,15 @@ public final class BroadcastMonitor {
 
     private final Database db;
     private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
     private final BatchEnqueuer enqueuer;
     private final ProgressBoard board;
     private final Clock clock;
 
-    BroadcastMonitor(Database db, BroadcastsRepo repo, BatchEnqueuer enqueuer, ProgressBoard board, Clock clock) {
+    BroadcastMonitor(Database db, BroadcastsRepo repo, BroadcastOutbox rows, BatchEnqueuer enqueuer, ProgressBoard board, Clock clock) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.enqueuer = enqueuer;
         this.board = board;
         this.clock = clock;
@@ -71,7 +74,7 @@ public final class BroadcastMonitor {
             if (b == null || !"RUNNING".equals(b.state()) || !b.enqueuedAll()) {
                 return null;
             }
-            BroadcastCounts c = repo.counts(h, id);
+            BroadcastCounts c = rows.counts(h, id);
             return c.pending() == 0 && repo.finish(h, id, c.enqueued(), clock.instant()) ? c : null;
         });
         if (done != null) {

@@ -31,9 +31,10 @@ public final class Broadcasts {
     private final BroadcastControls controls;
     private final ProgressView view;
     private final BroadcastActions actions;
+    private final BroadcastList list;
 
     Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, AdminMessages out, AdminTexts texts, Clock clock,
-               BroadcastControls controls, ProgressView view, BroadcastActions actions) {
+               BroadcastControls controls, ProgressView view, BroadcastActions actions, BroadcastList list) {
         this.config = config;
         this.db = db;
         this.repo = repo;
@@ -43,6 +44,7 @@ public final class Broadcasts {
         this.controls = controls;
         this.view = view;
         this.actions = actions;
+        this.list = list;
     }
 
     /** The prefix of the callback data of every broadcast button. */
@@ -137,7 +139,7 @@ public final class Broadcasts {
 
     /** {@code /broadcasts}: the last ten with their state and counts. */
     public String recent(String language) {
-        return new BroadcastList(db, repo, texts, config.digest().defaultZone()).render(language, 10);
+        return list.render(language, 10);
     }
 
     private boolean known(Audience a) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import newsbot.store.BroadcastCounts;
 import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.telegram.SendOutcome;
@@ -25,15 +26,17 @@ final class ProgressBoard {
 
     private final Database db;
     private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
     private final ProgressView view;
     private final AdminMessages out;
     private final Clock clock;
     private final Map<Long, ProgressView.Shown> shown = new HashMap<>();
     private final Map<Long, Instant> lastEdit = new HashMap<>();
 
-    ProgressBoard(Database db, BroadcastsRepo repo, ProgressView view, AdminMessages out, Clock clock) {
+    ProgressBoard(Database db, BroadcastsRepo repo, BroadcastOutbox rows, ProgressView view, AdminMessages out, Clock clock) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.view = view;
         this.out = out;
         this.clock = clock;
@@ -42,7 +45,7 @@ final class ProgressBoard {
     /** Shows the broadcast's current state if it changed and the last edit is 3 s old; reports it once finished. */
     void update(long id) {
         Instant now = clock.instant();
-        Snapshot s = db.withHandle(h -> repo.find(h, id).map(b -> new Snapshot(b, repo.counts(h, id))).orElse(null));
+        Snapshot s = db.withHandle(h -> repo.find(h, id).map(b -> new Snapshot(b, rows.counts(h, id))).orElse(null));
         if (s == null || s.row().progressMessageId() == null || s.row().reported()) {
             return;
         }

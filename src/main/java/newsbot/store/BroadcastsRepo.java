@@ -4,14 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL for the {@code broadcasts} table and for a broadcast's rows in the outbox. State changes are conditional
+ * SQL for the {@code broadcasts} table and for choosing a broadcast's audience. State changes are conditional
  * UPDATEs, so two admins (or a double press) racing on one broadcast see exactly one winner.
  */
 public final class BroadcastsRepo {
@@ -19,7 +18,6 @@ public final class BroadcastsRepo {
     private static final String COLUMNS = "id, admin_user_id, admin_chat_id, language, text, audience, state, total, "
             + "enqueued_upto, enqueued_all, preview_message_id, progress_chat_id, progress_message_id, reported, "
             + "created_at, started_at, finished_at";
-    private static final String KIND = "BROADCAST";
 
     public long insertDraft(Handle h, long adminUserId, long adminChatId, String language, String html,
                             String audience, int total, Instant now) {
@@ -154,59 +152,6 @@ public final class BroadcastsRepo {
                     .bind("lang", audience.language());
         }
         return h.createQuery("SELECT " + select + " FROM subscribers r WHERE r.status = 'ACTIVE'" + tail);
-    }
-
-    /**
-     * The broadcast's outbox rows by outcome. "Blocked" relies on the dispatcher's cancel reasons for unreachable
-     * chats ({@code blocked: …}, {@code chat gone: …}); everything else cancelled was cancelled by an admin.
-     */
-    public BroadcastCounts counts(Handle h, long id) {
-        int[] byState = new int[4];
-        List<Map.Entry<String, Integer>> rows = h.createQuery("SELECT state, COUNT(*) FROM deliveries "
-                        + "WHERE kind = :kind AND ref_id = :id GROUP BY state")
-                .bind("kind", KIND)
-                .bind("id", id)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .list();
-        for (Map.Entry<String, Integer> row : rows) {
-            int i = switch (row.getKey()) {
-                case "SENT" -> 0;
-                case "FAILED" -> 1;
-                case "PENDING" -> 2;
-                default -> 3;
-            };
-            byState[i] += row.getValue();
-        }
-        int blocked = byState[3] == 0 ? 0 : h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind "
-                        + "AND ref_id = :id AND state = 'CANCELLED' "
-                        + "AND (last_error LIKE 'blocked:%' OR last_error LIKE 'chat gone:%')")
-                .bind("kind", KIND)
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .one();
-        int enqueued = byState[0] + byState[1] + byState[2] + byState[3];
-        return new BroadcastCounts(enqueued, byState[0], byState[1], byState[2], blocked, byState[3] - blocked);
-    }
-
-    /** Pause: the broadcast's pending rows wait until {@code heldUntil}, which the dispatcher never reaches. */
-    public int holdPending(Handle h, long id, Instant heldUntil) {
-        return h.createUpdate("UPDATE deliveries SET not_before = :held "
-                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING'")
-                .bind("held", heldUntil.toEpochMilli())
-                .bind("kind", KIND)
-                .bind("id", id)
-                .execute();
-    }
-
-    /** Resume: rows held by {@link #holdPending} are due again at {@code now}. */
-    public int releaseHeld(Handle h, long id, Instant heldUntil, Instant now) {
-        return h.createUpdate("UPDATE deliveries SET not_before = :now "
-                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING' AND not_before >= :held")
-                .bind("now", now.toEpochMilli())
-                .bind("held", heldUntil.toEpochMilli())
-                .bind("kind", KIND)
-                .bind("id", id)
-                .execute();
     }
 
     private static BroadcastRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -87,9 +87,53 @@ public final class AdminWorld {
         });
     }
 
+    /** Backdates a reader: created at {@code created}, last changed at {@code updated}. */
+    public void backdate(long chatId, java.time.Instant created, java.time.Instant updated) {
+        db.useTransaction(h -> h.createUpdate("UPDATE subscribers SET created_at = :c, updated_at = :u WHERE chat_id = :id")
+                .bind("c", created.toEpochMilli()).bind("u", updated.toEpochMilli()).bind("id", chatId).execute());
+    }
+
+    /** A stored article filed under {@code category} and, as if also seen in other feeds, {@code alsoIn}. */
+    public long article(String feedId, String title, String url, String category, java.time.Instant fetchedAt,
+                        String... alsoIn) {
+        return db.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO articles (feed_id, dedup_key, url, title, summary, category, "
+                            + "published_at, fetched_at) VALUES (:feed, :key, :url, :title, 'Summary of ' || :title, "
+                            + ":cat, :at, :at)")
+                    .bind("feed", feedId).bind("key", url).bind("url", url).bind("title", title).bind("cat", category)
+                    .bind("at", fetchedAt.toEpochMilli())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            for (String c : alsoIn) {
+                h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
+                        .bind("id", id).bind("cat", c).execute();
+            }
+            if (category != null) {
+                h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
+                        .bind("id", id).bind("cat", category).execute();
+            }
+            return id;
+        });
+    }
+
+    /** A feed's health row as the poller keeps it; {@code null} instants for "never". */
+    public void feed(String id, java.time.Instant lastSuccess, java.time.Instant lastAttempt, int failures,
+                     String lastError) {
+        db.useTransaction(h -> h.createUpdate("INSERT INTO feeds (feed_id, url, last_success_at, last_attempt_at, "
+                        + "failures, last_error) VALUES (:id, :url, :ok, :tried, :failures, :error)")
+                .bind("id", id).bind("url", "https://example.org/" + id)
+                .bind("ok", lastSuccess == null ? null : lastSuccess.toEpochMilli())
+                .bind("tried", lastAttempt == null ? null : lastAttempt.toEpochMilli())
+                .bind("failures", failures).bind("error", lastError).execute());
+    }
+
     /** A dispatcher over this world's outbox with its own limiter, as after a restart. */
     public Dispatcher dispatcher(MessageSender sender) {
-        return new Dispatcher(db, deliveries, subscribers, outbox, sender, new RateLimiter(config.delivery(), time),
+        return dispatcher(sender, new RateLimiter(config.delivery(), time));
+    }
+
+    /** A dispatcher sharing {@code limiter} with the replies, as in the app. */
+    public Dispatcher dispatcher(MessageSender sender, RateLimiter limiter) {
+        return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
                 new RetryPolicy(4, new SplittableRandom(7)), counters, time);
     }
 
