@@ -54,8 +54,11 @@ final class DueWindow {
                 || nowNanos - refreshedAt >= lookAgainNanos;
     }
 
-    /** Reads the window again on {@code h} (autocommit: a transaction would take the write lock for the scan). */
-    void refresh(Handle h) {
+    /**
+     * Reads the window again on {@code h} (autocommit: a transaction would take the write lock for the scan),
+     * leaving out chats with a send in flight: their head row is still pending in the table.
+     */
+    void refresh(Handle h, Set<Long> inFlightChats) {
         rows.clear();
         more.clear();
         long nowNanos = time.nanoTime();
@@ -66,7 +69,9 @@ final class DueWindow {
         List<DueDelivery> skipped = new ArrayList<>();
         deliveries.forEachDue(h, now, row -> {
                 scanned[0]++;
-                if (seen.add(row.chatId())) {
+                if (inFlightChats.contains(row.chatId())) {
+                    seen.add(row.chatId());
+                } else if (seen.add(row.chatId())) {
                     long wait = limiter.nanosUntilChatFree(row.chatId());
                     if (wait == 0) {
                         rows.add(row);
@@ -108,18 +113,27 @@ final class DueWindow {
     }
 
     /**
-     * The row was sent and its chat's slot taken: if the chat has more rows, look again once the chat is free,
-     * right away if that row outranks what the window holds.
+     * The row is being sent and its chat's slot was taken. Returns the priority of the chat's next due row, or
+     * null if it has none, and arranges to look again once the chat is free.
      */
-    void sent(DueDelivery row) {
+    Integer sent(DueDelivery row) {
         rows.remove(row);
         Integer next = more.remove(row.chatId());
-        if (next == null) {
+        chatFreed(row.chatId(), next);
+        return next;
+    }
+
+    /**
+     * A chat's send finished: if it has a next row ({@code nextPriority} not null), look again once the chat's
+     * limit allows, right away if that row outranks what the window holds.
+     */
+    void chatFreed(long chatId, Integer nextPriority) {
+        if (nextPriority == null) {
             return;
         }
-        long freeAt = time.nanoTime() + limiter.nanosUntilChatFree(row.chatId());
+        long freeAt = time.nanoTime() + limiter.nanosUntilChatFree(chatId);
         busyFreeAt = earliest(busyFreeAt, freeAt);
-        if (next < worstPriority()) {
+        if (nextPriority < worstPriority()) {
             urgentFreeAt = earliest(urgentFreeAt, freeAt);
         }
     }

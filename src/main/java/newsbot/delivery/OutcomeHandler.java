@@ -87,11 +87,19 @@ final class OutcomeHandler {
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {
         limiter.pause(delay);
         Instant at = now.plus(delay);
-        deliveries.reschedule(h, d.id(), at, "429 retry after " + delay.toSeconds() + " s", false);
+        putBack(h, d, at, "429 retry after " + delay.toSeconds() + " s", false);
         counters.rateLimited();
         LOG.warn("Telegram answered 429 for chat {}: all sending paused for {} s, rate now {}% of the limit",
                 d.chatId(), delay.toSeconds(), Math.round(limiter.rateFactor() * 100));
         return new Effect(at, null, false);
+    }
+
+    /** Reschedules the row and holds its chat's later rows behind it, so the chat's order is kept. */
+    private void putBack(Handle h, Delivery d, Instant at, String reason, boolean countAttempt) {
+        h.useTransaction(tx -> {
+            deliveries.reschedule(tx, d.id(), at, reason, countAttempt);
+            deliveries.holdChatUntil(tx, d.chatId(), at);
+        });
     }
 
     private Effect deactivate(Handle h, Delivery d, String reason, Instant now) {
@@ -140,7 +148,7 @@ final class OutcomeHandler {
             return Effect.NONE;
         }
         Instant at = now.plus(delay.get());
-        deliveries.reschedule(h, d.id(), at, reason, true);
+        putBack(h, d, at, reason, true);
         counters.retried();
         LOG.debug("delivery {} to chat {} failed (attempt {}), retrying in {} ms: {}", d.id(), d.chatId(), failures,
                 delay.get().toMillis(), reason);

@@ -7,7 +7,8 @@ import newsbot.config.BotConfig;
 
 /**
  * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per chat,
- * so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group. Shared by the
+ * so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group (each chat's spacing
+ * with a 10% margin). Shared by the
  * dispatcher and the interactive reply path; thread-safe.
  */
 public final class RateLimiter {
@@ -20,6 +21,12 @@ public final class RateLimiter {
      * the limit plus two messages.
      */
     private static final double CATCH_UP_SLOTS = 1.0;
+    /**
+     * Per-chat spacing is kept 10% wider than the limit: Telegram times arrivals, and a message delayed on the
+     * way followed by one that is not would otherwise arrive too close. A chat's own limit is hardly ever what
+     * holds a broadcast back, so the margin costs almost nothing.
+     */
+    private static final double CHAT_MARGIN = 1.1;
     private static final double SLOW_DOWN = 0.8;
     private static final double RECOVERY_PER_MINUTE = 0.05;
     private static final double MIN_FACTOR = 0.1;
@@ -40,8 +47,8 @@ public final class RateLimiter {
     public RateLimiter(BotConfig.Delivery limits, DeliveryTime time) {
         this.time = time;
         this.globalInterval = SECOND / limits.globalPerSecond();
-        this.privateInterval = SECOND / limits.perChatPerSecond();
-        this.groupInterval = MINUTE / limits.groupPerMinute();
+        this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
+        this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
         long now = time.nanoTime();
         this.globalTat = now;
         this.lastSweep = now;

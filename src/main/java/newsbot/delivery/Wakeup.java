@@ -17,6 +17,14 @@ final class Wakeup {
         }
     }
 
+    /** Cuts the dispatcher's sleep short without asking it to read the table again (a send finished). */
+    void nudge() {
+        Thread t = sleeper;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
     /** True once per burst of signals. */
     boolean consume() {
         return pending.getAndSet(false);

@@ -130,6 +130,18 @@ public final class Deliveries {
                 .execute() == 1;
     }
 
+    /**
+     * Holds a chat's other pending rows until at least {@code notBefore}, so a row put back for later (a retry)
+     * is not overtaken by the ones queued behind it: a digest's part 2 must not arrive before its part 1.
+     */
+    public int holdChatUntil(Handle h, long chatId, Instant notBefore) {
+        return h.createUpdate("UPDATE deliveries SET not_before = MAX(not_before, :nb) "
+                        + "WHERE chat_id = :chat AND state = 'PENDING'")
+                .bind("nb", notBefore.toEpochMilli())
+                .bind("chat", chatId)
+                .execute();
+    }
+
     /** Gives up on a pending row for good. */
     public boolean fail(Handle h, long id, String error, boolean countAttempt) {
         return h.createUpdate("UPDATE deliveries SET state = 'FAILED', last_error = :err, attempts = attempts + :inc "

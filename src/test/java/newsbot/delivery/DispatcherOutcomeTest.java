@@ -151,6 +151,24 @@ class DispatcherOutcomeTest {
     }
 
     @Test
+    void aRetriedRowIsNotOvertakenByTheRowsQueuedBehindIt() {
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(m -> {
+            int n = calls.incrementAndGet();
+            return n == 1 ? new SendOutcome.Transient("503") : n == 3 ? new SendOutcome.RetryAfter(Duration.ofSeconds(2))
+                    : null;
+        });
+        for (int part = 1; part <= 4; part++) {
+            f.enqueue(9, DeliveryKind.DIGEST, part, "part " + part);
+        }
+        f.enqueue(10, DeliveryKind.DIGEST, 1, "other chat");
+        drain();
+        assertThat(sender.delivered().stream().filter(s -> s.chatId() == 9).map(ScriptedSender.Sent::html))
+                .containsExactly("part 1", "part 2", "part 3", "part 4");
+        assertThat(sender.delivered()).hasSize(5);
+    }
+
+    @Test
     void aSenderThatThrowsIsTreatedAsTransient() {
         AtomicInteger calls = new AtomicInteger();
         sender.answer(m -> {

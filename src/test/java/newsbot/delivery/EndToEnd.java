@@ -35,12 +35,18 @@ final class EndToEnd implements AutoCloseable {
     final RateLimiter limiter;
     final DeliveryCounters counters = new DeliveryCounters();
     private final RetryPolicy retry;
+    private final int maxInFlight;
     private Dispatcher dispatcher;
     private Handle reader;
 
     /** Retries back off from 50 ms (capped at 400 ms) so fault tests stay quick; production uses 2 s / 10 min. */
     EndToEnd(Path dbFile, BotConfig.Delivery limits) {
+        this(dbFile, limits, 1);
+    }
+
+    EndToEnd(Path dbFile, BotConfig.Delivery limits, int maxInFlight) {
         this.limits = limits;
+        this.maxInFlight = maxInFlight;
         this.factory = new TelegramClientFactory(telegram.token(), BotApiUrl.parse(telegram.apiUrl()),
                 new TelegramClientFactory.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)));
         this.gateway = new TelegramGateway(factory.telegramClient());
@@ -51,7 +57,8 @@ final class EndToEnd implements AutoCloseable {
     }
 
     Dispatcher newDispatcher() {
-        return new Dispatcher(db, deliveries, subscribers, outbox, gateway, limiter, retry, counters, time);
+        return new Dispatcher(db, deliveries, subscribers, outbox, gateway, limiter, retry, counters, time,
+                maxInFlight);
     }
 
     void start() {

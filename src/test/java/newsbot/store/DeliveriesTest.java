@@ -118,6 +118,22 @@ class DeliveriesTest {
     }
 
     @Test
+    void holdingAChatDelaysOnlyItsPendingRowsAndNeverBringsThemForward() {
+        db.useTransaction(h -> {
+            deliveries.insertIfAbsent(h, row(1, "DIGEST", 2, 1, T0), T0);
+            deliveries.insertIfAbsent(h, row(1, "DIGEST", 2, 2, T0.plusSeconds(60)), T0);
+            deliveries.insertIfAbsent(h, row(2, "DIGEST", 2, 1, T0), T0);
+        });
+        assertThat(db.<Integer>withHandle(h -> deliveries.holdChatUntil(h, 1, T0.plusSeconds(10)))).isEqualTo(2);
+        assertThat(db.<List<DueDelivery>>withHandle(h -> deliveries.due(h, T0.plusSeconds(9), 10)))
+                .extracting(DueDelivery::chatId).containsExactly(2L);
+        assertThat(db.<List<DueDelivery>>withHandle(h -> deliveries.due(h, T0.plusSeconds(10), 10)))
+                .extracting(DueDelivery::chatId).containsExactly(2L, 1L);
+        assertThat(db.<Optional<Instant>>withHandle(h -> deliveries.nextNotBefore(h, T0.plusSeconds(10))))
+                .contains(T0.plusSeconds(60));
+    }
+
+    @Test
     void cancellingAChatLeavesOthers() {
         db.useTransaction(h -> {
             deliveries.insertIfAbsent(h, row(1, "DIGEST", 2, 1, T0), T0);
