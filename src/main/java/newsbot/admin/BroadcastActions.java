@@ -89,7 +89,8 @@ final class BroadcastActions {
         if (held < 0) {
             return "admin.toast.not.now";
         }
-        // the dispatcher re-reads its window of due rows on a wake-up, dropping the held ones
+        // the dispatcher re-reads its window of due rows on a wake-up, dropping the held ones; only sends already
+        // past its last check (one, or its maxInFlight when pipelining) still go out
         outbox.wake();
         LOG.info("admin {} paused broadcast {} ({} deliveries held)", userId, b.id(), held);
         board.update(b.id());

@@ -32,6 +32,7 @@ public final class Broadcasts {
     private final ProgressView view;
     private final BroadcastActions actions;
     private final BroadcastList list;
+    private final TimeTexts time;
 
     Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, AdminMessages out, AdminTexts texts, Clock clock,
                BroadcastControls controls, ProgressView view, BroadcastActions actions, BroadcastList list) {
@@ -45,6 +46,7 @@ public final class Broadcasts {
         this.view = view;
         this.actions = actions;
         this.list = list;
+        this.time = new TimeTexts(texts);
     }
 
     /** The prefix of the callback data of every broadcast button. */
@@ -87,13 +89,15 @@ public final class Broadcasts {
             return refuse(chatId, language, "admin.broadcast.too.long.html", html.length(), Html.MAX_MESSAGE);
         }
         Audience audience = parsed.get();
-        long[] created = db.inTransaction(h -> {
+        record Draft(long id, int size) {
+        }
+        Draft draft = db.inTransaction(h -> {
             int size = repo.audienceCount(h, audience.filter());
-            return new long[] {repo.insertDraft(h, adminUserId, chatId, language, html, audience.stored(), size,
-                    clock.instant()), size};
+            return new Draft(repo.insertDraft(h, adminUserId, chatId, language, html, audience.stored(), size,
+                    clock.instant()), size);
         });
-        long id = created[0];
-        int size = (int) created[1];
+        long id = draft.id();
+        int size = draft.size();
         SendOutcome preview = out.send(new OutgoingMessage(chatId, html, false, false, null));
         if (!(preview instanceof SendOutcome.Delivered)) {
             // what Telegram refuses for the admin it would refuse for every reader
@@ -102,7 +106,7 @@ public final class Broadcasts {
             return refuse(chatId, language, "admin.broadcast.preview.failed", Html.escape(preview.toString()));
         }
         String info = texts.get(language, "admin.broadcast.preview", id, audienceName(audience, language), size,
-                config.delivery().globalPerSecond(), new TimeTexts(texts).duration(language, view.eta(size)));
+                config.delivery().globalPerSecond(), time.duration(language, view.eta(size)));
         SendOutcome control = out.send(new OutgoingMessage(chatId, info, false, false, controls.preview(id, language)));
         if (control instanceof SendOutcome.Delivered d) {
             db.useTransaction(h -> repo.setPreviewMessage(h, id, (int) d.messageId()));

@@ -77,12 +77,19 @@ public final class AdminWorld {
 
     /** A reader with a status, language and categories. */
     public void reader(long chatId, SubscriberStatus status, String language, String... categories) {
+        readers(chatId, chatId, status, language, categories);
+    }
+
+    /** Readers {@code from..to} alike, in one transaction. */
+    public void readers(long from, long to, SubscriberStatus status, String language, String... categories) {
         db.useTransaction(h -> {
-            subscribers.insertIfAbsent(h, chatId, chatId, "private", language, ZONE, List.of(LocalTime.of(8, 0)), 0,
-                    time.instant());
-            subscribers.setStatus(h, chatId, status, time.instant());
-            for (String c : categories) {
-                subscriptions.add(h, chatId, c);
+            for (long chatId = from; chatId <= to; chatId++) {
+                subscribers.insertIfAbsent(h, chatId, chatId, "private", language, ZONE, List.of(LocalTime.of(8, 0)),
+                        0, time.instant());
+                subscribers.setStatus(h, chatId, status, time.instant());
+                for (String c : categories) {
+                    subscriptions.add(h, chatId, c);
+                }
             }
         });
     }

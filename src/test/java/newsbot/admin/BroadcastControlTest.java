@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import newsbot.delivery.Dispatcher;
 import newsbot.store.SubscriberStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,7 @@ class BroadcastControlTest {
     @BeforeEach
     void setUp() {
         world = new AdminWorld(dir);
-        LongStream.rangeClosed(1, READERS).forEach(chat -> world.reader(chat, SubscriberStatus.ACTIVE, "ru"));
+        world.readers(1, READERS, SubscriberStatus.ACTIVE, "ru");
         admins = new RecordingMessages();
         admin = world.admin(admins, 7);
         telegram = new RecordingSender();

@@ -102,9 +102,7 @@ class AdminEndToEndTest {
 
     @Test
     void pauseAndResumeThroughTheProgressButtons() {
-        for (long chat = 100; chat < 130; chat++) {
-            rig.world.reader(chat, SubscriberStatus.ACTIVE, "en", "sport");
-        }
+        rig.world.readers(100, 129, SubscriberStatus.ACTIVE, "en", "sport");
         rig.says(ADMIN, "/broadcast cat=sport Match tonight");
         FakeMessage control = lastTo(ADMIN, 0);
         rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:send");
