@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import newsbot.admin.Admin;
 import newsbot.config.BotConfig;
 import newsbot.store.Articles;
 import newsbot.store.Database;
@@ -16,7 +17,15 @@ public final class Bot {
 
     private final UpdateRouter router;
 
+    /** The chat side without the editors' tools: admin commands answer like unknown ones. */
     public Bot(BotConfig config, Database db, Texts texts, Replier replier, Clock clock, Supplier<String> botUsername) {
+        this(config, db, texts, replier, clock, botUsername, null);
+    }
+
+    /** @param admin the editors' tools, or {@code null} to leave them out */
+    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Clock clock, Supplier<String> botUsername,
+               Admin admin) {
+        AdminHandlers adminHandlers = admin == null ? null : new AdminHandlers(admin, config, texts, replier, clock);
         Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), new Articles(), config, clock);
         CategoryNames names = new CategoryNames(config.categories());
         Keyboards keyboards = new Keyboards(config.categories());
@@ -30,7 +39,8 @@ public final class Bot {
         commands.put("language", new LanguageCommand(readers, texts));
         commands.put("help", new HelpCommand());
         commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
-        commands.put("breaking", new BreakingCommand(readers, null, config::isAdmin));
+        commands.put("breaking", new BreakingCommand(readers,
+                adminHandlers == null ? null : adminHandlers.breakingPush(), config::isAdmin));
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
         commands.put("pause", new StatusCommand(readers, SubscriberStatus.PAUSED, "pause.done"));
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
@@ -38,7 +48,11 @@ public final class Bot {
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
 
-        this.router = new UpdateRouter(readers, texts, replier, commands, Map.of(), callbacks, config::isAdmin,
+        if (adminHandlers != null) {
+            callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());
+        }
+        Map<String, CommandHandler> adminCommands = adminHandlers == null ? Map.of() : adminHandlers.commands();
+        this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
                 botUsername);
     }
 

@@ -1,12 +1,16 @@
 package newsbot.bot;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * /breaking on|off for readers. An admin's /breaking &lt;article id or link&gt; goes to {@code adminPush}
  * when one is wired, so both share the command name as the issues ask.
  */
 final class BreakingCommand implements CommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BreakingCommand.class);
 
     private final Readers readers;
     private final CommandHandler adminPush;
@@ -28,6 +32,9 @@ final class BreakingCommand implements CommandHandler {
             if (!arg.isEmpty() && adminPush != null && user != null && isAdmin.test(user)) {
                 adminPush.handle(c);
                 return;
+            }
+            if (!arg.isEmpty() && adminPush != null) {
+                LOG.warn("admin /breaking push refused for user {} in chat {}", user, c.chatId());
             }
             c.replyWith("breaking.usage", c.text(c.reader().breakingOn() ? "settings.on" : "settings.off"));
             return;

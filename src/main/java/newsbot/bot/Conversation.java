@@ -2,6 +2,7 @@ package newsbot.bot;
 
 import newsbot.store.Subscriber;
 import newsbot.telegram.OutgoingMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** One command being handled: who asked, their settings, and how to answer them in their language. */
@@ -11,12 +12,24 @@ final class Conversation {
     private final Subscriber reader;
     private final Texts texts;
     private final Replier replier;
+    private final Message message;
 
     Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier) {
+        this(incoming, reader, texts, replier, null);
+    }
+
+    /** @param message the whole message, for handlers that need more than the command line; may be null */
+    Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier, Message message) {
         this.incoming = incoming;
         this.reader = reader;
         this.texts = texts;
         this.replier = replier;
+        this.message = message;
+    }
+
+    /** The message being handled, with its entities and the message it replies to; null if not known. */
+    Message message() {
+        return message;
     }
 
     Incoming incoming() {
@@ -49,6 +62,11 @@ final class Conversation {
 
     void reply(String html, InlineKeyboardMarkup keyboard) {
         replier.send(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard));
+    }
+
+    /** Replies with a photo, such as a chart. */
+    void replyPhoto(byte[] png, String fileName, String captionHtml) {
+        replier.sendPhoto(incoming.chatId(), png, fileName, captionHtml);
     }
 
     /** Replies with a fixed text from the bundles. */

@@ -73,7 +73,7 @@ public final class UpdateRouter {
         Subscriber reader = null;
         try {
             reader = readers.enroll(in);
-            Conversation conversation = new Conversation(in, reader, texts, replier);
+            Conversation conversation = new Conversation(in, reader, texts, replier, message);
             handlerFor(in, line).handle(conversation);
         } catch (RuntimeException e) {
             LOG.error("command /{} in chat {} failed", line.name(), in.chatId(), e);

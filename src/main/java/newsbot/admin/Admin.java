@@ -1,0 +1,81 @@
+package newsbot.admin;
+
+import java.time.Clock;
+import newsbot.config.BotConfig;
+import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.Outbox;
+import newsbot.store.ArticlePush;
+import newsbot.store.BroadcastOutbox;
+import newsbot.store.BroadcastsRepo;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.store.Reports;
+import newsbot.store.Subscribers;
+import newsbot.store.Subscriptions;
+
+/**
+ * The editors' tools, built once by the app: broadcasts and their monitor, statistics, feed health and breaking
+ * pushes. The chat side reaches them through {@code newsbot.bot.Bot}; the app schedules {@link #monitor()}.
+ */
+public final class Admin {
+
+    private final Broadcasts broadcasts;
+    private final BroadcastMonitor monitor;
+    private final Stats stats;
+    private final FeedReport feeds;
+    private final BreakingPush breaking;
+
+    /**
+     * @param outbox   the same instance the dispatcher was built with, so pausing can wake it
+     * @param counters the dispatcher's counters, for the 429s in {@code /stats}
+     * @param out      how admins are answered directly (the chat side's replier)
+     * @param texts    the bot's bundles, e.g. {@code texts::get}
+     */
+    public Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, AdminMessages out,
+                 AdminTexts texts, Clock clock) {
+        this(config, db, outbox, counters, out, texts, clock, BatchEnqueuer.DEFAULT_BATCH);
+    }
+
+    Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, AdminMessages out,
+          AdminTexts texts, Clock clock, int batchSize) {
+        BroadcastsRepo repo = new BroadcastsRepo();
+        BroadcastOutbox rows = new BroadcastOutbox();
+        Deliveries deliveries = new Deliveries();
+        BroadcastControls controls = new BroadcastControls(texts);
+        ProgressView view = new ProgressView(texts, controls, new TimeTexts(texts),
+                config.delivery().globalPerSecond());
+        ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
+        BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
+        BroadcastActions actions = new BroadcastActions(db, repo, rows, deliveries, outbox, out, clock, enqueuer, board,
+                texts);
+        Reports reports = new Reports();
+        BroadcastList list = new BroadcastList(db, repo, rows, texts, config.digest().defaultZone());
+        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, view, actions, list);
+        this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, clock);
+        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
+                texts, clock);
+        this.feeds = new FeedReport(config, db, reports, texts, clock);
+        this.breaking = new BreakingPush(db, new ArticlePush(), outbox, clock);
+    }
+
+    public Broadcasts broadcasts() {
+        return broadcasts;
+    }
+
+    /** Call {@link BroadcastMonitor#tick()} about once a second from one scheduler thread. */
+    public BroadcastMonitor monitor() {
+        return monitor;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    public FeedReport feeds() {
+        return feeds;
+    }
+
+    public BreakingPush breaking() {
+        return breaking;
+    }
+}

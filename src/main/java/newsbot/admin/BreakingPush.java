@@ -1,0 +1,85 @@
+package newsbot.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Outbox;
+import newsbot.store.ArticlePush;
+import newsbot.store.Database;
+import newsbot.store.PushArticle;
+import newsbot.store.PushReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /breaking <article id or link>}: pushes a stored article as breaking news to the readers of its
+ * categories who have breaking news on. The outbox's unique key (chat, BREAKING, article id) makes it once per
+ * reader, whether the article was pushed before by its feed or by an earlier command.
+ */
+public final class BreakingPush {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BreakingPush.class);
+
+    /** The alert one reader gets: in their language, silent inside their quiet hours. */
+    public record Alert(String html, boolean silent) {
+    }
+
+    /**
+     * What a push did.
+     *
+     * @param alreadyPushed nothing was queued and the article had been marked breaking before
+     */
+    public record Result(int queued, boolean alreadyPushed) {
+    }
+
+    private final Database db;
+    private final ArticlePush articles;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    BreakingPush(Database db, ArticlePush articles, Outbox outbox, Clock clock) {
+        this.db = db;
+        this.articles = articles;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The article with this id, or the newest one with exactly this link. */
+    public Optional<PushArticle> find(String idOrLink) {
+        String arg = idOrLink.strip();
+        if (arg.matches("\\d{1,18}")) {
+            return db.withHandle(h -> articles.findById(h, Long.parseLong(arg)));
+        }
+        return db.withHandle(h -> articles.findByUrl(h, arg)
+                .or(() -> articles.findByUrl(h, arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg + "/")));
+    }
+
+    /**
+     * Marks the article breaking and enqueues one alert per matching reader, all in one transaction (as the
+     * poller does for breaking items), so the mark and the alerts exist together or not at all.
+     */
+    public Result push(long adminUserId, PushArticle article, Function<PushReader, Alert> alertFor) {
+        Instant now = clock.instant();
+        Result result = db.inTransaction(h -> {
+            boolean newlyMarked = articles.markBreaking(h, article.id());
+            Map<Alert, List<Long>> groups = new LinkedHashMap<>();
+            articles.forEachBreakingReader(h, article.id(),
+                    r -> groups.computeIfAbsent(alertFor.apply(r), a -> new ArrayList<>()).add(r.chatId()));
+            int queued = 0;
+            for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
+                queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
+                        g.getKey().silent(), false, now);
+            }
+            return new Result(queued, queued == 0 && !newlyMarked);
+        });
+        LOG.info("admin {} pushed article {} as breaking: {} alerts queued{}", adminUserId, article.id(),
+                result.queued(), result.alreadyPushed() ? " (already pushed before)" : "");
+        return result;
+    }
+}

@@ -1,0 +1,137 @@
+package newsbot.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import newsbot.delivery.Outbox;
+import newsbot.store.BroadcastRow;
+import newsbot.store.BroadcastOutbox;
+import newsbot.store.BroadcastsRepo;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.telegram.OutgoingMessage;
+import newsbot.telegram.SendOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What each broadcast button does; each returns the key of the text that answers the press. */
+final class BroadcastActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BroadcastActions.class);
+    /**
+     * Where a paused broadcast's pending rows wait: a not_before the dispatcher never reaches. Far, but not so
+     * far that the dispatcher's wait arithmetic in nanoseconds overflows.
+     */
+    static final Instant HELD_UNTIL = Instant.parse("2200-01-01T00:00:00Z");
+    static final String CANCEL_REASON = "cancelled by admin";
+
+    private final Database db;
+    private final BroadcastsRepo repo;
+    private final BroadcastOutbox rows;
+    private final Deliveries deliveries;
+    private final Outbox outbox;
+    private final AdminMessages out;
+    private final Clock clock;
+    private final BatchEnqueuer enqueuer;
+    private final ProgressBoard board;
+    private final AdminTexts texts;
+
+    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Deliveries deliveries, Outbox outbox, AdminMessages out,
+                     Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts) {
+        this.db = db;
+        this.repo = repo;
+        this.rows = rows;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.out = out;
+        this.clock = clock;
+        this.enqueuer = enqueuer;
+        this.board = board;
+        this.texts = texts;
+    }
+
+    /** Send: DRAFT → RUNNING for exactly one press; the pressed preview becomes the progress message. */
+    String send(BroadcastRow b, long userId, long chatId, int messageId) {
+        boolean won = db.inTransaction(h -> repo.start(h, b.id(), repo.audienceCount(h,
+                Audience.parse(b.audience()).orElse(Audience.ALL).filter()), clock.instant()));
+        if (!won) {
+            LOG.info("admin {} pressed Send on broadcast {}, already {}: nothing done", userId, b.id(), b.state());
+            return "admin.toast.already";
+        }
+        LOG.info("admin {} sent broadcast {} to audience {}", userId, b.id(), b.audience());
+        int progressMessage = messageId;
+        boolean onPreview = chatId == b.adminChatId() && b.previewMessageId() != null
+                && b.previewMessageId() == messageId;
+        if (!onPreview) {
+            // a press on a forwarded copy: that message is not ours to edit, so progress gets a message of its own
+            SendOutcome sent = out.send(OutgoingMessage.html(chatId, texts.get(b.language(), "admin.progress.starting")));
+            progressMessage = sent instanceof SendOutcome.Delivered d ? (int) d.messageId() : 0;
+        }
+        if (progressMessage != 0) {
+            int shownIn = progressMessage;
+            db.useTransaction(h -> repo.setProgressMessage(h, b.id(), chatId, shownIn));
+        }
+        enqueuer.nextBatch(b.id());
+        board.update(b.id());
+        return "admin.toast.started";
+    }
+
+    /** Send to me only: the message as readers will get it, to the presser's chat alone, outside the outbox. */
+    String test(BroadcastRow b, long userId, long chatId) {
+        out.send(new OutgoingMessage(chatId, b.text(), false, false, null));
+        LOG.info("admin {} test-sent broadcast {} to chat {}", userId, b.id(), chatId);
+        return "admin.toast.tested";
+    }
+
+    /** Pause: RUNNING → PAUSED, and its pending rows are held back until resumed. */
+    String pause(BroadcastRow b, long userId) {
+        int held = db.inTransaction(h -> repo.transition(h, b.id(), "RUNNING", "PAUSED")
+                ? rows.holdPending(h, b.id(), HELD_UNTIL) : -1);
+        if (held < 0) {
+            return "admin.toast.not.now";
+        }
+        // the dispatcher re-reads its window of due rows on a wake-up, dropping the held ones; only sends already
+        // past its last check (one, or its maxInFlight when pipelining) still go out
+        outbox.wake();
+        LOG.info("admin {} paused broadcast {} ({} deliveries held)", userId, b.id(), held);
+        board.update(b.id());
+        return "admin.toast.paused";
+    }
+
+    /** Resume: PAUSED → RUNNING, and the held rows are due again now. */
+    String resume(BroadcastRow b, long userId) {
+        int released = db.inTransaction(h -> repo.transition(h, b.id(), "PAUSED", "RUNNING")
+                ? rows.releaseHeld(h, b.id(), HELD_UNTIL, clock.instant()) : -1);
+        if (released < 0) {
+            return "admin.toast.not.now";
+        }
+        outbox.wake();
+        LOG.info("admin {} resumed broadcast {} ({} deliveries released)", userId, b.id(), released);
+        board.update(b.id());
+        return "admin.toast.resumed";
+    }
+
+    /** Cancel: a draft is dropped; a running or paused broadcast stops and its pending rows are cancelled. */
+    String cancel(BroadcastRow b, long userId) {
+        // the state is read again inside the transaction: a Send that won meanwhile makes this a running cancel
+        String[] before = new String[1];
+        int cancelled = db.inTransaction(h -> {
+            before[0] = repo.find(h, b.id()).map(BroadcastRow::state).orElse("");
+            return repo.cancel(h, b.id(), clock.instant())
+                    ? deliveries.cancelPendingByRef(h, "BROADCAST", b.id(), CANCEL_REASON) : -1;
+        });
+        if (cancelled < 0) {
+            return "admin.toast.not.now";
+        }
+        LOG.info("admin {} cancelled broadcast {} ({} pending deliveries cancelled)", userId, b.id(), cancelled);
+        if ("DRAFT".equals(before[0])) {
+            if (b.previewMessageId() != null) {
+                out.edit(b.adminChatId(), b.previewMessageId(),
+                        texts.get(b.language(), "admin.report.draft.cancelled", b.id()), null);
+            }
+            db.useTransaction(h -> repo.markReported(h, b.id()));
+        } else {
+            board.update(b.id());
+        }
+        return "admin.toast.cancelled";
+    }
+}

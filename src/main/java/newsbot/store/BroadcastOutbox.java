@@ -1,0 +1,65 @@
+package newsbot.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for one broadcast's rows in the {@code deliveries} outbox (kind BROADCAST, ref_id = the broadcast's id). */
+public final class BroadcastOutbox {
+
+    private static final String KIND = "BROADCAST";
+
+    /**
+     * The broadcast's outbox rows by outcome. "Blocked" relies on the dispatcher's cancel reasons for unreachable
+     * chats ({@code blocked: …}, {@code chat gone: …}); everything else cancelled was cancelled by an admin.
+     */
+    public BroadcastCounts counts(Handle h, long id) {
+        int[] byState = new int[4];
+        List<Map.Entry<String, Integer>> rows = h.createQuery("SELECT state, COUNT(*) FROM deliveries "
+                        + "WHERE kind = :kind AND ref_id = :id GROUP BY state")
+                .bind("kind", KIND)
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list();
+        for (Map.Entry<String, Integer> row : rows) {
+            int i = switch (row.getKey()) {
+                case "SENT" -> 0;
+                case "FAILED" -> 1;
+                case "PENDING" -> 2;
+                default -> 3;
+            };
+            byState[i] += row.getValue();
+        }
+        int blocked = byState[3] == 0 ? 0 : h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind "
+                        + "AND ref_id = :id AND state = 'CANCELLED' "
+                        + "AND (last_error LIKE 'blocked:%' OR last_error LIKE 'chat gone:%')")
+                .bind("kind", KIND)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
+        int enqueued = byState[0] + byState[1] + byState[2] + byState[3];
+        return new BroadcastCounts(enqueued, byState[0], byState[1], byState[2], blocked, byState[3] - blocked);
+    }
+
+    /** Pause: the broadcast's pending rows wait until {@code heldUntil}, which the dispatcher never reaches. */
+    public int holdPending(Handle h, long id, Instant heldUntil) {
+        return h.createUpdate("UPDATE deliveries SET not_before = :held "
+                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING'")
+                .bind("held", heldUntil.toEpochMilli())
+                .bind("kind", KIND)
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Resume: rows held by {@link #holdPending} are due again at {@code now}. */
+    public int releaseHeld(Handle h, long id, Instant heldUntil, Instant now) {
+        return h.createUpdate("UPDATE deliveries SET not_before = :now "
+                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING' AND not_before >= :held")
+                .bind("now", now.toEpochMilli())
+                .bind("held", heldUntil.toEpochMilli())
+                .bind("kind", KIND)
+                .bind("id", id)
+                .execute();
+    }
+}

@@ -1,0 +1,59 @@
+package newsbot.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import newsbot.telegram.OutgoingMessage;
+import newsbot.telegram.SendOutcome;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/** Records what the editors' tools sent to admins; Telegram accepts everything. */
+public final class RecordingMessages implements AdminMessages {
+
+    /** A message as sent, with the id it got. */
+    public record Sent(int messageId, OutgoingMessage message) {
+    }
+
+    /** An edit of an earlier message. */
+    public record Edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+    }
+
+    /** An uploaded photo. */
+    public record Photo(long chatId, byte[] png, String fileName, String caption) {
+    }
+
+    public final List<Sent> sent = new ArrayList<>();
+    public final List<Edit> edits = new ArrayList<>();
+    public final List<Photo> photos = new ArrayList<>();
+    private int nextId = 500;
+
+    @Override
+    public synchronized SendOutcome send(OutgoingMessage message) {
+        int id = nextId++;
+        sent.add(new Sent(id, message));
+        return new SendOutcome.Delivered(id);
+    }
+
+    @Override
+    public synchronized SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+        edits.add(new Edit(chatId, messageId, html, keyboard));
+        return new SendOutcome.Delivered(messageId);
+    }
+
+    @Override
+    public synchronized SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
+        photos.add(new Photo(chatId, png, fileName, captionHtml));
+        return new SendOutcome.Delivered(nextId++);
+    }
+
+    public synchronized List<Sent> to(long chatId) {
+        return sent.stream().filter(s -> s.message().chatId() == chatId).toList();
+    }
+
+    public synchronized Sent last() {
+        return sent.get(sent.size() - 1);
+    }
+
+    public synchronized Edit lastEdit() {
+        return edits.get(edits.size() - 1);
+    }
+}
