@@ -52,11 +52,9 @@ public final class Main {
         RedactingPatternLayout.registerToken(config.telegram().token());
         try {
             return switch (cli.command()) {
-                case "run" -> Application.runUntilStopped(config);
-                default -> {
-                    err.println("error: '" + cli.command() + "' is not built yet");
-                    yield BAD_SETUP;
-                }
+                case "check" -> new FeedCheck(config, out).run();
+                case "preview" -> new DigestPreview(config, out, cli.categories(), cli.language()).run();
+                default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
