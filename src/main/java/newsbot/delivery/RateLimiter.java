@@ -16,11 +16,14 @@ public final class RateLimiter {
     private static final long SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * SECOND;
     /**
-     * How far the sender may fall behind its schedule and still catch up, in global slots: a thread descheduled
-     * for a few milliseconds would otherwise lose those slots for good. Any one-second window then holds at most
-     * the limit plus two messages.
+     * How far the sender may fall behind its schedule and still catch up: a thread the OS left waiting for a few
+     * milliseconds would otherwise lose those slots for good. 10 ms (the scale of scheduling delays on a busy
+     * machine), but at least one slot and at most three, so any one-second window holds at most the limit plus
+     * four messages, and at Telegram's 30/s the limit plus two.
      */
-    private static final double CATCH_UP_SLOTS = 1.0;
+    private static final long CATCH_UP_NANOS = 10_000_000L;
+    private static final int CATCH_UP_MAX_SLOTS = 3;
+
     /**
      * Per-chat spacing is kept 10% wider than the limit: Telegram times arrivals, and a message delayed on the
      * way followed by one that is not would otherwise arrive too close. A chat's own limit is hardly ever what
@@ -35,6 +38,7 @@ public final class RateLimiter {
     private final long globalInterval;
     private final long privateInterval;
     private final long groupInterval;
+    private final long catchUp;
     private final Map<Long, Long> chatTat = new HashMap<>();
 
     private long globalTat;
@@ -49,6 +53,7 @@ public final class RateLimiter {
         this.globalInterval = SECOND / limits.globalPerSecond();
         this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
         this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
+        this.catchUp = Math.max(globalInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * globalInterval));
         long now = time.nanoTime();
         this.globalTat = now;
         this.lastSweep = now;
@@ -143,7 +148,6 @@ public final class RateLimiter {
     private void take(long chatId, long now, long at) {
         // Falling behind by less than the catch-up allowance keeps the schedule, so wake-up latency does not
         // cost throughput; idle time beyond it is not banked as a burst.
-        long catchUp = (long) (globalInterval * CATCH_UP_SLOTS);
         long base = Math.max(globalTat, at - catchUp);
         globalTat = base + (long) (globalInterval / factor(now));
         long perChat = chatId < 0 ? groupInterval : privateInterval;

@@ -66,6 +66,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void atHighRatesUpToTenMillisecondsOfStallAreMadeUp() {
+        RateLimiter limiter = limiter(300, 1, 20);
+        assertThat(limiter.tryAcquire(1)).isTrue();
+        time.advance(50_000_000L); // stalled 50 ms: 10 ms (3 slots) are made up, the rest is lost
+        int burst = 0;
+        while (limiter.tryAcquire(100 + burst)) {
+            burst++;
+        }
+        assertThat(burst).isEqualTo(4); // the slot due now plus three made up
+    }
+
+    @Test
     void noSecondEverHoldsMoreThanTheLimitPlusTwo() {
         RateLimiter limiter = limiter(50, 1, 20);
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
