@@ -194,9 +194,13 @@ public final class Dispatcher {
             return;
         }
         for (InFlight.Done done = inFlight.poll(); done != null; done = inFlight.poll()) {
-            record(done.delivery(), done.outcome());
-            inFlight.finished(done);
-            window.chatFreed(done.delivery().chatId(), done.nextPriority());
+            try {
+                record(done.delivery(), done.outcome());
+            } finally {
+                // even if recording failed: a chat left "in flight" would never be sent to again
+                inFlight.finished(done);
+                window.chatFreed(done.delivery().chatId(), done.nextPriority());
+            }
         }
     }
 

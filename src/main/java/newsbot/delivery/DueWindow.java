@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The dispatcher's small in-memory view of the queue: the first due row of each chat the limiter lets through,
- * in send order. Rows changed behind its back (a cancelled broadcast) are dropped at the next refresh, which
- * {@code Outbox.wake()} or the periodic look brings. Holding only each chat's head means a chat with a thousand rows takes one place, not a thousand,
- * so it cannot starve the others; its next row is picked up by a later refresh.
+ * in send order. Holding only each chat's head means a chat with a thousand rows takes one place, not a
+ * thousand, so it cannot starve the others; its next row is picked up by a later refresh. Rows changed behind its
+ * back (a cancelled broadcast) are dropped at the next refresh, which {@code Outbox.wake()} or the periodic look
+ * brings. Used by the dispatcher thread only.
  */
 final class DueWindow {
 
@@ -72,20 +73,20 @@ final class DueWindow {
         int[] scanned = {0};
         List<DueDelivery> skipped = new ArrayList<>();
         deliveries.forEachDue(h, now, row -> {
-                scanned[0]++;
-                if (inFlightChats.contains(row.chatId())) {
-                    seen.add(row.chatId());
-                } else if (seen.add(row.chatId())) {
-                    long wait = limiter.nanosUntilChatFree(row.chatId());
-                    if (wait == 0) {
-                        heads.add(row.id());
-                    } else {
-                        busy[0] = Math.min(busy[0], wait);
-                        skipped.add(row);
-                    }
+            scanned[0]++;
+            if (inFlightChats.contains(row.chatId())) {
+                seen.add(row.chatId());
+            } else if (seen.add(row.chatId())) {
+                long wait = limiter.nanosUntilChatFree(row.chatId());
+                if (wait == 0) {
+                    heads.add(row.id());
                 } else {
-                    more.putIfAbsent(row.chatId(), row.priority());
+                    busy[0] = Math.min(busy[0], wait);
+                    skipped.add(row);
                 }
+            } else {
+                more.putIfAbsent(row.chatId(), row.priority());
+            }
             return heads.size() < SIZE && scanned[0] < SCAN_LIMIT;
         });
         rows.addAll(deliveries.findPending(h, heads));

@@ -7,20 +7,19 @@ import newsbot.telegram.SendOutcome;
 /**
  * The sender for interactive replies: sends straight through the gateway, but first books a slot on the same
  * limiter the dispatcher uses, so replies and pushes together stay within Telegram's limits. A reply books the
- * next free slot, so it waits at most one global slot behind the dispatcher (plus its own chat's spacing).
+ * next free global slot, so it waits at most one slot behind the dispatcher (plus its own chat's spacing).
+ * Blocks the calling thread for that wait: call it from the update handler's thread, not the dispatcher's.
  */
 public final class LimitedSender implements MessageSender {
 
     private final MessageSender gateway;
     private final RateLimiter limiter;
     private final DeliveryCounters counters;
-    private final DeliveryTime time;
 
-    public LimitedSender(MessageSender gateway, RateLimiter limiter, DeliveryCounters counters, DeliveryTime time) {
+    public LimitedSender(MessageSender gateway, RateLimiter limiter, DeliveryCounters counters) {
         this.gateway = gateway;
         this.limiter = limiter;
         this.counters = counters;
-        this.time = time;
     }
 
     /**
@@ -29,13 +28,8 @@ public final class LimitedSender implements MessageSender {
      */
     @Override
     public SendOutcome send(OutgoingMessage message) {
-        long delay = limiter.reserveDelayNanos(message.chatId());
-        long until = time.nanoTime() + delay;
         try {
-            // sleepNanos may return early; the slot is booked, so only the clock matters
-            for (long left = delay; left > 0; left = until - time.nanoTime()) {
-                time.sleepNanos(left);
-            }
+            limiter.awaitSlot(message.chatId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.Transient("interrupted while waiting for a send slot");

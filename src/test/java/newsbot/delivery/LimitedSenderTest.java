@@ -14,7 +14,7 @@ class LimitedSenderTest {
     private final RateLimiter limiter = new RateLimiter(new BotConfig.Delivery(30, 1, 20, 3), time);
     private final DeliveryCounters counters = new DeliveryCounters();
     private final ScriptedSender gateway = new ScriptedSender(time);
-    private final LimitedSender replies = new LimitedSender(gateway, limiter, counters, time);
+    private final LimitedSender replies = new LimitedSender(gateway, limiter, counters);
 
     @Test
     void replyTakesTheNextGlobalSlotBehindTheDispatcher() {
