@@ -49,8 +49,14 @@ final class HtmlSplitter {
             if (hasVisible(start, cut.cut())) {
                 parts.add(part);
             }
-            open = cut.openAtCut();
+            open = new ArrayList<>(cut.openAtCut());
             start = cut.resume();
+            // A tag closed right at the start of the next part need not be reopened there.
+            while (start < tokens.size() && tokens.get(start).kind() == Kind.CLOSE && !open.isEmpty()
+                    && open.get(open.size() - 1).name().equals(tokens.get(start).name())) {
+                open.remove(open.size() - 1);
+                start++;
+            }
         }
         return parts;
     }
@@ -144,13 +150,21 @@ final class HtmlSplitter {
     }
 
     private String render(List<Token> openAtStart, int start, Cut cut) {
+        List<Token> open = cut.openAtCut();
+        // Tags opened just before the cut would be empty here; the next part reopens them anyway.
+        int end = cut.cut();
+        int keep = open.size();
+        while (end > start && keep > 0 && tokens.get(end - 1).kind() == Kind.OPEN
+                && tokens.get(end - 1) == open.get(keep - 1)) {
+            end--;
+            keep--;
+        }
         StringBuilder out = new StringBuilder(maxLen);
         openAtStart.forEach(tag -> out.append(tag.text()));
-        for (int k = start; k < cut.cut(); k++) {
+        for (int k = start; k < end; k++) {
             out.append(tokens.get(k).text());
         }
-        List<Token> open = cut.openAtCut();
-        for (int k = open.size() - 1; k >= 0; k--) {
+        for (int k = keep - 1; k >= 0; k--) {
             out.append("</").append(open.get(k).name()).append('>');
         }
         return out.toString();

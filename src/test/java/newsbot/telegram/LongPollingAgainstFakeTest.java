@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -36,10 +37,13 @@ class LongPollingAgainstFakeTest {
 
         @Override
         public void close() throws Exception {
-            // app.close() only stops rescheduling; closing the fake next answers the poll in flight, so the
-            // factory has nothing left to cancel (a cancelled poll makes BotSession log an ERROR with a trace).
+            // app.close() only stops rescheduling; closing the fake answers the poll in flight; shutdown() lets
+            // the poller read that answer. Only then is there nothing left for factory.close() to cancel (a
+            // cancelled poll makes BotSession log an ERROR with a stack trace).
             app.close();
             telegram.close();
+            factory.pollingExecutor().shutdown();
+            factory.pollingExecutor().awaitTermination(5, TimeUnit.SECONDS);
             factory.close();
         }
     }
