@@ -1,12 +1,10 @@
 package newsbot.delivery;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
-import newsbot.store.DueDelivery;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.OutgoingMessage;
@@ -32,7 +30,6 @@ public final class Dispatcher {
     private static final long ERROR_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Database db;
-    private final Deliveries deliveries;
     private final MessageSender sender;
     private final RateLimiter limiter;
     private final DeliveryTime time;
@@ -68,7 +65,6 @@ public final class Dispatcher {
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
         this.db = db;
-        this.deliveries = deliveries;
         this.sender = sender;
         this.limiter = limiter;
         this.time = time;
@@ -162,7 +158,7 @@ public final class Dispatcher {
         if (wakeup.consume() || window.stale(nowNanos, nowMillis, LOOK_AGAIN_NANOS)) {
             window.refresh(handle(), inFlight == null ? Set.of() : inFlight.chats());
         }
-        DueDelivery next = window.pick();
+        Delivery next = window.pick();
         if (next == null) {
             return Math.max(1, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS));
         }
@@ -171,19 +167,14 @@ public final class Dispatcher {
         if (globalWait > 0) {
             return globalWait;
         }
-        Optional<Delivery> row = deliveries.find(handle(), next.id());
-        if (row.isEmpty() || !row.get().isPending() || row.get().chatId() != next.chatId()) {
-            window.remove(next); // cancelled, moved or already handled since the window was read
-            return 0;
-        }
         if (stopping || !limiter.tryAcquire(next.chatId())) {
             return 0;
         }
         Integer nextOfChat = window.sent(next);
         if (inFlight == null) {
-            record(row.get(), send(row.get()));
+            record(next, send(next));
         } else {
-            inFlight.submit(row.get(), nextOfChat, this::send, wakeup::nudge);
+            inFlight.submit(next, nextOfChat, this::send, wakeup::nudge);
         }
         return 0;
     }
@@ -203,9 +194,13 @@ public final class Dispatcher {
             return;
         }
         for (InFlight.Done done = inFlight.poll(); done != null; done = inFlight.poll()) {
-            record(done.delivery(), done.outcome());
-            inFlight.finished(done);
-            window.chatFreed(done.delivery().chatId(), done.nextPriority());
+            try {
+                record(done.delivery(), done.outcome());
+            } finally {
+                // even if recording failed: a chat left "in flight" would never be sent to again
+                inFlight.finished(done);
+                window.chatFreed(done.delivery().chatId(), done.nextPriority());
+            }
         }
     }
 

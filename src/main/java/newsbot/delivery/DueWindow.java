@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import newsbot.store.Deliveries;
+import newsbot.store.Delivery;
 import newsbot.store.DueDelivery;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The dispatcher's small in-memory view of the queue: the first due row of each chat the limiter lets through,
- * in send order. Holding only each chat's head means a chat with a thousand rows takes one place, not a thousand,
- * so it cannot starve the others; its next row is picked up by a later refresh.
+ * in send order. Holding only each chat's head means a chat with a thousand rows takes one place, not a
+ * thousand, so it cannot starve the others; its next row is picked up by a later refresh. Rows changed behind its
+ * back (a cancelled broadcast) are dropped at the next refresh, which {@code Outbox.wake()} or the periodic look
+ * brings. Used by the dispatcher thread only.
  */
 final class DueWindow {
 
@@ -26,12 +29,12 @@ final class DueWindow {
     private final Deliveries deliveries;
     private final RateLimiter limiter;
     private final DeliveryTime time;
-    private final List<DueDelivery> rows = new ArrayList<>(SIZE);
+    private final List<Delivery> rows = new ArrayList<>(SIZE);
     /** Chats in the window with more due rows behind their head, and the priority of the next one. */
     private final Map<Long, Integer> more = new HashMap<>();
 
     /** The last refresh filled the window: once it is used up there is more to fetch. */
-    private boolean full;
+    private boolean filled;
     /** Epoch millis when a row not yet due becomes due. */
     private long nextDueMillis = NEVER;
     /** Nano time when a chat skipped as busy is free again; {@code urgent} when that row outranks the window. */
@@ -50,17 +53,19 @@ final class DueWindow {
     boolean stale(long nowNanos, long nowMillis, long lookAgainNanos) {
         return nowMillis >= nextDueMillis
                 || reached(urgentFreeAt, nowNanos)
-                || (rows.isEmpty() && (full || reached(busyFreeAt, nowNanos)))
+                || (rows.isEmpty() && (filled || reached(busyFreeAt, nowNanos)))
                 || nowNanos - refreshedAt >= lookAgainNanos;
     }
 
     /**
      * Reads the window again on {@code h} (autocommit: a transaction would take the write lock for the scan),
-     * leaving out chats with a send in flight: their head row is still pending in the table.
+     * leaving out chats with a send in flight: their head row is still pending in the table. The scan reads a
+     * few columns of many rows; the full rows (with text) are loaded in one query for the heads only.
      */
     void refresh(Handle h, Set<Long> inFlightChats) {
         rows.clear();
         more.clear();
+        List<Long> heads = new ArrayList<>(SIZE);
         long nowNanos = time.nanoTime();
         Instant now = time.now();
         Set<Long> seen = new HashSet<>();
@@ -68,24 +73,25 @@ final class DueWindow {
         int[] scanned = {0};
         List<DueDelivery> skipped = new ArrayList<>();
         deliveries.forEachDue(h, now, row -> {
-                scanned[0]++;
-                if (inFlightChats.contains(row.chatId())) {
-                    seen.add(row.chatId());
-                } else if (seen.add(row.chatId())) {
-                    long wait = limiter.nanosUntilChatFree(row.chatId());
-                    if (wait == 0) {
-                        rows.add(row);
-                    } else {
-                        busy[0] = Math.min(busy[0], wait);
-                        skipped.add(row);
-                    }
+            scanned[0]++;
+            if (inFlightChats.contains(row.chatId())) {
+                seen.add(row.chatId());
+            } else if (seen.add(row.chatId())) {
+                long wait = limiter.nanosUntilChatFree(row.chatId());
+                if (wait == 0) {
+                    heads.add(row.id());
                 } else {
-                    more.putIfAbsent(row.chatId(), row.priority());
+                    busy[0] = Math.min(busy[0], wait);
+                    skipped.add(row);
                 }
-            return rows.size() < SIZE && scanned[0] < SCAN_LIMIT;
+            } else {
+                more.putIfAbsent(row.chatId(), row.priority());
+            }
+            return heads.size() < SIZE && scanned[0] < SCAN_LIMIT;
         });
+        rows.addAll(deliveries.findPending(h, heads));
         nextDueMillis = deliveries.nextNotBefore(h, now).map(Instant::toEpochMilli).orElse(NEVER);
-        full = rows.size() >= SIZE;
+        filled = heads.size() >= SIZE;
         int worstInWindow = worstPriority();
         for (DueDelivery s : skipped) {
             if (s.priority() < worstInWindow) {
@@ -97,9 +103,9 @@ final class DueWindow {
         refreshedAt = nowNanos;
     }
 
-    /** The first row whose chat may be sent to now, or null; it stays in the window until {@link #remove}. */
-    DueDelivery pick() {
-        for (DueDelivery row : rows) {
+    /** The first row whose chat may be sent to now, or null; it stays in the window until {@link #sent}. */
+    Delivery pick() {
+        for (Delivery row : rows) {
             if (limiter.nanosUntilChatFree(row.chatId()) == 0) {
                 return row;
             }
@@ -107,16 +113,11 @@ final class DueWindow {
         return null;
     }
 
-    /** The row left the window without being sent (cancelled or moved meanwhile). */
-    void remove(DueDelivery row) {
-        rows.remove(row);
-    }
-
     /**
      * The row is being sent and its chat's slot was taken. Returns the priority of the chat's next due row, or
      * null if it has none, and arranges to look again once the chat is free.
      */
-    Integer sent(DueDelivery row) {
+    Integer sent(Delivery row) {
         rows.remove(row);
         Integer next = more.remove(row.chatId());
         chatFreed(row.chatId(), next);
@@ -164,7 +165,7 @@ final class DueWindow {
     /** How long nothing can happen unless woken: until a window row's chat, a skipped chat or a due row frees up. */
     long idleNanos(long nowNanos, long nowMillis, long lookAgainNanos) {
         long wait = refreshedAt + lookAgainNanos - nowNanos;
-        for (DueDelivery row : rows) {
+        for (Delivery row : rows) {
             wait = Math.min(wait, limiter.nanosUntilChatFree(row.chatId()));
         }
         if (busyFreeAt != NEVER) {

@@ -65,8 +65,26 @@ public final class Outbox {
     }
 
     /**
-     * Tells the dispatcher to look at the queue now rather than at its next scheduled look. {@code enqueue} does
-     * this itself after commit; call it after writing rows any other way (a resumed broadcast, a manual fix).
+     * Cancels what is still pending of one alert, digest or broadcast (an admin's cancel) and, after commit,
+     * makes the dispatcher drop those rows from its window. Returns how many were cancelled.
+     */
+    public int cancel(Handle h, DeliveryKind kind, long refId, String reason) {
+        int n = deliveries.cancelPendingByRef(h, kind.name(), refId, reason);
+        wakeAfterCommit(h, n > 0);
+        return n;
+    }
+
+    /** Cancels everything pending for a chat (the reader said /stop), as {@link #cancel} does for a ref. */
+    public int cancelChat(Handle h, long chatId, String reason) {
+        int n = deliveries.cancelPendingForChat(h, chatId, reason);
+        wakeAfterCommit(h, n > 0);
+        return n;
+    }
+
+    /**
+     * Tells the dispatcher to look at the queue now rather than at its next scheduled look (at most 2 s away).
+     * The methods here do this themselves after commit; call it after changing rows any other way, or a row
+     * the dispatcher already holds in memory may still be sent.
      */
     public void wake() {
         wakeup.signal();

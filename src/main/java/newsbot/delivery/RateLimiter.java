@@ -3,24 +3,27 @@ package newsbot.delivery;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import newsbot.config.BotConfig;
 
 /**
- * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per chat,
- * so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group (each chat's spacing
- * with a 10% margin). Shared by the
- * dispatcher and the interactive reply path; thread-safe.
+ * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per
+ * chat, so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group (chats with a
+ * 10% margin). Shared by the dispatcher and the interactive reply path; thread-safe.
  */
 public final class RateLimiter {
 
     private static final long SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * SECOND;
     /**
-     * How far the sender may fall behind its schedule and still catch up, in global slots: a thread descheduled
-     * for a few milliseconds would otherwise lose those slots for good. Any one-second window then holds at most
-     * the limit plus two messages.
+     * How far the sender may fall behind its schedule and still catch up: a thread the OS left waiting for a few
+     * milliseconds would otherwise lose those slots for good. 10 ms (the scale of scheduling delays on a busy
+     * machine), but at least one slot and at most three, so any one-second window holds at most the limit plus
+     * four messages, and at Telegram's 30/s the limit plus two.
      */
-    private static final double CATCH_UP_SLOTS = 1.0;
+    private static final long CATCH_UP_NANOS = 10_000_000L;
+    private static final int CATCH_UP_MAX_SLOTS = 3;
+
     /**
      * Per-chat spacing is kept 10% wider than the limit: Telegram times arrivals, and a message delayed on the
      * way followed by one that is not would otherwise arrive too close. A chat's own limit is hardly ever what
@@ -35,6 +38,7 @@ public final class RateLimiter {
     private final long globalInterval;
     private final long privateInterval;
     private final long groupInterval;
+    private final long catchUp;
     private final Map<Long, Long> chatTat = new HashMap<>();
 
     private long globalTat;
@@ -49,6 +53,7 @@ public final class RateLimiter {
         this.globalInterval = SECOND / limits.globalPerSecond();
         this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
         this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
+        this.catchUp = Math.max(globalInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * globalInterval));
         long now = time.nanoTime();
         this.globalTat = now;
         this.lastSweep = now;
@@ -65,14 +70,37 @@ public final class RateLimiter {
     }
 
     /**
-     * Books the earliest slot for {@code chatId} and returns how long the caller must wait before sending; for
-     * command replies, which thereby wait at most one global slot behind the dispatcher.
+     * For command replies: books the next global slot for {@code chatId} and returns how long to wait for it
+     * (at most one slot behind the dispatcher, unless paused by a 429). Empty, with nothing booked, while the
+     * chat's own limit does not allow a send yet: wait {@link #nanosUntilChatFree} and ask again. (Booking a
+     * global slot that far ahead would hold every other send back until then.)
      */
-    public synchronized long reserveDelayNanos(long chatId) {
+    public synchronized OptionalLong reserveDelayNanos(long chatId) {
         long now = time.nanoTime();
-        long at = now + Math.max(0, Math.max(globalTat - now, chatWait(chatId, now)));
+        long at = now + Math.max(0, globalTat - now);
+        Long tat = chatTat.get(chatId);
+        if (tat != null && tat - at > 0) {
+            return OptionalLong.empty();
+        }
         take(chatId, now, at);
-        return at - now;
+        return OptionalLong.of(at - now);
+    }
+
+    /**
+     * Blocks until a send to {@code chatId} may go, having booked its slot: what a command reply calls right
+     * before sending. Waits at most one global slot behind the dispatcher, plus the chat's own spacing.
+     */
+    public void awaitSlot(long chatId) throws InterruptedException {
+        OptionalLong delay = reserveDelayNanos(chatId);
+        while (delay.isEmpty()) { // the chat itself is not free yet
+            time.sleepNanos(Math.max(1, nanosUntilChatFree(chatId)));
+            delay = reserveDelayNanos(chatId);
+        }
+        // sleepNanos may return early; the slot is booked, so only the clock matters
+        long until = time.nanoTime() + delay.getAsLong();
+        for (long left = delay.getAsLong(); left > 0; left = until - time.nanoTime()) {
+            time.sleepNanos(left);
+        }
     }
 
     /** Nanoseconds until a send to {@code chatId} would be allowed, 0 if now. */
@@ -143,7 +171,6 @@ public final class RateLimiter {
     private void take(long chatId, long now, long at) {
         // Falling behind by less than the catch-up allowance keeps the schedule, so wake-up latency does not
         // cost throughput; idle time beyond it is not banked as a burst.
-        long catchUp = (long) (globalInterval * CATCH_UP_SLOTS);
         long base = Math.max(globalTat, at - catchUp);
         globalTat = base + (long) (globalInterval / factor(now));
         long perChat = chatId < 0 ? groupInterval : privateInterval;

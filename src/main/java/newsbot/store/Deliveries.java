@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,26 @@ public final class Deliveries {
                 .bind("id", id)
                 .map(Deliveries::map)
                 .findOne();
+    }
+
+    /** The rows among {@code ids} that are still pending, in the order of {@code ids}. */
+    public List<Delivery> findPending(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Delivery> byId = new HashMap<>();
+        h.createQuery("SELECT " + COLUMNS + " FROM deliveries WHERE state = 'PENDING' AND id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(Deliveries::map)
+                .forEach(d -> byId.put(d.id(), d));
+        List<Delivery> rows = new ArrayList<>(byId.size());
+        for (long id : ids) {
+            Delivery d = byId.get(id);
+            if (d != null) {
+                rows.add(d);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -32,7 +32,9 @@ import newsbot.telegram.TelegramGateway;
 /**
  * Not a test: sends one message to each of N chats through the whole path (outbox in SQLite, dispatcher, rate
  * limiter, the real telegrambots client, FakeBotApi on loopback enforcing the same global limit and 1/s per chat)
- * and prints how close it came to the limit. Arguments: [chats=10000] [globalPerSecond=300].
+ * and prints how close it came to the limit. Arguments: [chats=10000] [globalPerSecond=300] [maxInFlight=1]
+ * [warmUp=0]: warmUp messages to other chats go through the same path first and are not measured, to show the
+ * long-running process rather than a cold JVM compiling its code.
  * The CPU figure is the whole process, so it includes the fake server's own work.
  */
 public final class SendBenchmark {
@@ -43,6 +45,8 @@ public final class SendBenchmark {
     public static void main(String[] args) throws Exception {
         int chats = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int maxInFlight = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
         BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5);
@@ -57,8 +61,18 @@ public final class SendBenchmark {
             DeliveryCounters counters = new DeliveryCounters();
             Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
                     new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
-                    new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time);
+                    new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time, maxInFlight);
 
+            if (warmUp > 0) {
+                List<Long> others = LongStream.rangeClosed(1_000_001, 1_000_000 + warmUp).boxed().toList();
+                db.useTransaction(h -> outbox.enqueueAll(h, others, DeliveryKind.BROADCAST, 0, "warm-up", false,
+                        false, time.now()));
+                dispatcher.start();
+                while (telegram.sentMessages().size() < warmUp) {
+                    Thread.sleep(100);
+                }
+                System.out.printf(Locale.ROOT, "warm-up            %d messages, not measured%n", warmUp);
+            }
             long enqueueStart = System.nanoTime();
             List<Long> ids = LongStream.rangeClosed(1, chats).boxed().toList();
             db.useTransaction(h -> outbox.enqueueAll(h, ids, DeliveryKind.BROADCAST, 1,
@@ -67,12 +81,16 @@ public final class SendBenchmark {
 
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuStart = processCpuNanos();
+            long dispatcherCpuStart = threadCpuNanos("dispatcher");
+            long compileStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long wallStart = System.nanoTime();
-            dispatcher.start();
+            if (warmUp == 0) {
+                dispatcher.start();
+            }
             long dispatcherCpu = 0;
-            while (telegram.sentMessages().size() < chats) {
+            while (telegram.sentMessages().size() < chats + warmUp) {
                 Thread.sleep(200);
-                dispatcherCpu = Math.max(dispatcherCpu, threadCpuNanos("dispatcher"));
+                dispatcherCpu = Math.max(dispatcherCpu, threadCpuNanos("dispatcher") - dispatcherCpuStart);
                 if (System.nanoTime() - wallStart > Duration.ofSeconds(chats / limit * 3L + 60).toNanos()) {
                     throw new IllegalStateException("gave up: only " + telegram.sentMessages().size() + " sent");
                 }
@@ -85,15 +103,19 @@ public final class SendBenchmark {
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             dispatcher.stop(Duration.ofSeconds(10));
 
-            long[] at = telegram.sentMessages().stream().mapToLong(FakeMessage::sentAtNanos).sorted().toArray();
+            List<FakeMessage> measured = telegram.sentMessages().stream().filter(m -> m.chatId() <= chats).toList();
+            long[] at = measured.stream().mapToLong(FakeMessage::sentAtNanos).sorted().toArray();
             double span = (at[at.length - 1] - at[0]) / 1e9;
             double rate = (at.length - 1) / span;
             int tail = at.length - 1 - at.length / 10; // the last 90%, after JIT warm-up
             double steady = tail / ((at[at.length - 1] - at[at.length / 10]) / 1e9);
-            long distinct = telegram.sentMessages().stream().mapToLong(FakeMessage::chatId).distinct().count();
+            long distinct = measured.stream().mapToLong(FakeMessage::chatId).distinct().count();
 
-            System.out.printf(Locale.ROOT, "messages           %d to %d distinct chats (limit %d/s, 1/s per chat)%n",
-                    at.length, distinct, limit);
+            System.out.printf(Locale.ROOT, "messages           %d to %d distinct chats (limit %d/s, 1/s per chat, "
+                    + "%d in flight at most)%n", at.length, distinct, limit, maxInFlight);
+            System.out.printf(Locale.ROOT, "machine            %d CPUs, load average %.2f%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "enqueue            %.2f s for %d rows (one prepared batch)%n",
                     enqueueSeconds, chats);
             System.out.printf(Locale.ROOT, "achieved rate      %.1f/s = %.3f of the limit (first to last message)%n",
@@ -105,7 +127,12 @@ public final class SendBenchmark {
             System.out.printf(Locale.ROOT, "429s received      %d%n", telegram.tooManyRequestsCount());
             System.out.printf(Locale.ROOT, "CPU                %.2f s process (client + fake server), %.2f s dispatcher thread%n",
                     cpu, dispatcherCpu / 1e9);
-            System.out.printf(Locale.ROOT, "CPU by thread      %s (the rest: JIT, GC)%n", cpuByThread);
+            System.out.printf(Locale.ROOT, "CPU by thread      %s%n", cpuByThread);
+            System.out.printf(Locale.ROOT, "JIT, GC            %.2f s compiling while measured, %.2f s in collections "
+                            + "(whole run)%n",
+                    (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileStart) / 1e3,
+                    ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
             System.out.printf(Locale.ROOT, "peak heap used     %.1f MiB%n", peakHeap / 1048576.0);
             System.out.printf(Locale.ROOT, "counters           %s%n", counters.snapshot());
         }

@@ -113,7 +113,7 @@ class DispatcherTest {
         broadcast(1, 5, 9);
         Dispatcher d = f.dispatcher(sender);
         f.run(d, () -> sender.sent().size() >= 1, 100);
-        f.db.useTransaction(h -> f.deliveries.cancelPendingByRef(h, "BROADCAST", 9, "cancelled by admin"));
+        f.db.useTransaction(h -> f.outbox.cancel(h, DeliveryKind.BROADCAST, 9, "cancelled by admin"));
         f.time.advanceMillis(100);
         f.run(d, () -> false, 50);
         assertThat(sender.sent()).hasSize(1);

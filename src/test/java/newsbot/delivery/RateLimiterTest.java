@@ -66,6 +66,18 @@ class RateLimiterTest {
     }
 
     @Test
+    void atHighRatesUpToTenMillisecondsOfStallAreMadeUp() {
+        RateLimiter limiter = limiter(300, 1, 20);
+        assertThat(limiter.tryAcquire(1)).isTrue();
+        time.advance(50_000_000L); // stalled 50 ms: 10 ms (3 slots) are made up, the rest is lost
+        int burst = 0;
+        while (limiter.tryAcquire(100 + burst)) {
+            burst++;
+        }
+        assertThat(burst).isEqualTo(4); // the slot due now plus three made up
+    }
+
+    @Test
     void noSecondEverHoldsMoreThanTheLimitPlusTwo() {
         RateLimiter limiter = limiter(50, 1, 20);
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
@@ -141,15 +153,21 @@ class RateLimiterTest {
         RateLimiter limiter = limiter(30, 1, 20);
         assertThat(limiter.tryAcquire(1)).isTrue(); // the dispatcher just sent
         time.advance(5_000_000);
-        long delay = limiter.reserveDelayNanos(77);
+        long delay = limiter.reserveDelayNanos(77).orElseThrow();
         assertThat(delay).isLessThanOrEqualTo(1_000_000_000L / 30);
         // the dispatcher's next slot comes after the reply's
         time.advance(delay);
         assertThat(limiter.tryAcquire(2)).isFalse();
-        // and the reply's chat keeps its own spacing
+    }
+
+    @Test
+    void aReplyToABusyChatBooksNothingSoOthersAreNotHeldBack() {
+        RateLimiter limiter = limiter(30, 1, 20);
+        assertThat(limiter.reserveDelayNanos(77)).isPresent();
         time.advance(limiter.nanosUntilGlobalFree());
-        // (1.1 s after its first slot, which was one global slot ago)
-        assertThat(limiter.reserveDelayNanos(77)).isCloseTo(1_100_000_000L - 1_000_000_000L / 30, within(1_000L));
+        assertThat(limiter.reserveDelayNanos(77)).isEmpty();
+        assertThat(limiter.nanosUntilChatFree(77)).isCloseTo(1_100_000_000L - 1_000_000_000L / 30, within(1_000L));
+        assertThat(limiter.tryAcquire(2)).as("the dispatcher is not held back").isTrue();
     }
 
     @Test
