@@ -69,6 +69,14 @@ public final class Database {
         return jdbi.withHandle(callback::apply);
     }
 
+    /**
+     * A handle on its own connection, kept by a thread that uses the database continuously (the dispatcher):
+     * opening a SQLite connection costs a millisecond or two, far more than a statement. The caller closes it.
+     */
+    public Handle openHandle() {
+        return jdbi.open();
+    }
+
     public Path file() {
         return file;
     }

@@ -1,0 +1,16 @@
+package newsbot.delivery;
+
+/** What a delivery is, which fixes its priority: a lower number is sent first. */
+public enum DeliveryKind {
+    REPLY(0), BREAKING(1), DIGEST(2), BROADCAST(3);
+
+    private final int priority;
+
+    DeliveryKind(int priority) {
+        this.priority = priority;
+    }
+
+    public int priority() {
+        return priority;
+    }
+}

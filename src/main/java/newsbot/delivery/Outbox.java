@@ -1,0 +1,94 @@
+package newsbot.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import newsbot.store.Deliveries;
+import newsbot.store.NewDelivery;
+import newsbot.telegram.Html;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Where every push starts: rows in the {@code deliveries} table, written in the caller's transaction so a message
+ * exists exactly when the change that caused it does. Re-enqueueing the same (chat, kind, ref) is a no-op.
+ */
+public final class Outbox {
+
+    private final Deliveries deliveries;
+    private final DeliveryTime time;
+    final Wakeup wakeup = new Wakeup();
+
+    public Outbox(Deliveries deliveries, DeliveryTime time) {
+        this.deliveries = deliveries;
+        this.time = time;
+    }
+
+    /**
+     * Enqueues one message (split into parts 0..n if longer than 4096 UTF-16 units) on the caller's handle and
+     * wakes the dispatcher once the transaction commits. Returns whether anything new was enqueued.
+     *
+     * @param html      text already escaped for Telegram HTML, not blank
+     * @param notBefore not sent before this instant (quiet hours); now or earlier means as soon as possible
+     */
+    public boolean enqueue(Handle h, long chatId, DeliveryKind kind, long refId, String html, boolean silent,
+                           boolean linkPreview, Instant notBefore) {
+        List<String> parts = split(html);
+        boolean added = false;
+        Instant now = time.now();
+        for (int i = 0; i < parts.size(); i++) {
+            NewDelivery row = new NewDelivery(chatId, kind.name(), kind.priority(), refId, i, parts.get(i), silent,
+                    linkPreview, notBefore);
+            added |= deliveries.insertIfAbsent(h, row, now);
+        }
+        wakeAfterCommit(h, added);
+        return added;
+    }
+
+    /**
+     * Enqueues the same message for many chats as one prepared batch (a breaking alert, a broadcast batch); the
+     * text is split once. Returns how many rows were new.
+     */
+    public int enqueueAll(Handle h, Collection<Long> chatIds, DeliveryKind kind, long refId, String html,
+                          boolean silent, boolean linkPreview, Instant notBefore) {
+        List<String> parts = split(html);
+        List<NewDelivery> rows = new ArrayList<>(chatIds.size() * parts.size());
+        for (long chatId : chatIds) {
+            for (int i = 0; i < parts.size(); i++) {
+                rows.add(new NewDelivery(chatId, kind.name(), kind.priority(), refId, i, parts.get(i), silent,
+                        linkPreview, notBefore));
+            }
+        }
+        int added = deliveries.insertAllIfAbsent(h, rows, time.now());
+        wakeAfterCommit(h, added > 0);
+        return added;
+    }
+
+    /**
+     * Tells the dispatcher to look at the queue now rather than at its next scheduled look. {@code enqueue} does
+     * this itself after commit; call it after writing rows any other way (a resumed broadcast, a manual fix).
+     */
+    public void wake() {
+        wakeup.signal();
+    }
+
+    private void wakeAfterCommit(Handle h, boolean added) {
+        if (!added) {
+            return;
+        }
+        if (h.isInTransaction()) {
+            // waking before the commit would let the dispatcher look before the rows are visible
+            h.afterCommit(this::wake);
+        } else {
+            wake();
+        }
+    }
+
+    /** Escaped HTML into message-sized parts, each valid on its own; rejects what could never be sent. */
+    private static List<String> split(String html) {
+        if (html == null || html.isBlank()) {
+            throw new IllegalArgumentException("a message needs visible text");
+        }
+        return Html.split(html, Html.MAX_MESSAGE);
+    }
+}

@@ -1,0 +1,155 @@
+package newsbot.delivery;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import newsbot.config.BotConfig;
+
+/**
+ * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per chat,
+ * so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group. Shared by the
+ * dispatcher and the interactive reply path; thread-safe.
+ */
+public final class RateLimiter {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long MINUTE = 60 * SECOND;
+    /**
+     * How far the sender may fall behind its schedule and still catch up, in global slots: a thread descheduled
+     * for a few milliseconds would otherwise lose those slots for good. Any one-second window then holds at most
+     * the limit plus two messages.
+     */
+    private static final double CATCH_UP_SLOTS = 1.0;
+    private static final double SLOW_DOWN = 0.8;
+    private static final double RECOVERY_PER_MINUTE = 0.05;
+    private static final double MIN_FACTOR = 0.1;
+
+    private final DeliveryTime time;
+    private final long globalInterval;
+    private final long privateInterval;
+    private final long groupInterval;
+    private final Map<Long, Long> chatTat = new HashMap<>();
+
+    private long globalTat;
+    private double factorAfter429 = 1.0;
+    private long last429;
+    private long pausedUntil;
+    private boolean slowedDown;
+    private long lastSweep;
+
+    public RateLimiter(BotConfig.Delivery limits, DeliveryTime time) {
+        this.time = time;
+        this.globalInterval = SECOND / limits.globalPerSecond();
+        this.privateInterval = SECOND / limits.perChatPerSecond();
+        this.groupInterval = MINUTE / limits.groupPerMinute();
+        long now = time.nanoTime();
+        this.globalTat = now;
+        this.lastSweep = now;
+    }
+
+    /** Takes a slot for {@code chatId} if both its chat and the global schedule allow a send now. */
+    public synchronized boolean tryAcquire(long chatId) {
+        long now = time.nanoTime();
+        if (globalTat - now > 0 || chatWait(chatId, now) > 0) {
+            return false;
+        }
+        take(chatId, now, now);
+        return true;
+    }
+
+    /**
+     * Books the earliest slot for {@code chatId} and returns how long the caller must wait before sending; for
+     * command replies, which thereby wait at most one global slot behind the dispatcher.
+     */
+    public synchronized long reserveDelayNanos(long chatId) {
+        long now = time.nanoTime();
+        long at = now + Math.max(0, Math.max(globalTat - now, chatWait(chatId, now)));
+        take(chatId, now, at);
+        return at - now;
+    }
+
+    /** Nanoseconds until a send to {@code chatId} would be allowed, 0 if now. */
+    public synchronized long nanosUntilFree(long chatId) {
+        long now = time.nanoTime();
+        return Math.max(0, Math.max(globalTat - now, chatWait(chatId, now)));
+    }
+
+    /** Nanoseconds until the chat's own limit allows a send, ignoring the global one. */
+    public synchronized long nanosUntilChatFree(long chatId) {
+        return chatWait(chatId, time.nanoTime());
+    }
+
+    /** Nanoseconds until the next global slot. */
+    public synchronized long nanosUntilGlobalFree() {
+        return Math.max(0, globalTat - time.nanoTime());
+    }
+
+    /**
+     * Telegram answered 429: nothing is sent for {@code retryAfter}, and the overall rate drops by a fifth, coming
+     * back by 5% of the limit per minute without another 429. A 429 that arrives while already paused (a reply
+     * racing the dispatcher) extends the pause but does not slow down again.
+     */
+    public synchronized void pause(Duration retryAfter) {
+        long now = time.nanoTime();
+        boolean alreadyPaused = slowedDown && pausedUntil - now > 0;
+        long until = now + retryAfter.toNanos();
+        if (until - globalTat > 0) {
+            globalTat = until;
+        }
+        if (until - pausedUntil > 0 || !slowedDown) {
+            pausedUntil = until;
+        }
+        if (!alreadyPaused) {
+            factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
+            last429 = now;
+            slowedDown = true;
+        }
+    }
+
+    /** The share of the configured global rate currently used: 1.0 unless recovering from a 429. */
+    public synchronized double rateFactor() {
+        return factor(time.nanoTime());
+    }
+
+    synchronized int trackedChats() {
+        return chatTat.size();
+    }
+
+    private double factor(long now) {
+        if (!slowedDown) {
+            return 1.0;
+        }
+        double f = factorAfter429 + RECOVERY_PER_MINUTE * (now - last429) / MINUTE;
+        if (f >= 1.0) {
+            slowedDown = false;
+            return 1.0;
+        }
+        return f;
+    }
+
+    private long chatWait(long chatId, long now) {
+        Long tat = chatTat.get(chatId);
+        return tat == null ? 0 : Math.max(0, tat - now);
+    }
+
+    /** Moves both schedules past a send at {@code at} (now, or a booked future slot). */
+    private void take(long chatId, long now, long at) {
+        // Falling behind by less than the catch-up allowance keeps the schedule, so wake-up latency does not
+        // cost throughput; idle time beyond it is not banked as a burst.
+        long catchUp = (long) (globalInterval * CATCH_UP_SLOTS);
+        long base = Math.max(globalTat, at - catchUp);
+        globalTat = base + (long) (globalInterval / factor(now));
+        long perChat = chatId < 0 ? groupInterval : privateInterval;
+        chatTat.put(chatId, at + perChat);
+        sweep(now);
+    }
+
+    /** Forgets chats whose schedule is in the past: for them "absent" and "stored" mean the same. */
+    private void sweep(long now) {
+        if (now - lastSweep < SECOND) {
+            return;
+        }
+        lastSweep = now;
+        chatTat.values().removeIf(tat -> tat - now <= 0);
+    }
+}

@@ -1,0 +1,125 @@
+package newsbot.telegram;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Builds the HTTP plumbing for the Bot API (a send client, a long-polling client and the polling scheduler) on
+ * daemon threads, and tears it all down in {@link #close()} so the JVM can exit (DESIGN.md §8).
+ */
+public final class TelegramClientFactory implements AutoCloseable {
+
+    /**
+     * @param connect  TCP connect timeout
+     * @param send     read/write timeout for ordinary calls (sendMessage, editMessageText, ...)
+     * @param longPoll the {@code timeout} the bot asks getUpdates for; the polling client reads for 10 s longer
+     */
+    public record Timeouts(Duration connect, Duration send, Duration longPoll) {
+        public static final Timeouts DEFAULTS =
+                new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(50));
+
+        public Timeouts {
+            Objects.requireNonNull(connect, "connect");
+            Objects.requireNonNull(send, "send");
+            Objects.requireNonNull(longPoll, "longPoll");
+        }
+    }
+
+    private static final Duration POLL_READ_MARGIN = Duration.ofSeconds(10);
+
+    private final ExecutorService dispatcherExecutor;
+    private final ConnectionPool connectionPool;
+    private final OkHttpClient sendHttpClient;
+    private final OkHttpClient pollingHttpClient;
+    private final ScheduledExecutorService pollingExecutor;
+    private final TelegramClient telegramClient;
+    private final Timeouts timeouts;
+
+    public TelegramClientFactory(String token, TelegramUrl url) {
+        this(token, url, Timeouts.DEFAULTS);
+    }
+
+    public TelegramClientFactory(String token, TelegramUrl url, Timeouts timeouts) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(url, "url");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        // OkHttp's default dispatcher threads are not daemons and linger 60 s: they keep the JVM alive.
+        dispatcherExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemonThreads("telegram-http-"));
+        Dispatcher dispatcher = new Dispatcher(dispatcherExecutor);
+        // Idle connections are dropped well before a server is likely to close them, which keeps the
+        // "stale pooled connection" failures rare now that silent retries are off (below).
+        connectionPool = new ConnectionPool(10, 30, TimeUnit.SECONDS);
+        OkHttpClient base = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(connectionPool)
+                .connectTimeout(timeouts.connect())
+                .build();
+        // A sendMessage is not idempotent: OkHttp would otherwise silently re-POST it after a connection drop,
+        // and Telegram may already have delivered the first one. The outbox retries Transient outcomes itself.
+        sendHttpClient = base.newBuilder()
+                .retryOnConnectionFailure(false)
+                .readTimeout(timeouts.send())
+                .writeTimeout(timeouts.send())
+                .build();
+        pollingHttpClient = base.newBuilder()
+                .readTimeout(timeouts.longPoll().plus(POLL_READ_MARGIN))
+                .writeTimeout(timeouts.send())
+                .build();
+        pollingExecutor = Executors.newSingleThreadScheduledExecutor(daemonThreads("telegram-poll-"));
+        telegramClient = new OkHttpTelegramClient(sendHttpClient, token, url);
+    }
+
+    /** The Bot API client for everything but getUpdates; hand it to {@link TelegramGateway}. */
+    public TelegramClient telegramClient() {
+        return telegramClient;
+    }
+
+    /** For {@code new TelegramBotsLongPollingApplication(ObjectMapper::new, factory::pollingHttpClient, ...)}. */
+    public OkHttpClient pollingHttpClient() {
+        return pollingHttpClient;
+    }
+
+    /** A daemon scheduler for {@code TelegramBotsLongPollingApplication}; shut down by {@link #close()}. */
+    public ScheduledExecutorService pollingExecutor() {
+        return pollingExecutor;
+    }
+
+    /** The getUpdates {@code timeout} in seconds that matches the polling client's read timeout. */
+    public int longPollSeconds() {
+        return (int) timeouts.longPoll().toSeconds();
+    }
+
+    /** Cancels calls in flight, stops every thread this factory started and closes pooled connections. */
+    @Override
+    public void close() {
+        // cancelAll also cancels synchronous calls, such as the long poll blocked in BotSession.
+        sendHttpClient.dispatcher().cancelAll();
+        pollingExecutor.shutdownNow();
+        dispatcherExecutor.shutdownNow();
+        connectionPool.evictAll();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,202 @@
+package newsbot.telegram;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The only class that calls the Bot API: every call ends in a {@link SendOutcome}, never in an exception.
+ *
+ * <p>A call that is already on the wire is waited for even if the calling thread is interrupted (the wait is
+ * bounded by the HTTP timeouts), so the caller learns whether Telegram took the message instead of guessing and
+ * sending it again; the interrupt flag is restored afterwards.
+ */
+public final class TelegramGateway implements MessageSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
+    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+
+    private final TelegramClient client;
+
+    public TelegramGateway(TelegramClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** sendMessage with parse mode HTML; Delivered carries the new message id. */
+    @Override
+    public SendOutcome send(OutgoingMessage message) {
+        SendMessage request = SendMessage.builder()
+                .chatId(message.chatId())
+                .text(message.html())
+                .parseMode(ParseMode.HTML)
+                .disableNotification(message.silent())
+                .linkPreviewOptions(message.linkPreview() ? null : NO_PREVIEW)
+                .replyMarkup(message.keyboard())
+                .build();
+        return call("sendMessage", message.chatId(), () -> client.executeAsync(request),
+                Message::getMessageId, null);
+    }
+
+    /** editMessageText; an edit to identical content counts as delivered, as Telegram already shows it. */
+    public SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboardOrNull) {
+        EditMessageText request = EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .text(html)
+                .parseMode(ParseMode.HTML)
+                .linkPreviewOptions(NO_PREVIEW)
+                .replyMarkup(keyboardOrNull)
+                .build();
+        return call("editMessageText", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> messageId, (long) messageId);
+    }
+
+    /** editMessageReplyMarkup; {@code null} removes the keyboard. Identical markup counts as delivered. */
+    public SendOutcome editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboardOrNull) {
+        EditMessageReplyMarkup request = EditMessageReplyMarkup.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .replyMarkup(keyboardOrNull)
+                .build();
+        return call("editMessageReplyMarkup", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> messageId, (long) messageId);
+    }
+
+    /** answerCallbackQuery, optionally with a toast text (≤ 200 characters); Delivered(0) on success. */
+    public SendOutcome answerCallback(String callbackQueryId, String textOrNull) {
+        AnswerCallbackQuery request = AnswerCallbackQuery.builder()
+                .callbackQueryId(callbackQueryId)
+                .text(textOrNull)
+                .build();
+        return call("answerCallbackQuery", "query " + callbackQueryId, () -> client.executeAsync(request),
+                (Boolean ignored) -> 0L, null);
+    }
+
+    /** sendPhoto with an uploaded PNG and an optional HTML caption (≤ 1024 characters). */
+    public SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
+        SendPhoto request = SendPhoto.builder()
+                .chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(png), fileName))
+                .caption(captionHtml)
+                .parseMode(captionHtml == null ? null : ParseMode.HTML)
+                .build();
+        return call("sendPhoto", chatId, () -> client.executeAsync(request), Message::getMessageId, null);
+    }
+
+    /** setMyCommands for one language ({@code null}: the default list); Delivered(0) on success. */
+    public SendOutcome setCommands(List<BotCommand> commands, String languageCodeOrNull) {
+        SetMyCommands request = SetMyCommands.builder()
+                .commands(commands)
+                .languageCode(languageCodeOrNull)
+                .build();
+        String target = "commands/" + (languageCodeOrNull == null ? "default" : languageCodeOrNull);
+        return call("setMyCommands", target, () -> client.executeAsync(request), (Boolean ignored) -> 0L, null);
+    }
+
+    /** deleteMessage; Delivered(messageId) once it is gone. */
+    public SendOutcome deleteMessage(long chatId, int messageId) {
+        DeleteMessage request = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
+        return call("deleteMessage", chatId, () -> client.executeAsync(request),
+                (Boolean ignored) -> messageId, null);
+    }
+
+    @FunctionalInterface
+    private interface ApiCall<T> {
+        CompletableFuture<T> start() throws TelegramApiException;
+    }
+
+    private <T> SendOutcome call(String method, Object target, ApiCall<T> call, ToLongFunction<T> messageId,
+                                 Long notModifiedMessageId) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Nothing is on the wire yet: better not to start a call we would not wait for.
+            LOG.debug("{} to {} not attempted: thread interrupted", method, target);
+            return new SendOutcome.Transient("interrupted before sending");
+        }
+        SendOutcome outcome;
+        Throwable failure = null;
+        try {
+            T result = awaitUninterruptibly(call.start());
+            outcome = new SendOutcome.Delivered(messageId.applyAsLong(result));
+        } catch (ExecutionException e) {
+            failure = e.getCause() == null ? e : e.getCause();
+            outcome = OutcomeMapper.fromFailure(failure);
+        } catch (TelegramApiException e) {
+            failure = e;
+            outcome = OutcomeMapper.fromFailure(e);
+        } catch (RuntimeException e) {
+            // A bug in the library or in our request, not a network or API failure: worth a stack trace.
+            LOG.error("{} to {} failed unexpectedly", method, target, e);
+            return new SendOutcome.Transient("unexpected " + e);
+        }
+        if (failure != null && OutcomeMapper.causedByInterrupt(failure)) {
+            Thread.currentThread().interrupt();
+        }
+        if (notModifiedMessageId != null && OutcomeMapper.isNotModified(outcome)) {
+            LOG.debug("{} to {}: message {} already shows this content", method, target, notModifiedMessageId);
+            return new SendOutcome.Delivered(notModifiedMessageId);
+        }
+        log(method, target, outcome, failure);
+        return outcome;
+    }
+
+    private static <T> T awaitUninterruptibly(CompletableFuture<T> future) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void log(String method, Object target, SendOutcome outcome, Throwable failure) {
+        if (outcome instanceof SendOutcome.Delivered delivered) {
+            LOG.debug("{} to {} delivered (message {})", method, target, delivered.messageId());
+            return;
+        }
+        if (outcome instanceof SendOutcome.RetryAfter retry) {
+            LOG.warn("{} to {}: Telegram asks to retry after {} s", method, target, retry.delay().toSeconds());
+        } else if (outcome instanceof SendOutcome.Blocked blocked) {
+            LOG.info("{} to {}: chat unavailable: {}", method, target, blocked.reason());
+        } else if (outcome instanceof SendOutcome.ChatGone gone) {
+            LOG.info("{} to {}: chat gone: {}", method, target, gone.reason());
+        } else if (outcome instanceof SendOutcome.Migrated migrated) {
+            LOG.info("{} to {}: chat migrated to {}", method, target, migrated.newChatId());
+        } else if (outcome instanceof SendOutcome.Rejected rejected) {
+            LOG.warn("{} to {} rejected: {} {}", method, target, rejected.errorCode(), rejected.reason());
+        } else if (outcome instanceof SendOutcome.Transient transientFailure) {
+            LOG.warn("{} to {} failed, retryable: {}", method, target, transientFailure.reason());
+        }
+        if (failure != null) {
+            LOG.debug("{} to {} failure detail", method, target, failure);
+        }
+    }
+}

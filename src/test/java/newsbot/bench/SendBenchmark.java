@@ -1,0 +1,139 @@
+package newsbot.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import newsbot.config.BotConfig;
+import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Dispatcher;
+import newsbot.delivery.Outbox;
+import newsbot.delivery.RateLimiter;
+import newsbot.delivery.RetryPolicy;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.store.Subscribers;
+import newsbot.telegram.BotApiUrl;
+import newsbot.telegram.FakeBotApi;
+import newsbot.telegram.FakeMessage;
+import newsbot.telegram.FakeRateLimits;
+import newsbot.telegram.TelegramClientFactory;
+import newsbot.telegram.TelegramGateway;
+
+/**
+ * Not a test: sends one message to each of N chats through the whole path (outbox in SQLite, dispatcher, rate
+ * limiter, the real telegrambots client, FakeBotApi on loopback enforcing the same global limit and 1/s per chat)
+ * and prints how close it came to the limit. Arguments: [chats=10000] [globalPerSecond=300].
+ * The CPU figure is the whole process, so it includes the fake server's own work.
+ */
+public final class SendBenchmark {
+
+    private SendBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int chats = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        Path dir = Files.createTempDirectory("newsbot-bench");
+        DeliveryTime time = DeliveryTime.system();
+        BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5);
+
+        try (FakeBotApi telegram = FakeBotApi.start();
+             TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
+                     BotApiUrl.parse(telegram.apiUrl()))) {
+            telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
+            Database db = Database.open(dir.resolve("bench.db"));
+            Deliveries deliveries = new Deliveries();
+            Outbox outbox = new Outbox(deliveries, time);
+            DeliveryCounters counters = new DeliveryCounters();
+            Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
+                    new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
+                    new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time);
+
+            long enqueueStart = System.nanoTime();
+            List<Long> ids = LongStream.rangeClosed(1, chats).boxed().toList();
+            db.useTransaction(h -> outbox.enqueueAll(h, ids, DeliveryKind.BROADCAST, 1,
+                    "<b>Бенчмарк</b>: новость дня &amp; подробности", false, false, time.now()));
+            double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
+
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuStart = processCpuNanos();
+            long wallStart = System.nanoTime();
+            dispatcher.start();
+            long dispatcherCpu = 0;
+            while (telegram.sentMessages().size() < chats) {
+                Thread.sleep(200);
+                dispatcherCpu = Math.max(dispatcherCpu, threadCpuNanos("dispatcher"));
+                if (System.nanoTime() - wallStart > Duration.ofSeconds(chats / limit * 3L + 60).toNanos()) {
+                    throw new IllegalStateException("gave up: only " + telegram.sentMessages().size() + " sent");
+                }
+            }
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            java.util.Map<String, Double> cpuByThread = cpuByThreadGroup();
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            dispatcher.stop(Duration.ofSeconds(10));
+
+            long[] at = telegram.sentMessages().stream().mapToLong(FakeMessage::sentAtNanos).sorted().toArray();
+            double span = (at[at.length - 1] - at[0]) / 1e9;
+            double rate = (at.length - 1) / span;
+            int tail = at.length - 1 - at.length / 10; // the last 90%, after JIT warm-up
+            double steady = tail / ((at[at.length - 1] - at[at.length / 10]) / 1e9);
+            long distinct = telegram.sentMessages().stream().mapToLong(FakeMessage::chatId).distinct().count();
+
+            System.out.printf(Locale.ROOT, "messages           %d to %d distinct chats (limit %d/s, 1/s per chat)%n",
+                    at.length, distinct, limit);
+            System.out.printf(Locale.ROOT, "enqueue            %.2f s for %d rows (one prepared batch)%n",
+                    enqueueSeconds, chats);
+            System.out.printf(Locale.ROOT, "achieved rate      %.1f/s = %.3f of the limit (first to last message)%n",
+                    rate, rate / limit);
+            System.out.printf(Locale.ROOT, "steady rate        %.1f/s = %.3f of the limit (last 90%%)%n",
+                    steady, steady / limit);
+            System.out.printf(Locale.ROOT, "wall time          %.2f s from start (minimum %.2f s)%n",
+                    wall, (chats - 1) / (double) limit);
+            System.out.printf(Locale.ROOT, "429s received      %d%n", telegram.tooManyRequestsCount());
+            System.out.printf(Locale.ROOT, "CPU                %.2f s process (client + fake server), %.2f s dispatcher thread%n",
+                    cpu, dispatcherCpu / 1e9);
+            System.out.printf(Locale.ROOT, "CPU by thread      %s (the rest: JIT, GC)%n", cpuByThread);
+            System.out.printf(Locale.ROOT, "peak heap used     %.1f MiB%n", peakHeap / 1048576.0);
+            System.out.printf(Locale.ROOT, "counters           %s%n", counters.snapshot());
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU seconds of live threads, grouped by name without the trailing number. */
+    private static java.util.Map<String, Double> cpuByThreadGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(t.getId());
+            if (nanos > 10_000_000L) {
+                String group = t.getName().replaceAll("[-\\s]*\\d+$", "");
+                groups.merge(group, Math.round(nanos / 1e7) / 100.0, Double::sum);
+            }
+        }
+        return groups;
+    }
+
+    private static long threadCpuNanos(String name) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId()))
+                .max().orElse(0L);
+    }
+}

@@ -1,0 +1,167 @@
+package newsbot.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import newsbot.store.Delivery;
+import newsbot.store.Subscriber;
+import newsbot.store.SubscriberStatus;
+import newsbot.telegram.SendOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the dispatcher does with each answer Telegram can give. */
+class DispatcherOutcomeTest {
+
+    @TempDir
+    Path dir;
+    private Fixture f;
+    private ScriptedSender sender;
+
+    @BeforeEach
+    void setUp() {
+        f = new Fixture(dir.resolve("o.db"));
+        sender = new ScriptedSender(f.time);
+    }
+
+    private void drain() {
+        f.run(f.dispatcher(sender), () -> f.pending() == 0, 10_000);
+    }
+
+    private SubscriberStatus status(long chatId) {
+        return f.subscribers.find(f.reader(), chatId).map(Subscriber::status).orElse(null);
+    }
+
+    private List<Delivery> rowsOf(long chatId) {
+        return f.all().stream().filter(d -> d.chatId() == chatId).toList();
+    }
+
+    @Test
+    void retryAfterPausesEverythingReschedulesAndSlowsDown() {
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(m -> calls.incrementAndGet() == 3 ? new SendOutcome.RetryAfter(Duration.ofSeconds(5)) : null);
+        for (long chat = 1; chat <= 6; chat++) {
+            f.enqueue(chat, DeliveryKind.BROADCAST, 1, "b");
+        }
+        drain();
+        List<ScriptedSender.Sent> sent = sender.sent();
+        assertThat(sent).hasSize(7);
+        ScriptedSender.Sent limited = sent.get(2);
+        assertThat(sent.get(3).at() - limited.at()).isGreaterThanOrEqualTo(5.0);
+        assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId)
+                .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+        Delivery retried = rowsOf(limited.chatId()).get(0);
+        assertThat(retried.state()).isEqualTo("SENT");
+        assertThat(retried.attempts()).as("a 429 is not the row's failure").isZero();
+        assertThat(f.counters.snapshot().rateLimited()).isEqualTo(1);
+        assertThat(f.limiter.rateFactor()).isLessThan(1.0);
+    }
+
+    @Test
+    void blockedChatIsDeactivatedAndItsRowsCancelled() {
+        f.subscriber(42);
+        f.subscriber(43);
+        sender.answer(m -> m.chatId() == 42 ? new SendOutcome.Blocked("Forbidden: bot was blocked by the user") : null);
+        f.enqueue(42, DeliveryKind.BREAKING, 1, "a1");
+        f.enqueue(42, DeliveryKind.BREAKING, 2, "a2");
+        f.enqueue(42, DeliveryKind.DIGEST, 1, "d");
+        f.enqueue(43, DeliveryKind.BREAKING, 1, "a1");
+        drain();
+        assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactlyInAnyOrder(42L, 43L);
+        assertThat(status(42)).isEqualTo(SubscriberStatus.BLOCKED);
+        assertThat(status(43)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(rowsOf(42)).extracting(Delivery::state).containsOnly("CANCELLED");
+        assertThat(f.counters.snapshot().blocked()).isEqualTo(1);
+    }
+
+    @Test
+    void chatNotFoundIsHandledLikeBlocked() {
+        f.subscriber(-5);
+        sender.answer(m -> new SendOutcome.ChatGone("Bad Request: chat not found"));
+        f.enqueue(-5, DeliveryKind.DIGEST, 1, "d1");
+        f.enqueue(-5, DeliveryKind.DIGEST, 2, "d2");
+        drain();
+        assertThat(sender.sent()).hasSize(1);
+        assertThat(status(-5)).isEqualTo(SubscriberStatus.BLOCKED);
+        assertThat(rowsOf(-5)).extracting(Delivery::state).containsOnly("CANCELLED");
+    }
+
+    @Test
+    void migratedGroupMovesEverywhereAndIsResent() {
+        f.subscriber(-100);
+        sender.answer(m -> m.chatId() == -100 ? new SendOutcome.Migrated(-100777) : null);
+        f.enqueue(-100, DeliveryKind.BREAKING, 1, "first");
+        f.enqueue(-100, DeliveryKind.BREAKING, 2, "second");
+        drain();
+        assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId).containsOnly(-100777L).hasSize(2);
+        assertThat(sender.sent()).hasSize(3);
+        assertThat(status(-100)).isNull();
+        assertThat(status(-100777)).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(rowsOf(-100777)).extracting(Delivery::state).containsOnly("SENT");
+    }
+
+    @Test
+    void rejectedRowFailsOnceAndIsNeverRetried() {
+        sender.answer(m -> m.chatId() == 9 ? new SendOutcome.Rejected(400, "Bad Request: can't parse entities") : null);
+        f.enqueue(9, DeliveryKind.DIGEST, 1, "<b>broken");
+        f.enqueue(10, DeliveryKind.DIGEST, 1, "fine");
+        drain();
+        f.time.advance(Duration.ofHours(1).toNanos());
+        f.run(f.dispatcher(sender), () -> false, 20);
+        assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactlyInAnyOrder(9L, 10L);
+        Delivery failed = rowsOf(9).get(0);
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.lastError()).contains("can't parse entities");
+        assertThat(f.counters.snapshot().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void transientFailuresBackOffThenFailAfterMaxAttempts() {
+        sender.answer(m -> new SendOutcome.Transient("502 Bad Gateway"));
+        f.enqueue(9, DeliveryKind.DIGEST, 1, "d");
+        drain();
+        List<ScriptedSender.Sent> sent = sender.sent();
+        assertThat(sent).hasSize(f.limits.maxAttempts());
+        for (int i = 1; i < sent.size(); i++) {
+            double ceiling = 2.0 * (1 << (i - 1));
+            assertThat(sent.get(i).at() - sent.get(i - 1).at()).isLessThanOrEqualTo(ceiling + 1.01);
+        }
+        Delivery failed = rowsOf(9).get(0);
+        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.attempts()).isEqualTo(f.limits.maxAttempts());
+        assertThat(f.counters.snapshot().retried()).isEqualTo(f.limits.maxAttempts() - 1);
+        assertThat(f.counters.snapshot().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void transientFailureThenSuccessIsSentOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(m -> calls.incrementAndGet() <= 2 ? new SendOutcome.Transient("timeout") : null);
+        f.enqueue(9, DeliveryKind.DIGEST, 1, "d");
+        drain();
+        assertThat(sender.delivered()).hasSize(1);
+        Delivery sent = rowsOf(9).get(0);
+        assertThat(sent.state()).isEqualTo("SENT");
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.telegramMessageId()).isNotNull();
+    }
+
+    @Test
+    void aSenderThatThrowsIsTreatedAsTransient() {
+        AtomicInteger calls = new AtomicInteger();
+        sender.answer(m -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("bug in the gateway");
+            }
+            return null;
+        });
+        f.enqueue(9, DeliveryKind.DIGEST, 1, "d");
+        f.run(f.dispatcher(sender), () -> f.pending() == 0, 10_000);
+        assertThat(rowsOf(9).get(0).state()).isEqualTo("SENT");
+        assertThat(calls).hasValue(2);
+    }
+}

@@ -1,0 +1,49 @@
+package newsbot.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import newsbot.telegram.MessageSender;
+import newsbot.telegram.OutgoingMessage;
+import newsbot.telegram.SendOutcome;
+
+/** Answers each send as the test scripts it (Delivered by default) and records what was sent when. */
+final class ScriptedSender implements MessageSender {
+
+    record Sent(long chatId, String html, double at, SendOutcome outcome) {
+    }
+
+    private final VirtualTime time;
+    private final AtomicLong messageIds = new AtomicLong(1000);
+    private final List<Sent> sent = new ArrayList<>();
+    private Function<OutgoingMessage, SendOutcome> script = m -> null;
+
+    ScriptedSender(VirtualTime time) {
+        this.time = time;
+    }
+
+    /** Returns null from the script for "delivered". */
+    ScriptedSender answer(Function<OutgoingMessage, SendOutcome> script) {
+        this.script = script;
+        return this;
+    }
+
+    @Override
+    public synchronized SendOutcome send(OutgoingMessage message) {
+        SendOutcome outcome = script.apply(message);
+        if (outcome == null) {
+            outcome = new SendOutcome.Delivered(messageIds.incrementAndGet());
+        }
+        sent.add(new Sent(message.chatId(), message.html(), time == null ? 0 : time.seconds(), outcome));
+        return outcome;
+    }
+
+    synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    synchronized List<Sent> delivered() {
+        return sent.stream().filter(s -> s.outcome() instanceof SendOutcome.Delivered).toList();
+    }
+}

@@ -1,0 +1,370 @@
+package newsbot.telegram;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * A fake Telegram Bot API on 127.0.0.1 for the real telegrambots client: long polling, the sending methods the
+ * bot uses with Telegram's validation and error answers, switchable rate limits, chat states, fault injection,
+ * a user to play and everything the bot sent to read back. Thread-safe; close it after the test.
+ *
+ * <pre>{@code
+ * try (FakeBotApi telegram = FakeBotApi.start()) {
+ *     // point the bot at telegram.apiUrl() / telegram.telegramUrl() with telegram.token()
+ *     telegram.userSends(42, 42, "/start");
+ *     FakeMessage reply = telegram.awaitMessages(42, 1, Duration.ofSeconds(5)).get(0);
+ * }
+ * }</pre>
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    /** A well-formed token the fake accepts by default. */
+    public static final String DEFAULT_TOKEN = "123456789:AAFakeTokenForTests_abcdefghijklmnopq";
+
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: ~40 ms per call.
+        // Read once, when the JDK's server config class loads: set it before any HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final FakeState state = new FakeState();
+    private final FakeUpdates updates;
+    private final FakeFaults faults = new FakeFaults();
+    private final FakeRateLimiter limiter;
+    private final long botId;
+
+    private FakeBotApi(String token, LongSupplier nanoClock) throws IOException {
+        this.token = token;
+        this.botId = Long.parseLong(token.substring(0, token.indexOf(':')));
+        FakeJson json = new FakeJson(botId);
+        this.updates = new FakeUpdates(state, json);
+        this.limiter = new FakeRateLimiter(nanoClock);
+        FakeMethods methods = new FakeMethods(state, updates, limiter, json, nanoClock);
+        AtomicInteger threads = new AtomicInteger();
+        // Cached pool: every waiting long poll or delayed answer holds a thread, none may starve another.
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-bot-api-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+        server.createContext("/", new FakeHttpHandler(token, methods, faults, state, json, nanoClock));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts a fake on a free port with {@link #DEFAULT_TOKEN} and the real nano clock. */
+    public static FakeBotApi start() {
+        return start(DEFAULT_TOKEN);
+    }
+
+    public static FakeBotApi start(String token) {
+        return start(token, System::nanoTime);
+    }
+
+    /**
+     * @param nanoClock the clock for rate limits and the {@code ...AtNanos} fields; a test may drive it by hand
+     */
+    public static FakeBotApi start(String token, LongSupplier nanoClock) {
+        if (!token.matches("\\d+:[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a bot token: " + token);
+        }
+        try {
+            return new FakeBotApi(token, nanoClock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- where it is ------------------------------------------------------------------------------------
+
+    public String token() {
+        return token;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** For {@code telegram.api-url}: {@code http://127.0.0.1:<port>}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public TelegramUrl telegramUrl() {
+        return new TelegramUrl("http", "127.0.0.1", port(), false);
+    }
+
+    /** The bot's user id (the token's numeric part), as getMe reports it. */
+    public long botId() {
+        return botId;
+    }
+
+    public String botUsername() {
+        return FakeJson.BOT_USERNAME;
+    }
+
+    // ---- rate limits ------------------------------------------------------------------------------------
+
+    /** Enforces these limits on sendMessage and sendPhoto from now on (off by default). */
+    public void enableRateLimits(FakeRateLimits limits) {
+        limiter.configure(limits);
+    }
+
+    public void disableRateLimits() {
+        limiter.configure(null);
+    }
+
+    // ---- chat states ------------------------------------------------------------------------------------
+
+    /** 403 "Forbidden: bot was blocked by the user" for everything sent to this chat. */
+    public void block(long chatId) {
+        setStatus(chatId, FakeState.ChatStatus.BLOCKED);
+    }
+
+    /** 403 "Forbidden: user is deactivated". */
+    public void deactivate(long chatId) {
+        setStatus(chatId, FakeState.ChatStatus.DEACTIVATED);
+    }
+
+    /** 403 "Forbidden: bot was kicked from the group chat" (or "supergroup chat"). */
+    public void kick(long groupId) {
+        setStatus(groupId, FakeState.ChatStatus.KICKED);
+    }
+
+    /** 400 "Bad Request: chat not found". */
+    public void forget(long chatId) {
+        setStatus(chatId, FakeState.ChatStatus.FORGOTTEN);
+    }
+
+    /** 400 "group chat was upgraded to a supergroup chat" with {@code migrate_to_chat_id = newChatId}. */
+    public void migrate(long groupId, long newChatId) {
+        state.update(() -> {
+            state.migrations.put(groupId, newChatId);
+            state.chatTypes.put(newChatId, "supergroup");
+        });
+    }
+
+    /** Makes the chat writable again (undoes block, deactivate, kick, forget and migrate). */
+    public void restore(long chatId) {
+        state.update(() -> {
+            state.statuses.remove(chatId);
+            state.migrations.remove(chatId);
+        });
+    }
+
+    private void setStatus(long chatId, FakeState.ChatStatus status) {
+        state.update(() -> state.statuses.put(chatId, status));
+    }
+
+    // ---- faults -----------------------------------------------------------------------------------------
+
+    /**
+     * The next {@code count} requests (getUpdates excepted) answer {@code httpStatus} without effect: 500 with a
+     * Bot API JSON error, 502/503/504 with a proxy's HTML page, 429 with retry_after 1.
+     */
+    public void failNext(int count, int httpStatus) {
+        faults.add(FakeFaults.Kind.STATUS, httpStatus, null, count);
+    }
+
+    /** As {@link #failNext(int, int)} for one method only (matched case-insensitively). */
+    public void failNext(String method, int count, int httpStatus) {
+        faults.add(FakeFaults.Kind.STATUS, httpStatus, method, count);
+    }
+
+    /** The next {@code count} requests (getUpdates excepted) are dropped unanswered, without effect. */
+    public void dropNext(int count) {
+        faults.add(FakeFaults.Kind.DROP, 0, null, count);
+    }
+
+    public void dropNext(String method, int count) {
+        faults.add(FakeFaults.Kind.DROP, 0, method, count);
+    }
+
+    /** The next {@code count} requests take effect (messages are delivered) but the answer is dropped. */
+    public void deliverThenDropNext(int count) {
+        faults.add(FakeFaults.Kind.DELIVER_THEN_DROP, 0, null, count);
+    }
+
+    public void deliverThenDropNext(String method, int count) {
+        faults.add(FakeFaults.Kind.DELIVER_THEN_DROP, 0, method, count);
+    }
+
+    /** Every request but getUpdates waits this long before it takes effect; {@link Duration#ZERO} ends it. */
+    public void delayResponses(Duration delay) {
+        faults.delay(delay, null);
+    }
+
+    public void delayResponses(String method, Duration delay) {
+        faults.delay(delay, method);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // ---- playing a user ---------------------------------------------------------------------------------
+
+    /** The user sends a text (a leading "/command" gets its bot_command entity); returns the message id. */
+    public int userSends(long chatId, long userId, String text) {
+        return userSends(FakeUserMessage.of(chatId, userId, text));
+    }
+
+    public int userSends(long chatId, long userId, String text, String languageCode) {
+        return userSends(FakeUserMessage.of(chatId, userId, text).withLanguage(languageCode));
+    }
+
+    /** @param chatType "private", "group" or "supergroup" */
+    public int userSends(long chatId, long userId, String text, String languageCode, String chatType,
+                         String username) {
+        return userSends(FakeUserMessage.of(chatId, userId, text).withLanguage(languageCode)
+                .withChatType(chatType).withUsername(username));
+    }
+
+    /** Any message, with explicit entities or a reply_to_message; returns the message id. */
+    public int userSends(FakeUserMessage message) {
+        return updates.userSends(message);
+    }
+
+    /** The user presses an inline button of the bot's message; returns the callback query id to answer. */
+    public String userPresses(long chatId, long userId, int messageId, String callbackData) {
+        return updates.userPresses(chatId, userId, messageId, callbackData);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------------
+
+    /** Every message the bot sent, as sent (edits not applied), in order. */
+    public List<FakeMessage> sentMessages() {
+        return state.locked(() -> List.copyOf(state.sent));
+    }
+
+    public List<FakeMessage> messagesTo(long chatId) {
+        return state.locked(() -> state.sent.stream().filter(m -> m.chatId() == chatId).toList());
+    }
+
+    /** The message as it is now, edits applied; empty if it never existed or was deleted. */
+    public Optional<FakeMessage> current(long chatId, int messageId) {
+        return state.locked(() -> Optional.ofNullable(state.current.get(new FakeState.Key(chatId, messageId))));
+    }
+
+    public boolean isDeleted(long chatId, int messageId) {
+        return state.locked(() -> state.deleted.contains(new FakeState.Key(chatId, messageId)));
+    }
+
+    public List<FakeCallbackAnswer> callbackAnswers() {
+        return state.locked(() -> List.copyOf(state.callbackAnswers));
+    }
+
+    /** The command list for a language; {@code null} for the default list. Empty if never set. */
+    public List<FakeCommand> commands(String languageCodeOrNull) {
+        String key = languageCodeOrNull == null ? "" : languageCodeOrNull;
+        return state.locked(() -> state.commands.getOrDefault(key, List.of()));
+    }
+
+    /** All command lists by language code, "" being the default list. */
+    public Map<String, List<FakeCommand>> allCommands() {
+        return state.locked(() -> Map.copyOf(state.commands));
+    }
+
+    public List<FakePhoto> photos() {
+        return state.locked(() -> List.copyOf(state.photos));
+    }
+
+    /** Every request answered or dropped, in order of answer. */
+    public List<FakeCall> requests() {
+        return state.locked(() -> List.copyOf(state.calls));
+    }
+
+    /** How many requests of a method arrived (any answer), matched case-insensitively. */
+    public int requestCount(String method) {
+        return state.locked(() -> (int) state.calls.stream().filter(c -> c.method().equalsIgnoreCase(method))
+                .count());
+    }
+
+    /** How many answers were 429 Too Many Requests. */
+    public int tooManyRequestsCount() {
+        return state.locked(() -> (int) state.calls.stream().filter(c -> c.status() == 429).count());
+    }
+
+    /** Updates not yet confirmed by a getUpdates offset. */
+    public int pendingUpdates() {
+        return updates.pendingCount();
+    }
+
+    // ---- waiting ----------------------------------------------------------------------------------------
+
+    /** Waits until at least {@code count} messages were sent to the chat; returns all of them. */
+    public List<FakeMessage> awaitMessages(long chatId, int count, Duration timeout) {
+        return state.await(() -> {
+            List<FakeMessage> messages = state.sent.stream().filter(m -> m.chatId() == chatId).toList();
+            return messages.size() >= count ? Optional.of(messages) : Optional.empty();
+        }, timeout, () -> count + " message(s) to chat " + chatId);
+    }
+
+    /** Waits for a sent message that, as it is now (edits applied), matches; returns that version. */
+    public FakeMessage awaitMessage(Predicate<FakeMessage> condition, Duration timeout) {
+        return state.await(() -> state.sent.stream()
+                .map(m -> state.current.getOrDefault(new FakeState.Key(m.chatId(), m.messageId()), m))
+                .filter(condition)
+                .findFirst(), timeout, () -> "a message matching the condition");
+    }
+
+    public FakeCallbackAnswer awaitCallbackAnswer(String callbackQueryId, Duration timeout) {
+        return state.await(() -> state.callbackAnswers.stream()
+                .filter(a -> a.callbackQueryId().equals(callbackQueryId))
+                .findFirst(), timeout, () -> "an answer to callback query " + callbackQueryId);
+    }
+
+    /** Waits until {@code count} requests of the method arrived. */
+    public void awaitRequests(String method, int count, Duration timeout) {
+        state.await(() -> state.calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).count() >= count
+                ? Optional.of(Boolean.TRUE) : Optional.empty(), timeout, () -> count + " " + method + " request(s)");
+    }
+
+    /**
+     * Waits until the bot polled past every injected update (its getUpdates offset confirmed them). With the
+     * library's executor-based consumers that means received, not necessarily handled.
+     */
+    public void awaitUpdatesConsumed(Duration timeout) {
+        updates.awaitConsumed(timeout);
+    }
+
+    public void awaitUpdatesConsumed() {
+        awaitUpdatesConsumed(DEFAULT_WAIT);
+    }
+
+    /** Waits until a getUpdates long poll is parked in the fake (the bot is polling and has nothing pending). */
+    public void awaitWaitingPoll(Duration timeout) {
+        updates.awaitWaitingPoll(timeout);
+    }
+
+    /** Stops the server; waiting long polls end at once. */
+    @Override
+    public void close() {
+        state.update(() -> state.closed = true);
+        // Released long polls and delays answer at once; HttpServer.stop(n) would always wait the full n seconds.
+        state.awaitIdle(Duration.ofSeconds(1));
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

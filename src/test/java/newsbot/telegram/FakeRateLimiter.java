@@ -1,0 +1,81 @@
+package newsbot.telegram;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
+
+/** Token buckets for {@link FakeRateLimits}, on the fake's nano clock; off until configured. */
+final class FakeRateLimiter {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    /** A bucket that refills continuously; it may go slightly into debt within the tolerance. */
+    static final class TokenBucket {
+        private final double capacity;
+        private final double tokensPerNano;
+        private final double slack;
+        private double tokens;
+        private long last;
+
+        TokenBucket(double capacity, double tokensPerSecond, long toleranceNanos, long now) {
+            this.capacity = capacity;
+            this.tokensPerNano = tokensPerSecond / NANOS_PER_SECOND;
+            this.slack = toleranceNanos * tokensPerNano;
+            this.tokens = capacity;
+            this.last = now;
+        }
+
+        /** Nanoseconds until a token is available; 0 if one is available now. */
+        long waitNanos(long now) {
+            refill(now);
+            double missing = 1 - slack - tokens;
+            return missing <= 0 ? 0 : (long) Math.ceil(missing / tokensPerNano);
+        }
+
+        void take() {
+            tokens -= 1;
+        }
+
+        private void refill(long now) {
+            if (now > last) {
+                tokens = Math.min(capacity, tokens + (now - last) * tokensPerNano);
+                last = now;
+            }
+        }
+    }
+
+    private final LongSupplier nanoClock;
+    private FakeRateLimits limits;
+    private TokenBucket global;
+    private final Map<Long, TokenBucket> perChat = new HashMap<>();
+
+    FakeRateLimiter(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    synchronized void configure(FakeRateLimits newLimits) {
+        limits = newLimits;
+        perChat.clear();
+        global = newLimits == null ? null : new TokenBucket(newLimits.globalPerSecond(),
+                newLimits.globalPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
+    }
+
+    /** Takes a token from the global and the chat's bucket, or tells how many seconds to wait (at least 1). */
+    synchronized OptionalInt tryAcquire(long chatId) {
+        if (limits == null) {
+            return OptionalInt.empty();
+        }
+        long now = nanoClock.getAsLong();
+        TokenBucket chat = perChat.computeIfAbsent(chatId, id -> id < 0
+                ? new TokenBucket(1, limits.groupPerMinute() / 60.0, limits.tolerance().toNanos(), now)
+                : new TokenBucket(1, limits.privatePerSecond(), limits.tolerance().toNanos(), now));
+        long wait = Math.max(global.waitNanos(now), chat.waitNanos(now));
+        if (wait > 0) {
+            return OptionalInt.of((int) Math.max(1, Math.ceil(wait / NANOS_PER_SECOND)));
+        }
+        global.take();
+        chat.take();
+        return OptionalInt.empty();
+    }
+}

@@ -1,0 +1,162 @@
+package newsbot.telegram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything the fake remembers, behind one lock; every change signals {@link #changed} so long polls and the
+ * tests' await helpers wake up at once instead of sleeping.
+ */
+final class FakeState {
+
+    enum ChatStatus { BLOCKED, DEACTIVATED, KICKED, FORGOTTEN }
+
+    record Key(long chatId, int messageId) {
+    }
+
+    static final long SUPERGROUP_IDS_BELOW = -1_000_000_000_000L;
+
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    boolean closed;
+    int inFlight;
+
+    final Map<Long, ChatStatus> statuses = new HashMap<>();
+    final Map<Long, Long> migrations = new HashMap<>();
+    final Map<Long, String> chatTypes = new HashMap<>();
+    private final Map<Long, Integer> lastMessageIds = new HashMap<>();
+
+    final List<FakeMessage> sent = new ArrayList<>();
+    final Map<Key, FakeMessage> current = new HashMap<>();
+    final Set<Key> otherMessages = new HashSet<>();
+    final Set<Key> deleted = new HashSet<>();
+    final Map<Key, ObjectNode> userMessages = new HashMap<>();
+    final Set<String> openCallbackQueries = new HashSet<>();
+    final List<FakeCallbackAnswer> callbackAnswers = new ArrayList<>();
+    final Map<String, List<FakeCommand>> commands = new HashMap<>();
+    final List<FakePhoto> photos = new ArrayList<>();
+    final List<FakeCall> calls = new ArrayList<>();
+
+    <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void update(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Message ids are per chat and shared by the bot's and the users' messages, as in Telegram. */
+    int nextMessageId(long chatId) {
+        return lastMessageIds.merge(chatId, 1, Integer::sum);
+    }
+
+    String chatType(long chatId) {
+        String type = chatTypes.get(chatId);
+        if (type != null) {
+            return type;
+        }
+        return chatId > 0 ? "private" : chatId < SUPERGROUP_IDS_BELOW ? "supergroup" : "group";
+    }
+
+    /** Throws what Telegram answers for a chat the bot cannot write to. Call with the lock held. */
+    void checkWritable(long chatId) {
+        Long newId = migrations.get(chatId);
+        if (newId != null) {
+            throw FakeApiError.migrated(newId);
+        }
+        ChatStatus status = statuses.get(chatId);
+        if (status == null) {
+            return;
+        }
+        switch (status) {
+            case BLOCKED -> throw FakeApiError.forbidden("bot was blocked by the user");
+            case DEACTIVATED -> throw FakeApiError.forbidden("user is deactivated");
+            case KICKED -> throw FakeApiError.forbidden("bot was kicked from the " + chatType(chatId) + " chat");
+            case FORGOTTEN -> throw FakeApiError.badRequest("chat not found");
+            default -> throw new IllegalStateException(status.name());
+        }
+    }
+
+    /** Waits like a slow server would; returns false if the fake was closed meanwhile. */
+    boolean pause(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        lock.lock();
+        try {
+            long left;
+            while (!closed && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After {@link #closed} is set: waits (bounded) for the exchanges in progress to answer. */
+    void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long left;
+            while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until {@code probe} yields a value or the timeout passes; fails the test with {@code describe}.
+     */
+    <T> T await(Supplier<Optional<T>> probe, Duration timeout, Supplier<String> describe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                Optional<T> value = probe.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) {
+                    throw new AssertionError("FakeBotApi: timed out after " + timeout.toMillis() + " ms waiting for "
+                            + describe.get() + "; sent so far: " + sent);
+                }
+                changed.await(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("FakeBotApi: interrupted while waiting for " + describe.get(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
