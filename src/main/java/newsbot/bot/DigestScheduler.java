@@ -1,0 +1,69 @@
+package newsbot.bot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import newsbot.config.BotConfig;
+import newsbot.config.Category;
+import newsbot.delivery.Outbox;
+import newsbot.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once a minute, enqueues the digest of every active reader who is due (their time zone, digest times, quiet
+ * hours and last digest decide) and advances each reader's cursor in the same transaction. The app calls
+ * {@link #task()} from a single-threaded {@code ScheduledExecutorService} every minute; tests call {@link #tick()}.
+ * A bot that was down over digest times sends one digest per reader on its first tick.
+ */
+public final class DigestScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
+
+    private final Digests digests;
+    private final Clock clock;
+
+    public DigestScheduler(BotConfig config, Database db, Outbox outbox, Texts texts, Clock clock) {
+        this(config.categories(), DigestOptions.from(config), db, outbox, texts, clock);
+    }
+
+    public DigestScheduler(List<Category> categories, DigestOptions options, Database db, Outbox outbox, Texts texts,
+                           Clock clock) {
+        this.digests = new Digests(db, outbox, texts, categories, options);
+        this.clock = clock;
+    }
+
+    /** One pass at the clock's now; safe to repeat: a reader already served is not due again until their next slot. */
+    public TickResult tick() {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        TickResult result = digests.runDue(now);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (result.due() > 0) {
+            LOG.info("digest tick: {} readers due, {} digests enqueued, {} with nothing new, {} ms",
+                    result.due(), result.sent(), result.due() - result.sent(), millis);
+        } else {
+            LOG.debug("digest tick: nobody due, {} ms", millis);
+        }
+        return result;
+    }
+
+    /** {@link #tick()} for a scheduled executor: a failure is logged and the next minute tries again. */
+    public Runnable task() {
+        return () -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                // An exception escaping a periodic task would cancel every later run.
+                LOG.error("digest tick failed; retrying next minute", e);
+            }
+        };
+    }
+
+    /**
+     * @param due  readers whose digest time had come
+     * @param sent of them, those who had something new and got a digest enqueued
+     */
+    public record TickResult(int due, int sent) {
+    }
+}
