@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import newsbot.config.Category;
 import newsbot.digest.DigestComposer;
 import newsbot.digest.DigestItem;
@@ -14,14 +15,13 @@ import newsbot.store.ArticleRow;
 
 /**
  * The candidate articles of a digest run, rendered once and bucketed per configured category, newest id first.
- * A reader's unseen items are then picked in memory: per category, only the ids above the reader's cursor are
- * touched, which is what makes 100,000 digests a tick cheap.
+ * A reader's digest is then picked in memory: per category, the newest few items above the reader's cursor are
+ * taken and the rest counted by binary search, which is what makes 100,000 digests a tick cheap.
  */
 final class DigestPool {
 
     private static final long[] NONE = new long[0];
 
-    private final List<Category> categories;
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final Bucket[] buckets;
     private final long upTo;
@@ -33,15 +33,14 @@ final class DigestPool {
      */
     DigestPool(List<ArticleRow> rows, long upTo, List<Category> categories, DigestComposer composer,
                DigestOptions options) {
-        this.categories = List.copyOf(categories);
         this.upTo = upTo;
-        for (int i = 0; i < this.categories.size(); i++) {
-            indexOf.put(this.categories.get(i).slug(), i);
+        for (int i = 0; i < categories.size(); i++) {
+            indexOf.put(categories.get(i).slug(), i);
         }
         // The categories each article is indexed under, so an article in two of a reader's categories shows once.
         Map<Long, int[]> articleCategories = new HashMap<>();
         List<List<ArticleRow>> grouped = new ArrayList<>();
-        for (int i = 0; i < this.categories.size(); i++) {
+        for (int i = 0; i < categories.size(); i++) {
             grouped.add(new ArrayList<>());
         }
         for (ArticleRow row : rows) {
@@ -52,21 +51,23 @@ final class DigestPool {
             }
         }
         int summaryChars = options.withSummaries() ? options.summaryMaxChars() : 0;
-        buckets = new Bucket[this.categories.size()];
+        buckets = new Bucket[categories.size()];
         for (int i = 0; i < buckets.length; i++) {
             List<ArticleRow> list = grouped.get(i);
             list.sort(Comparator.comparingLong(ArticleRow::id).reversed());
             // The slug instance from the config, so the composer's category lookup hits on identity.
-            String slug = this.categories.get(i).slug();
-            Bucket bucket = new Bucket(list.size());
+            String slug = categories.get(i).slug();
+            RenderedItem[] items = new RenderedItem[list.size()];
+            long[] ids = new long[list.size()];
+            int[][] itemCategories = new int[list.size()][];
             for (int j = 0; j < list.size(); j++) {
                 ArticleRow row = list.get(j);
-                bucket.ids[j] = row.id();
-                bucket.categories[j] = articleCategories.get(row.id());
-                bucket.items[j] = composer.render(new DigestItem(row.id(), row.title(), row.url(), row.summary(), slug,
+                ids[j] = row.id();
+                itemCategories[j] = articleCategories.get(row.id());
+                items[j] = composer.render(new DigestItem(row.id(), row.title(), row.url(), row.summary(), slug,
                         row.publishedAt()), summaryChars);
             }
-            buckets[i] = bucket;
+            buckets[i] = new Bucket(i, ids, itemCategories, items);
         }
     }
 
@@ -77,7 +78,8 @@ final class DigestPool {
     /**
      * What a reader has not seen: of {@code readerCategories}, above {@code cursor}, not in {@code pushed} (sorted
      * article ids already sent as breaking news), each article once, under the first of the reader's categories in
-     * the configured order. Only the newest {@code maxPerCategory} of each category are kept; the rest are counted.
+     * the configured order. Only the newest {@code maxPerCategory} of each category are taken; the rest are
+     * counted, without walking them: this runs for every reader.
      */
     Pick pick(long cursor, List<String> readerCategories, long[] pushed, int maxPerCategory) {
         boolean[] chosen = new boolean[buckets.length];
@@ -91,28 +93,9 @@ final class DigestPool {
         List<RenderedItem> items = new ArrayList<>();
         int[] unseen = new int[buckets.length];
         for (int i = 0; i < buckets.length; i++) {
-            if (!chosen[i]) {
-                continue;
+            if (chosen[i]) {
+                unseen[i] = buckets[i].pick(cursor, chosen, skip, maxPerCategory, items);
             }
-            Bucket bucket = buckets[i];
-            int count = 0;
-            // Ids are sorted newest first, so the walk stops at the reader's cursor; the pushed ids (ascending)
-            // are walked down alongside.
-            int p = skip.length - 1;
-            for (int j = 0; j < bucket.ids.length && bucket.ids[j] > cursor; j++) {
-                long id = bucket.ids[j];
-                while (p >= 0 && skip[p] > id) {
-                    p--;
-                }
-                if ((p >= 0 && skip[p] == id)
-                        || (bucket.categories[j].length > 1 && shownEarlier(bucket.categories[j], i, chosen))) {
-                    continue;
-                }
-                if (count++ < maxPerCategory) {
-                    items.add(bucket.items[j]);
-                }
-            }
-            unseen[i] = count;
         }
         return new Pick(items, unseen);
     }
@@ -137,31 +120,87 @@ final class DigestPool {
         }
     }
 
-    private static boolean shownEarlier(int[] articleCategories, int current, boolean[] chosen) {
-        for (int c : articleCategories) {
-            if (c < current && chosen[c]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static int[] union(int[] a, int[] b) {
         int[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
 
-    /** One category's candidates as parallel arrays, sorted by article id, newest first. */
+    /** One category's candidates as parallel arrays, newest id first. */
     private static final class Bucket {
-        final long[] ids;
-        final int[][] categories;
-        final RenderedItem[] items;
+        private final int index;
+        private final long[] ids;
+        private final int[][] categories;
+        private final RenderedItem[] items;
+        /** Positions of articles also indexed under another category: the only ones that can be shown earlier. */
+        private final int[] shared;
 
-        Bucket(int size) {
-            ids = new long[size];
-            categories = new int[size][];
-            items = new RenderedItem[size];
+        Bucket(int index, long[] ids, int[][] categories, RenderedItem[] items) {
+            this.index = index;
+            this.ids = ids;
+            this.categories = categories;
+            this.items = items;
+            this.shared = IntStream.range(0, ids.length).filter(j -> categories[j].length > 1).toArray();
+        }
+
+        /** Adds the newest {@code max} eligible items to {@code out}; returns how many are eligible in all. */
+        int pick(long cursor, boolean[] chosen, long[] pushed, int max, List<RenderedItem> out) {
+            int above = countAbove(cursor);
+            int taken = 0;
+            for (int j = 0; j < above && taken < max; j++) {
+                if (!excluded(j, chosen, pushed)) {
+                    out.add(items[j]);
+                    taken++;
+                }
+            }
+            // Eligible = above the cursor minus the excluded, which are few: shared articles and pushed ones.
+            int excluded = 0;
+            for (int j : shared) {
+                if (j >= above) {
+                    break;
+                }
+                if (excluded(j, chosen, pushed)) {
+                    excluded++;
+                }
+            }
+            for (long id : pushed) {
+                int j = positionOf(id);
+                if (j >= 0 && j < above && categories[j].length == 1) {
+                    excluded++;
+                }
+            }
+            return above - excluded;
+        }
+
+        private boolean excluded(int j, boolean[] chosen, long[] pushed) {
+            if (categories[j].length > 1) {
+                for (int c : categories[j]) {
+                    if (c < index && chosen[c]) {
+                        return true;
+                    }
+                }
+            }
+            return pushed.length > 0 && Arrays.binarySearch(pushed, ids[j]) >= 0;
+        }
+
+        /** How many ids are above {@code cursor}: ids are descending, so a binary search for the boundary. */
+        private int countAbove(long cursor) {
+            int low = 0;
+            int high = ids.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (ids[mid] > cursor) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        private int positionOf(long id) {
+            int j = countAbove(id);
+            return j < ids.length && ids[j] == id ? j : -1;
         }
     }
 }

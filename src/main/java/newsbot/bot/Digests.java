@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import newsbot.config.Category;
+import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.digest.DigestComposer;
 import newsbot.digest.DigestPlanner;
@@ -36,20 +37,22 @@ final class Digests {
     private final Articles articles = new Articles();
     private final DigestComposer composer = new DigestComposer();
     private final DigestPlanner planner = new DigestPlanner();
+    private final Outbox outbox;
     private final DigestWriter writer;
 
     Digests(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options) {
         this.db = db;
         this.categories = List.copyOf(categories);
         this.options = options;
-        this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options), outbox,
+        this.outbox = outbox;
+        this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options),
                 options.maxPerCategory());
     }
 
     /**
      * One pass over all active readers: those due at {@code now} get their digest. Readers are read a page at a
-     * time outside any transaction; each page's due readers are then handled in one transaction, re-read inside
-     * it so that a {@code /digest} or settings change in between is respected.
+     * time outside any transaction (most minutes nobody is due, and the write lock stays free); each page's due
+     * readers are then handled in one transaction, which skips a reader changed in between.
      */
     DigestScheduler.TickResult runDue(Instant now) {
         return db.withHandle(h -> {
@@ -64,13 +67,13 @@ final class Digests {
                     break;
                 }
                 after = page.get(page.size() - 1).chatId();
-                List<Long> dueIds = new ArrayList<>();
+                List<Subscriber> dueReaders = new ArrayList<>();
                 for (Subscriber s : page) {
                     if (planner.isDue(ReaderSchedules.of(s), now)) {
-                        dueIds.add(s.chatId());
+                        dueReaders.add(s);
                     }
                 }
-                if (dueIds.isEmpty()) {
+                if (dueReaders.isEmpty()) {
                     continue;
                 }
                 if (pool == null) {
@@ -78,8 +81,8 @@ final class Digests {
                     pool = loadPool(h, now);
                 }
                 DigestPool candidates = pool;
-                due += dueIds.size();
-                sent += h.inTransaction(tx -> writeDue(tx, dueIds, candidates, now));
+                due += dueReaders.size();
+                sent += h.inTransaction(tx -> writeDue(tx, dueReaders, candidates, now));
             }
             return new DigestScheduler.TickResult(due, sent);
         });
@@ -97,11 +100,13 @@ final class Digests {
             List<ArticleRow> rows = articles.unseenBy(h, chatId, chosen, reader.digestCursor(), upTo,
                     now.minus(options.lookback()));
             DigestPool pool = new DigestPool(rows, upTo, categories, composer, options);
-            OptionalLong cursor = writer.write(h, reader, chosen, pool, null, now);
-            if (cursor.isEmpty()) {
+            Optional<Outbox.Message> digest = writer.compose(reader, chosen, pool, null);
+            if (digest.isEmpty()) {
                 return Outcome.NOTHING_NEW;
             }
-            subscribers.advanceDigest(h, chatId, cursor.getAsLong(), now);
+            Outbox.Message m = digest.get();
+            outbox.enqueue(h, chatId, DeliveryKind.DIGEST, m.refId(), m.html(), false, false, now);
+            subscribers.advanceDigest(h, chatId, m.refId(), now);
             return Outcome.SENT;
         });
     }
@@ -112,38 +117,41 @@ final class Digests {
         return new DigestPool(rows, upTo, categories, composer, options);
     }
 
-    private int writeDue(Handle tx, List<Long> ids, DigestPool pool, Instant now) {
-        List<Subscriber> readers = subscribers.findAll(tx, ids);
-        Map<Long, List<String>> chosen = subscriptions.categoriesOf(tx, ids);
+    private int writeDue(Handle tx, List<Subscriber> readers, DigestPool pool, Instant now) {
+        List<Long> ids = new ArrayList<>(readers.size());
         long oldestCursor = Long.MAX_VALUE;
         for (Subscriber s : readers) {
+            ids.add(s.chatId());
             oldestCursor = Math.min(oldestCursor, s.digestCursor());
         }
+        Map<Long, List<String>> chosen = subscriptions.categoriesOf(tx, ids);
         Map<Long, long[]> pushed = articles.pushedAsBreaking(tx, ids, oldestCursor);
-        int sent = 0;
+        List<Outbox.Message> digests = new ArrayList<>(readers.size());
         List<Subscribers.DigestAdvance> advances = new ArrayList<>(readers.size());
         for (Subscriber reader : readers) {
-            // Settings may have changed since the page was read.
-            if (reader.status() != SubscriberStatus.ACTIVE || !planner.isDue(ReaderSchedules.of(reader), now)) {
-                continue;
-            }
-            long cursor = reader.digestCursor();
+            Outbox.Message digest = null;
             try {
-                OptionalLong written = writer.write(tx, reader, chosen.getOrDefault(reader.chatId(), List.of()), pool,
-                        pushed.get(reader.chatId()), now);
-                if (written.isPresent()) {
-                    cursor = written.getAsLong();
-                    sent++;
-                }
+                digest = writer.compose(reader, chosen.getOrDefault(reader.chatId(), List.of()), pool,
+                        pushed.get(reader.chatId())).orElse(null);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // A composer bound broken by some article must not hold back the rest of the batch every minute.
                 LOG.error("digest for chat {} could not be composed; skipped until its next slot", reader.chatId(), e);
             }
+            digests.add(digest);
             // With nothing new the slot still counts as done, but the cursor stays: a category chosen later
             // still brings its articles.
-            advances.add(new Subscribers.DigestAdvance(reader.chatId(), cursor));
+            advances.add(new Subscribers.DigestAdvance(reader, digest == null ? reader.digestCursor() : digest.refId()));
         }
-        subscribers.advanceDigests(tx, advances, now);
-        return sent;
+        // Advance first: only readers unchanged since the page was read get the digest composed for them.
+        boolean[] applied = subscribers.advanceDigestsIfUnchanged(tx, advances, now);
+        List<Outbox.Message> toSend = new ArrayList<>(digests.size());
+        for (int i = 0; i < digests.size(); i++) {
+            if (applied[i] && digests.get(i) != null) {
+                toSend.add(digests.get(i));
+            }
+        }
+        // One prepared batch: per-row statements would cost more than composing the digests.
+        outbox.enqueueEach(tx, DeliveryKind.DIGEST, toSend, false, false, now);
+        return toSend.size();
     }
 }

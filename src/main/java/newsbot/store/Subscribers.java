@@ -69,17 +69,6 @@ public final class Subscribers {
                 .list();
     }
 
-    /** The readers among {@code chatIds} that exist, in chat id order. */
-    public List<Subscriber> findAll(Handle h, java.util.Collection<Long> chatIds) {
-        if (chatIds.isEmpty()) {
-            return List.of();
-        }
-        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE chat_id IN (<chats>) ORDER BY chat_id")
-                .bindList("chats", List.copyOf(chatIds))
-                .map(Subscribers::map)
-                .list();
-    }
-
     public void setStatus(Handle h, long chatId, SubscriberStatus status, Instant now) {
         update(h, chatId, "status", status.name(), now);
     }
@@ -120,21 +109,32 @@ public final class Subscribers {
                 .execute();
     }
 
-    /** {@link #advanceDigest} for many readers as one prepared batch: the digest scheduler's hot path. */
-    public void advanceDigests(Handle h, List<DigestAdvance> advances, Instant at) {
+    /**
+     * Advances many readers' digests as one prepared batch, each only if the reader is still active with the
+     * cursor and last digest time the caller read: the scheduler reads readers outside its write transaction, and
+     * a {@code /digest}, {@code /pause} or schedule change in between must win. Returns, per advance, whether it
+     * applied.
+     */
+    public boolean[] advanceDigestsIfUnchanged(Handle h, List<DigestAdvance> advances, Instant at) {
+        boolean[] applied = new boolean[advances.size()];
         if (advances.isEmpty()) {
-            return;
+            return applied;
         }
-        PreparedBatch batch = h.prepareBatch("UPDATE subscribers SET digest_cursor = MAX(digest_cursor, ?), "
-                + "last_digest_at = ? WHERE chat_id = ?");
+        PreparedBatch batch = h.prepareBatch("UPDATE subscribers SET digest_cursor = ?, last_digest_at = ? "
+                + "WHERE chat_id = ? AND status = 'ACTIVE' AND digest_cursor = ? AND last_digest_at = ?");
         for (DigestAdvance a : advances) {
-            batch.add(a.cursor(), at.toEpochMilli(), a.chatId());
+            batch.add(a.cursor(), at.toEpochMilli(), a.reader().chatId(), a.reader().digestCursor(),
+                    a.reader().lastDigestAt().toEpochMilli());
         }
-        batch.execute();
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            applied[i] = counts[i] == 1;
+        }
+        return applied;
     }
 
-    /** A reader's new digest cursor. */
-    public record DigestAdvance(long chatId, long cursor) {
+    /** A reader as read before, and the digest cursor to move them to (their own when nothing was new). */
+    public record DigestAdvance(Subscriber reader, long cursor) {
     }
 
     /** Moves a group to its new supergroup id; subscriptions follow through ON UPDATE CASCADE. */
