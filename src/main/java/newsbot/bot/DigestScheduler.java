@@ -1,7 +1,9 @@
 package newsbot.bot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
@@ -12,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Once a minute, enqueues the digest of every active reader who is due (their time zone, digest times, quiet
- * hours and last digest decide) and advances each reader's cursor in the same transaction. The app calls
- * {@link #task()} from a single-threaded {@code ScheduledExecutorService} every minute; tests call {@link #tick()}.
- * A bot that was down over digest times sends one digest per reader on its first tick.
+ * hours and last digest decide) and advances each reader's cursor in the same transaction. The app runs
+ * {@link #task()} on a single-threaded {@code ScheduledExecutorService}, first after {@link #delayToNextMinute()},
+ * then every 60 seconds; tests call {@link #tick()}. A bot that was down over digest times sends one digest per
+ * reader on its first tick.
  */
 public final class DigestScheduler {
 
@@ -46,6 +49,12 @@ public final class DigestScheduler {
             LOG.debug("digest tick: nobody due, {} ms", millis);
         }
         return result;
+    }
+
+    /** Time until the next whole minute by the clock: digest times are whole minutes, so ticks start on them. */
+    public Duration delayToNextMinute() {
+        Instant now = clock.instant();
+        return Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
     }
 
     /** {@link #tick()} for a scheduled executor: a failure is logged and the next minute tries again. */

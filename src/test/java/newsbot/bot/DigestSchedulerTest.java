@@ -251,4 +251,20 @@ class DigestSchedulerTest {
         assertThat(w.digests(110)).isEmpty();
         assertThat(w.digests(111)).isEmpty();
     }
+
+    @Test
+    void theScheduleStartsOnTheNextWholeMinuteAndAFailedTickDoesNotEscape() throws Exception {
+        World w = new World(dir);
+        w.at("2026-03-07T02:00:42.500Z");
+        assertThat(w.scheduler.delayToNextMinute()).isEqualTo(Duration.ofMillis(17_500));
+        w.at("2026-03-07T02:01:00Z");
+        assertThat(w.scheduler.delayToNextMinute()).isEqualTo(Duration.ofMinutes(1));
+
+        reader(w, 120, "Asia/Bishkek", "08:00", "economy");
+        w.article("Новость", "economy");
+        w.db.useTransaction(h -> h.execute("DROP TABLE deliveries"));  // the outbox is gone: every enqueue fails
+        w.at("2026-03-07T02:05:00Z");
+        w.scheduler.task().run();
+        assertThat(w.reader(120).lastDigestAt()).isBefore(w.clock.instant());
+    }
 }

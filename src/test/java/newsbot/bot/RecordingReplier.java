@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
+import newsbot.telegram.TelegramHtmlValidator;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** Records what the handlers answered, as Telegram would have accepted it. */
@@ -20,14 +21,24 @@ final class RecordingReplier implements Replier {
     final List<Answer> answers = new ArrayList<>();
     private int nextMessageId = 1000;
 
+    /** What Telegram would refuse fails the test at once: too long, unknown tags, broken entities. */
+    static void assertValidHtml(String html) {
+        TelegramHtmlValidator.Result parsed = TelegramHtmlValidator.parse(html);
+        if (!parsed.valid() || html.length() > 4096 || parsed.plainText().isBlank()) {
+            throw new AssertionError("Telegram would refuse this message (" + parsed.error() + "): " + html);
+        }
+    }
+
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
+        assertValidHtml(message.html());
         sent.add(message);
         return new SendOutcome.Delivered(nextMessageId++);
     }
 
     @Override
     public synchronized SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+        assertValidHtml(html);
         edits.add(new Edit(chatId, messageId, html, keyboard));
         return new SendOutcome.Delivered(messageId);
     }

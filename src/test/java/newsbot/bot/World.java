@@ -155,7 +155,10 @@ final class World {
                 .bind("kind", kind)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1))
-                .list());
+                .list()
+                .stream()
+                .peek(row -> RecordingReplier.assertValidHtml(row.text()))
+                .toList());
     }
 
     List<Row> digests(long chatId) {
