@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Executor;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.delivery.Outbox;
@@ -23,16 +24,21 @@ public final class DigestScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
 
-    private final Digests digests;
+    private final DigestTick tick;
     private final Clock clock;
 
-    public DigestScheduler(BotConfig config, Database db, Outbox outbox, Texts texts, Clock clock) {
-        this(config.categories(), DigestOptions.from(config), db, outbox, texts, clock);
+    /**
+     * @param writes runs the write transaction of each page of due readers, overlapping the composition of the
+     *               next page: a thread other than the one running {@link #task()}, e.g. a single-threaded
+     *               executor of its own; {@code Runnable::run} writes on the calling thread
+     */
+    public DigestScheduler(BotConfig config, Database db, Outbox outbox, Texts texts, Clock clock, Executor writes) {
+        this(config.categories(), DigestOptions.from(config), db, outbox, texts, clock, writes);
     }
 
     public DigestScheduler(List<Category> categories, DigestOptions options, Database db, Outbox outbox, Texts texts,
-                           Clock clock) {
-        this.digests = new Digests(db, outbox, texts, categories, options);
+                           Clock clock, Executor writes) {
+        this.tick = new DigestTick(db, outbox, texts, categories, options, writes);
         this.clock = clock;
     }
 
@@ -40,7 +46,7 @@ public final class DigestScheduler {
     public TickResult tick() {
         Instant now = clock.instant();
         long started = System.nanoTime();
-        TickResult result = digests.runDue(now);
+        TickResult result = tick.run(now);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (result.due() > 0) {
             LOG.info("digest tick: {} readers due, {} digests enqueued, {} with nothing new, {} ms",

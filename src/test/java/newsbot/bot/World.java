@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.delivery.DeliveryKind;
@@ -33,6 +35,13 @@ final class World {
             new Category("economy", "Экономика", "Economy", List.of("Бизнес")),
             new Category("sport", "Спорт", "Sport", List.of()),
             new Category("world", "В мире", "World", List.of()));
+
+    /** Digest writes overlap composition on a thread of their own, as in the app. */
+    private static final Executor WRITES = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "digest-writes");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A delivery row as the dispatcher would read it. */
     record Row(long chatId, String kind, long refId, int part, String text, boolean silent, boolean linkPreview) {
@@ -74,7 +83,7 @@ final class World {
     DigestScheduler newScheduler(int batchSize) {
         DigestOptions options = new DigestOptions(config.digest().maxPerCategory(), false, 160, Duration.ofDays(7),
                 batchSize);
-        return new DigestScheduler(CATEGORIES, options, db, outbox, texts, clock);
+        return new DigestScheduler(CATEGORIES, options, db, outbox, texts, clock, WRITES);
     }
 
     void say(long chatId, String text) {
