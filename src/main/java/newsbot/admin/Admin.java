@@ -46,7 +46,7 @@ public final class Admin {
                 config.delivery().globalPerSecond());
         ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
         BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
-        BroadcastActions actions = new BroadcastActions(db, repo, rows, deliveries, outbox, out, clock, enqueuer, board,
+        BroadcastActions actions = new BroadcastActions(db, repo, rows, outbox, out, clock, enqueuer, board,
                 texts);
         Reports reports = new Reports();
         BroadcastList list = new BroadcastList(db, repo, rows, texts, config.digest().defaultZone());

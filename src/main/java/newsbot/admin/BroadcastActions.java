@@ -2,12 +2,12 @@ package newsbot.admin;
 
 import java.time.Clock;
 import java.time.Instant;
+import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.slf4j.Logger;
@@ -27,7 +27,6 @@ final class BroadcastActions {
     private final Database db;
     private final BroadcastsRepo repo;
     private final BroadcastOutbox rows;
-    private final Deliveries deliveries;
     private final Outbox outbox;
     private final AdminMessages out;
     private final Clock clock;
@@ -35,12 +34,11 @@ final class BroadcastActions {
     private final ProgressBoard board;
     private final AdminTexts texts;
 
-    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Deliveries deliveries, Outbox outbox, AdminMessages out,
+    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Outbox outbox, AdminMessages out,
                      Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts) {
         this.db = db;
         this.repo = repo;
         this.rows = rows;
-        this.deliveries = deliveries;
         this.outbox = outbox;
         this.out = out;
         this.clock = clock;
@@ -117,7 +115,7 @@ final class BroadcastActions {
         int cancelled = db.inTransaction(h -> {
             before[0] = repo.find(h, b.id()).map(BroadcastRow::state).orElse("");
             return repo.cancel(h, b.id(), clock.instant())
-                    ? deliveries.cancelPendingByRef(h, "BROADCAST", b.id(), CANCEL_REASON) : -1;
+                    ? outbox.cancel(h, DeliveryKind.BROADCAST, b.id(), CANCEL_REASON) : -1;
         });
         if (cancelled < 0) {
             return "admin.toast.not.now";

@@ -5,16 +5,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import newsbot.admin.Admin;
 import newsbot.bot.Bot;
 import newsbot.bot.BotCommandsMenu;
+import newsbot.bot.DigestScheduler;
 import newsbot.bot.GatewayReplier;
 import newsbot.bot.Texts;
 import newsbot.bot.UpdateConsumer;
 import newsbot.config.BotConfig;
+import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Dispatcher;
+import newsbot.delivery.Outbox;
+import newsbot.delivery.RateLimiter;
+import newsbot.delivery.RetryPolicy;
+import newsbot.feed.FeedFetcher;
+import newsbot.ingest.BreakingAlerts;
+import newsbot.ingest.FeedPoller;
 import newsbot.store.BotState;
 import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
 import newsbot.telegram.TelegramClientFactory;
 import newsbot.telegram.TelegramGateway;
@@ -29,16 +48,23 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final Duration FEED_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> stopOrder = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private FeedPoller poller;
+    private DigestScheduler digests;
+    private Admin admin;
 
     private Application() {
     }
 
+    /** How the application runs its periodic jobs: production schedules them; tests call them directly. */
+    public enum Schedules { ON, OFF }
+
     /** Runs the bot until the JVM is asked to stop; returns an exit code only if start-up fails. */
     static int runUntilStopped(BotConfig config) {
-        Application app = start(config, Clock.systemUTC(), Duration.ofSeconds(50));
+        Application app = start(config, Clock.systemUTC(), Duration.ofSeconds(50), Schedules.ON);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -57,10 +83,10 @@ public final class Application implements AutoCloseable {
      *
      * @throws newsbot.store.StoreException when the database cannot be opened
      */
-    public static Application start(BotConfig config, Clock clock, Duration longPoll) {
+    public static Application start(BotConfig config, Clock clock, Duration longPoll, Schedules schedules) {
         Application app = new Application();
         try {
-            app.startParts(config, clock, longPoll);
+            app.startParts(config, clock, longPoll, schedules);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -68,7 +94,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private void startParts(BotConfig config, Clock clock, Duration longPoll) {
+    private void startParts(BotConfig config, Clock clock, Duration longPoll, Schedules schedules) {
         LOG.info("newsbot starting: {} categories, {} feeds, database {}", config.categories().size(),
                 config.feeds().sources().size(), config.dbPath());
         Database db = Database.open(config.dbPath());
@@ -80,18 +106,44 @@ public final class Application implements AutoCloseable {
         BotIdentity identity = new BotIdentity(gateway);
         identity.refresh();
 
-        Texts texts = new Texts();
-        registerCommandMenu(gateway, texts);
-        GatewayReplier replier = new GatewayReplier(gateway, new GatewayReplier.ReplyPacing() {
-            @Override
-            public void awaitSlot(long chatId) {
-            }
+        // Delivery: one outbox, one limiter and one dispatcher shared by every kind of message.
+        DeliveryTime time = DeliveryTime.system(clock);
+        Deliveries deliveries = new Deliveries();
+        Outbox outbox = new Outbox(deliveries, time);
+        RateLimiter limiter = new RateLimiter(config.delivery(), time);
+        DeliveryCounters counters = new DeliveryCounters();
+        Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
+                new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
+                config.delivery().maxInFlight());
+        dispatcher.start();
+        // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
+        stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));
 
-            @Override
-            public void pause(Duration delay) {
-            }
+        Texts texts = new Texts();
+        GatewayReplier replier = new GatewayReplier(gateway, limiter, db, outbox, clock);
+        admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
+        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username, admin);
+
+        ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
+        digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
+        poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
+                new BreakingAlerts(config, outbox, clock), clock, new SplittableRandom());
+        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
+        stopOrder.add(0, () -> {
+            jobs.shutdownNow();
+            digestWrites.shutdown();
+            jobs.awaitTermination(3, TimeUnit.SECONDS);
+            digestWrites.awaitTermination(3, TimeUnit.SECONDS);
+            poller.close();
         });
-        Bot bot = new Bot(config, db, texts, replier, clock, identity::username);
+        if (schedules == Schedules.ON) {
+            jobs.scheduleWithFixedDelay(poller::pollDue, 0, FEED_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
+                    TimeUnit.MILLISECONDS);
+            jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
+        }
+
+        registerCommandMenu(gateway, texts);
         UpdateConsumer consumer = new UpdateConsumer(bot.router(), db, new BotState(), telegram.longPollSeconds());
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, telegram::pollingHttpClient, telegram::pollingExecutor);
@@ -108,6 +160,21 @@ public final class Application implements AutoCloseable {
         LOG.info("newsbot started as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
     }
 
+    /** One feed-polling cycle now (tests drive time themselves). */
+    int pollFeedsNow() {
+        return poller.pollDue();
+    }
+
+    /** One digest tick now. */
+    DigestScheduler.TickResult digestTickNow() {
+        return digests.tick();
+    }
+
+    /** One broadcast-monitor tick now. */
+    void broadcastTickNow() {
+        admin.monitor().tick();
+    }
+
     private static void registerCommandMenu(TelegramGateway gateway, Texts texts) {
         BotCommandsMenu menu = new BotCommandsMenu(texts);
         for (String language : List.of(Texts.RU, Texts.EN)) {
@@ -122,6 +189,14 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -130,6 +205,8 @@ public final class Application implements AutoCloseable {
         for (AutoCloseable part : stopOrder) {
             try {
                 part.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.warn("while stopping {}: {}", part.getClass().getSimpleName(), e.getMessage());
             }

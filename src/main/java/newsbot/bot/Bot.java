@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import newsbot.admin.Admin;
 import newsbot.config.BotConfig;
+import newsbot.delivery.Outbox;
+import newsbot.digest.DigestComposer;
+import newsbot.digest.DigestPlanner;
 import newsbot.store.Articles;
 import newsbot.store.Database;
 import newsbot.store.SubscriberStatus;
@@ -17,25 +20,29 @@ public final class Bot {
 
     private final UpdateRouter router;
 
-    /** The chat side without the editors' tools: admin commands answer like unknown ones. */
-    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Clock clock, Supplier<String> botUsername) {
-        this(config, db, texts, replier, clock, botUsername, null);
-    }
-
-    /** @param admin the editors' tools, or {@code null} to leave them out */
-    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Clock clock, Supplier<String> botUsername,
-               Admin admin) {
+    /**
+     * @param outbox where {@code /digest} enqueues the digest, as the scheduler does
+     * @param admin  the editors' tools, or {@code null} to leave them out (admin commands then answer like unknown ones)
+     */
+    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
+               Supplier<String> botUsername, Admin admin) {
         AdminHandlers adminHandlers = admin == null ? null : new AdminHandlers(admin, config, texts, replier, clock);
-        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), new Articles(), config, clock);
+        Articles articles = new Articles();
+        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock);
         CategoryNames names = new CategoryNames(config.categories());
         Keyboards keyboards = new Keyboards(config.categories());
+        DigestComposer composer = new DigestComposer();
+        DigestPlanner planner = new DigestPlanner();
+        News news = new News(db, articles);
+        Digests digests = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+        SettingsView settings = new SettingsView(readers, names, texts, planner, clock);
 
         Map<String, CommandHandler> commands = new HashMap<>();
         commands.put("start", new StartCommand(readers, names, keyboards));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
-        commands.put("settings", new SettingsCommand(readers, names));
+        commands.put("settings", new SettingsCommand(readers, settings));
         commands.put("language", new LanguageCommand(readers, texts));
         commands.put("help", new HelpCommand());
         commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
@@ -44,9 +51,15 @@ public final class Bot {
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
         commands.put("pause", new StatusCommand(readers, SubscriberStatus.PAUSED, "pause.done"));
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
+        commands.put("digest", new DigestCommand(digests, clock));
+        commands.put("latest", new LatestCommand(news, names, composer));
+        commands.put("search", new SearchCommand(news, names, composer, clock));
+        commands.put("schedule", new ScheduleCommand(readers, planner, clock));
+        commands.put("quiet", new QuietCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
+        callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
 
         if (adminHandlers != null) {
             callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import newsbot.config.Category;
+import newsbot.digest.CategoryHeading;
 import newsbot.telegram.Html;
 
 /** Finds categories by what readers type and lists them for replies. */
@@ -52,6 +53,15 @@ final class CategoryNames {
             }
         }
         return String.join(", ", names);
+    }
+
+    /** Slugs with their names in {@code language}, in the configured order: what the composer shows. */
+    List<CategoryHeading> headings(String language) {
+        List<CategoryHeading> headings = new ArrayList<>(categories.size());
+        for (Category c : categories) {
+            headings.add(new CategoryHeading(c.slug(), c.displayName(language)));
+        }
+        return headings;
     }
 
     String firstSlug() {

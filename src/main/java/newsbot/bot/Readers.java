@@ -100,6 +100,21 @@ final class Readers {
         db.useTransaction(h -> subscribers.setDigestTimes(h, chatId, times, clock.instant()));
     }
 
+    /**
+     * Sets new digest times that apply from now on: slots that passed before the change do not count as missed,
+     * so "/schedule 08:00" at 10:00 means tomorrow at 08:00, not a digest at once.
+     */
+    Subscriber changeDigestTimes(long chatId, List<java.time.LocalTime> times) {
+        return db.inTransaction(h -> {
+            subscribers.setDigestTimes(h, chatId, times, clock.instant());
+            Subscriber reader = subscribers.find(h, chatId).orElseThrow();
+            if (reader.lastDigestAt().isBefore(clock.instant())) {
+                subscribers.advanceDigest(h, chatId, reader.digestCursor(), clock.instant());
+            }
+            return subscribers.find(h, chatId).orElseThrow();
+        });
+    }
+
     /** Sets quiet hours; both {@code null} clears them. */
     void setQuietHours(long chatId, java.time.LocalTime from, java.time.LocalTime to) {
         db.useTransaction(h -> subscribers.setQuietHours(h, chatId, from, to, clock.instant()));

@@ -40,8 +40,12 @@ public record BotConfig(
     public record Digest(ZoneId defaultZone, List<LocalTime> defaultTimes, int maxPerCategory) {
     }
 
-    /** Telegram's limits as we apply them, and how hard to retry. */
-    public record Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts) {
+    /**
+     * Telegram's limits as we apply them, how hard to retry, and how many sends may await Telegram's answer at
+     * once (more fills the limits over a slow link; each one in flight may be repeated after a crash).
+     */
+    public record Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
+                           int maxInFlight) {
     }
 
     public Optional<Category> category(String slug) {

@@ -38,7 +38,7 @@ public final class ConfigLoader {
             "breaking.markers", "breaking.feeds",
             "digest.timezone", "digest.times", "digest.max-per-category",
             "delivery.global-per-second", "delivery.per-chat-per-second", "delivery.group-per-minute",
-            "delivery.max-attempts");
+            "delivery.max-attempts", "delivery.max-in-flight");
 
     private final Map<String, String> environment;
 
@@ -89,7 +89,8 @@ public final class ConfigLoader {
                 v.integer("delivery.global-per-second", "30", 1, 10_000),
                 v.integer("delivery.per-chat-per-second", "1", 1, 100),
                 v.integer("delivery.group-per-minute", "20", 1, 6_000),
-                v.integer("delivery.max-attempts", "8", 1, 100));
+                v.integer("delivery.max-attempts", "8", 1, 100),
+                v.integer("delivery.max-in-flight", "1", 1, 16));
         return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
                 feedConfig, breaking, digest, delivery);
     }

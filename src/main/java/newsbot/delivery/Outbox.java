@@ -82,6 +82,29 @@ public final class Outbox {
     }
 
     /**
+     * Enqueues a different message to each of many chats as one prepared batch (the digests of one scheduler
+     * transaction); each message is split like {@link #enqueue}. Returns how many rows were new.
+     */
+    public int enqueueEach(Handle h, DeliveryKind kind, List<Message> messages, boolean silent, boolean linkPreview,
+                           Instant notBefore) {
+        List<NewDelivery> rows = new ArrayList<>(messages.size() + messages.size() / 4);
+        for (Message m : messages) {
+            List<String> parts = split(m.html());
+            for (int i = 0; i < parts.size(); i++) {
+                rows.add(new NewDelivery(m.chatId(), kind.name(), kind.priority(), m.refId(), i, parts.get(i), silent,
+                        linkPreview, notBefore));
+            }
+        }
+        int added = deliveries.insertAllIfAbsent(h, rows, time.now());
+        wakeAfterCommit(h, added > 0);
+        return added;
+    }
+
+    /** One message of {@link #enqueueEach}: escaped HTML for one chat, under its own ref. */
+    public record Message(long chatId, long refId, String html) {
+    }
+
+    /**
      * Tells the dispatcher to look at the queue now rather than at its next scheduled look (at most 2 s away).
      * The methods here do this themselves after commit; call it after changing rows any other way, or a row
      * the dispatcher already holds in memory may still be sent.

@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Turns articles into Telegram-HTML messages: digests (split into parts of at most 4096 UTF-16 units, only
@@ -61,6 +63,20 @@ public final class DigestComposer {
      * at most {@code maxPerCategory} each and then an "and N more" line. Empty when nothing is to be sent.
      */
     public List<String> composeRendered(List<RenderedItem> items, DigestLayout layout) {
+        return compose(items, null, layout);
+    }
+
+    /**
+     * {@link #composeRendered} for a caller that picks each category's newest items itself, so that hundreds of
+     * unseen items per reader need not be handed over only to be counted: {@code items} may hold just the ones to
+     * show, and {@code unseen} tells, per category slug, how many there are in all, for the "and N more" line (a
+     * count below the number of items given is taken as that number).
+     */
+    public List<String> composeCounted(List<RenderedItem> items, ToIntFunction<String> unseen, DigestLayout layout) {
+        return compose(items, Objects.requireNonNull(unseen, "unseen"), layout);
+    }
+
+    private List<String> compose(List<RenderedItem> items, ToIntFunction<String> unseen, DigestLayout layout) {
         List<CategoryHeading> order = layout.categoryOrder();
         List<List<RenderedItem>> buckets = new ArrayList<>(order.size());
         boolean any = false;
@@ -90,7 +106,7 @@ public final class DigestComposer {
         for (int i = 0; i < order.size(); i++) {
             List<RenderedItem> bucket = buckets.get(i);
             if (bucket != null) {
-                writeSection(writer, order.get(i), bucket, layout, line);
+                writeSection(writer, order.get(i), bucket, unseen, layout, line);
             }
         }
         return writer.finish();
@@ -115,9 +131,10 @@ public final class DigestComposer {
     }
 
     private static void writeSection(PartWriter writer, CategoryHeading category, List<RenderedItem> bucket,
-                                     DigestLayout layout, StringBuilder line) {
+                                     ToIntFunction<String> unseen, DigestLayout layout, StringBuilder line) {
         bucket.sort(NEWEST_FIRST);
         dropRepeats(bucket);
+        int total = unseen == null ? bucket.size() : Math.max(bucket.size(), unseen.applyAsInt(category.slug()));
         String heading = bold(new StringBuilder(), category.displayName()).toString();
         StringBuilder continued = new StringBuilder(heading);
         if (!layout.labels().continued().isEmpty()) {
@@ -132,9 +149,9 @@ public final class DigestComposer {
                 writer.addLine(line, continued);
             }
         }
-        if (bucket.size() > shown) {
+        if (total > shown) {
             line.setLength(0);
-            writer.addLine(layout.labels().appendMore(line, bucket.size() - shown, category.slug()), continued);
+            writer.addLine(layout.labels().appendMore(line, total - shown, category.slug()), continued);
         }
     }
 

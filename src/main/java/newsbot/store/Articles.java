@@ -1,6 +1,14 @@
 package newsbot.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the {@code articles} table, its category index and its full-text index. */
 public final class Articles {
@@ -88,5 +96,128 @@ public final class Articles {
     /** The highest article id so far: a new reader's digest starts after it. */
     public long maxId(Handle h) {
         return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Reads for digests, /latest and /search. Kept together so that the ingest side's writes merge cleanly.
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static final String ROW = "a.id, a.title, a.url, a.summary, a.published_at";
+    /** Articles filed under no category still show in lists, under their first indexed category if any. */
+    private static final String ANY_CATEGORY = "COALESCE(a.category, (SELECT MIN(c.category) FROM article_categories c "
+            + "WHERE c.article_id = a.id), '')";
+    /** Breaking deliveries that reached or will reach the reader; failed or cancelled ones did not. */
+    private static final String PUSHED = "d.kind = 'BREAKING' AND d.state IN ('PENDING', 'SENT')";
+
+    /**
+     * Every article with an id in {@code (afterId, upToId]} fetched at or after {@code since}, once per category it
+     * is indexed under: the candidates of one scheduler tick, loaded once for all readers.
+     */
+    public List<ArticleRow> indexedBetween(Handle h, long afterId, long upToId, Instant since) {
+        return h.createQuery("SELECT " + ROW + ", ac.category FROM article_categories ac "
+                        + "JOIN articles a ON a.id = ac.article_id "
+                        + "WHERE ac.article_id > :after AND ac.article_id <= :upTo AND a.fetched_at >= :since")
+                .bind("after", afterId)
+                .bind("upTo", upToId)
+                .bind("since", since.toEpochMilli())
+                .setFetchSize(1000)
+                .map(Articles::mapIndexed)
+                .list();
+    }
+
+    /**
+     * One reader's unseen articles: of {@code categories}, with an id in {@code (afterId, upToId]}, fetched at or
+     * after {@code since}, and not pushed to {@code chatId} as breaking news. Once per matching category.
+     */
+    public List<ArticleRow> unseenBy(Handle h, long chatId, Collection<String> categories, long afterId,
+                                     long upToId, Instant since) {
+        if (categories.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + ROW + ", ac.category FROM article_categories ac "
+                        + "JOIN articles a ON a.id = ac.article_id "
+                        + "WHERE ac.category IN (<categories>) AND ac.article_id > :after AND ac.article_id <= :upTo "
+                        + "AND a.fetched_at >= :since AND NOT EXISTS (SELECT 1 FROM deliveries d "
+                        + "WHERE d.chat_id = :chat AND d.ref_id = a.id AND " + PUSHED + ")")
+                .bindList("categories", List.copyOf(categories))
+                .bind("after", afterId)
+                .bind("upTo", upToId)
+                .bind("since", since.toEpochMilli())
+                .bind("chat", chatId)
+                .map(Articles::mapIndexed)
+                .list();
+    }
+
+    /**
+     * For each of {@code chatIds}, the ids above {@code afterId} of articles pushed to it as breaking news, sorted
+     * ascending; chats without any are absent. Uses the (chat_id, kind, ref_id) prefix of the deliveries key.
+     */
+    public Map<Long, long[]> pushedAsBreaking(Handle h, Collection<Long> chatIds, long afterId) {
+        Map<Long, long[]> byChat = new HashMap<>();
+        if (chatIds.isEmpty()) {
+            return byChat;
+        }
+        List<long[]> pairs = h.createQuery("SELECT DISTINCT d.chat_id, d.ref_id FROM deliveries d "
+                        + "WHERE d.chat_id IN (<chats>) AND " + PUSHED + " AND d.ref_id > :after "
+                        + "ORDER BY d.chat_id, d.ref_id")
+                .bindList("chats", List.copyOf(chatIds))
+                .bind("after", afterId)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        // Rows arrive grouped by chat: cut the list into one sorted id array per chat.
+        int start = 0;
+        for (int i = 1; i <= pairs.size(); i++) {
+            if (i == pairs.size() || pairs.get(i)[0] != pairs.get(start)[0]) {
+                long[] ids = new long[i - start];
+                for (int j = start; j < i; j++) {
+                    ids[j - start] = pairs.get(j)[1];
+                }
+                byChat.put(pairs.get(start)[0], ids);
+                start = i;
+            }
+        }
+        return byChat;
+    }
+
+    /** The newest {@code limit} articles, of one category or (when {@code category} is null) of all. */
+    public List<ArticleRow> latest(Handle h, String category, int limit) {
+        if (category == null) {
+            return h.createQuery("SELECT " + ROW + ", " + ANY_CATEGORY + " AS category FROM articles a "
+                            + "ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
+                    .bind("limit", limit)
+                    .map(Articles::mapIndexed)
+                    .list();
+        }
+        return h.createQuery("SELECT " + ROW + ", ac.category FROM article_categories ac "
+                        + "JOIN articles a ON a.id = ac.article_id WHERE ac.category = :category "
+                        + "ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
+                .bind("category", category)
+                .bind("limit", limit)
+                .map(Articles::mapIndexed)
+                .list();
+    }
+
+    /**
+     * Full-text search: {@code match} must come from {@link FtsQuery#of}. Ranked by bm25 (a title hit weighs three
+     * times a summary hit) scaled down with age, so that of two equally good matches the newer comes first and a
+     * week-old article needs a twice better match to beat today's.
+     */
+    public List<ArticleRow> search(Handle h, String match, Instant now, int limit) {
+        return h.createQuery("SELECT " + ROW + ", " + ANY_CATEGORY + " AS category "
+                        + "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                        + "WHERE articles_fts MATCH :match "
+                        + "ORDER BY bm25(articles_fts, 3.0, 1.0) / (1.0 + MAX(0, :now - a.published_at) / :halfLife), "
+                        + "a.id DESC LIMIT :limit")
+                .bind("match", match)
+                .bind("now", now.toEpochMilli())
+                .bind("halfLife", 7 * 86_400_000.0)
+                .bind("limit", limit)
+                .map(Articles::mapIndexed)
+                .list();
+    }
+
+    private static ArticleRow mapIndexed(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ArticleRow(rs.getLong("id"), rs.getString("category"), rs.getString("title"), rs.getString("url"),
+                rs.getString("summary"), Instant.ofEpochMilli(rs.getLong("published_at")));
     }
 }

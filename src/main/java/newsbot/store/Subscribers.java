@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the {@code subscribers} table. Every method runs on the caller's handle, inside its transaction. */
@@ -54,6 +55,20 @@ public final class Subscribers {
                 .useStream(stream -> stream.forEach(each));
     }
 
+    /**
+     * Up to {@code limit} readers with the given status and a chat id above {@code afterChatId}, in chat id order:
+     * a keyset page, so a scan of 100,000 readers reads each once and never holds a transaction open between pages.
+     */
+    public List<Subscriber> pageWithStatus(Handle h, SubscriberStatus status, long afterChatId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE status = :status AND chat_id > :after "
+                        + "ORDER BY chat_id LIMIT :limit")
+                .bind("status", status.name())
+                .bind("after", afterChatId)
+                .bind("limit", limit)
+                .map(Subscribers::map)
+                .list();
+    }
+
     public void setStatus(Handle h, long chatId, SubscriberStatus status, Instant now) {
         update(h, chatId, "status", status.name(), now);
     }
@@ -92,6 +107,34 @@ public final class Subscribers {
                 .bind("at", at.toEpochMilli())
                 .bind("chat", chatId)
                 .execute();
+    }
+
+    /**
+     * Advances many readers' digests as one prepared batch, each only if the reader is still active with the
+     * cursor and last digest time the caller read: the scheduler reads readers outside its write transaction, and
+     * a {@code /digest}, {@code /pause} or schedule change in between must win. Returns, per advance, whether it
+     * applied.
+     */
+    public boolean[] advanceDigestsIfUnchanged(Handle h, List<DigestAdvance> advances, Instant at) {
+        boolean[] applied = new boolean[advances.size()];
+        if (advances.isEmpty()) {
+            return applied;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE subscribers SET digest_cursor = ?, last_digest_at = ? "
+                + "WHERE chat_id = ? AND status = 'ACTIVE' AND digest_cursor = ? AND last_digest_at = ?");
+        for (DigestAdvance a : advances) {
+            batch.add(a.cursor(), at.toEpochMilli(), a.reader().chatId(), a.reader().digestCursor(),
+                    a.reader().lastDigestAt().toEpochMilli());
+        }
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            applied[i] = counts[i] == 1;
+        }
+        return applied;
+    }
+
+    /** A reader as read before, and the digest cursor to move them to (their own when nothing was new). */
+    public record DigestAdvance(Subscriber reader, long cursor) {
     }
 
     /** Moves a group to its new supergroup id; subscriptions follow through ON UPDATE CASCADE. */
@@ -140,13 +183,31 @@ public final class Subscribers {
     }
 
     static List<LocalTime> parseTimes(String text) {
-        List<LocalTime> times = new ArrayList<>();
+        List<LocalTime> times = new ArrayList<>(2);
         if (text != null && !text.isBlank()) {
             for (String part : text.split(",")) {
-                times.add(LocalTime.parse(part.strip()));
+                times.add(parseTime(part.strip()));
             }
         }
         return times;
+    }
+
+    /** "HH:MM" without a formatter: the digest scheduler maps every reader every minute. */
+    static LocalTime parseTime(String text) {
+        if (text.length() == 5 && text.charAt(2) == ':' && isDigit(text, 0) && isDigit(text, 1) && isDigit(text, 3)
+                && isDigit(text, 4)) {
+            int hour = (text.charAt(0) - '0') * 10 + (text.charAt(1) - '0');
+            int minute = (text.charAt(3) - '0') * 10 + (text.charAt(4) - '0');
+            if (hour < 24 && minute < 60) {
+                return LocalTime.of(hour, minute);
+            }
+        }
+        return LocalTime.parse(text);
+    }
+
+    private static boolean isDigit(String text, int index) {
+        char c = text.charAt(index);
+        return c >= '0' && c <= '9';
     }
 
     private static Subscriber map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -162,8 +223,8 @@ public final class Subscribers {
                 ZoneId.of(rs.getString("time_zone")),
                 parseTimes(rs.getString("digest_times")),
                 rs.getInt("breaking_on") == 1,
-                quietFrom == null ? null : LocalTime.parse(quietFrom),
-                quietTo == null ? null : LocalTime.parse(quietTo),
+                quietFrom == null ? null : parseTime(quietFrom),
+                quietTo == null ? null : parseTime(quietTo),
                 SubscriberStatus.valueOf(rs.getString("status")),
                 rs.getLong("digest_cursor"),
                 Instant.ofEpochMilli(rs.getLong("last_digest_at")),

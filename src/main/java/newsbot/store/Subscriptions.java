@@ -15,6 +15,19 @@ public final class Subscriptions {
                 .list();
     }
 
+    /** The categories of each of {@code chatIds}; chats without any are absent. */
+    public Map<Long, List<String>> categoriesOf(Handle h, java.util.Collection<Long> chatIds) {
+        Map<Long, List<String>> byChat = new java.util.HashMap<>();
+        if (chatIds.isEmpty()) {
+            return byChat;
+        }
+        h.createQuery("SELECT chat_id, category FROM subscriptions WHERE chat_id IN (<chats>)")
+                .bindList("chats", List.copyOf(chatIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> byChat.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>(4)).add(e.getValue()));
+        return byChat;
+    }
+
     /** Returns true when the subscription is new. */
     public boolean add(Handle h, long chatId, String category) {
         return h.createUpdate("INSERT INTO subscriptions (chat_id, category) VALUES (:chat, :cat) "

@@ -54,7 +54,7 @@ final class TestBot implements AutoCloseable {
 
     TestBot start() {
         config = new ConfigLoader(Map.of()).fromMap(properties);
-        app = Application.start(config, clock, Duration.ofSeconds(1));
+        app = Application.start(config, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
         return this;
     }
 

@@ -49,7 +49,7 @@ public final class SendBenchmark {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
-        BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5);
+        BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5, 1);
 
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),

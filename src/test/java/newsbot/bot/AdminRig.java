@@ -41,7 +41,8 @@ final class AdminRig implements AutoCloseable {
         gateway = new TelegramGateway(factory.telegramClient());
         Replier replier = new GatewayTestReplier(gateway, world.limiter, world.counters, world.time);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
-        router = new Bot(world.config, world.db, world.texts, replier, world.time, telegram::botUsername, admin)
+        router = new Bot(world.config, world.db, world.texts, replier, world.outbox, world.time, telegram::botUsername,
+                admin)
                 .router();
         dispatcher = world.dispatcher(gateway, world.limiter);
     }

@@ -2,7 +2,6 @@ package newsbot.bot;
 
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.DeliveryTime;
-import newsbot.delivery.LimitedSender;
 import newsbot.delivery.RateLimiter;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
@@ -13,20 +12,19 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 final class GatewayTestReplier implements Replier {
 
     private final TelegramGateway gateway;
-    private final LimitedSender limited;
     private final RateLimiter limiter;
     private final DeliveryTime time;
 
     GatewayTestReplier(TelegramGateway gateway, RateLimiter limiter, DeliveryCounters counters, DeliveryTime time) {
         this.gateway = gateway;
-        this.limited = new LimitedSender(gateway, limiter, counters, time);
         this.limiter = limiter;
         this.time = time;
     }
 
     @Override
     public SendOutcome send(OutgoingMessage message) {
-        return limited.send(message);
+        awaitSlot(message.chatId());
+        return gateway.send(message);
     }
 
     @Override
@@ -41,12 +39,16 @@ final class GatewayTestReplier implements Replier {
 
     @Override
     public SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
+        awaitSlot(chatId);
+        return gateway.sendPhoto(chatId, png, fileName, captionHtml);
+    }
+
+    private void awaitSlot(long chatId) {
         try {
-            time.sleepNanos(limiter.reserveDelayNanos(chatId));
+            limiter.awaitSlot(chatId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return gateway.sendPhoto(chatId, png, fileName, captionHtml);
     }
 
     @Override

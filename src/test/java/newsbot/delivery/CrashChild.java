@@ -26,7 +26,7 @@ public final class CrashChild {
         String token = args[2];
         int perSecond = Integer.parseInt(args[3]);
         DeliveryTime time = DeliveryTime.system();
-        BotConfig.Delivery limits = new BotConfig.Delivery(perSecond, 1, 20, 5);
+        BotConfig.Delivery limits = new BotConfig.Delivery(perSecond, 1, 20, 5, 1);
         Database db = Database.open(dbFile);
         Deliveries deliveries = new Deliveries();
         TelegramClientFactory factory = new TelegramClientFactory(token, BotApiUrl.parse(apiUrl));

@@ -31,7 +31,7 @@ class DispatcherThreadTest {
     private final Deliveries deliveries = new Deliveries();
 
     private Dispatcher dispatcher(Database db, Outbox outbox, MessageSender sender) {
-        BotConfig.Delivery limits = new BotConfig.Delivery(1000, 100, 6000, 3);
+        BotConfig.Delivery limits = new BotConfig.Delivery(1000, 100, 6000, 3, 1);
         return new Dispatcher(db, deliveries, new Subscribers(), outbox, sender, new RateLimiter(limits, time),
                 new RetryPolicy(3, new SplittableRandom(1)), new DeliveryCounters(), time);
     }

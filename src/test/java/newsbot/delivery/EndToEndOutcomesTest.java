@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndOutcomesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final BotConfig.Delivery FAST = new BotConfig.Delivery(500, 50, 3000, 5);
+    private static final BotConfig.Delivery FAST = new BotConfig.Delivery(500, 50, 3000, 5, 1);
 
     @TempDir
     Path dir;
@@ -149,7 +149,7 @@ class EndToEndOutcomesTest {
 
     @Test
     void stoppedMidwayAndRestartedSendsEachMessageOnce() throws Exception {
-        try (EndToEnd e = new EndToEnd(dir.resolve("restart.db"), new BotConfig.Delivery(100, 1, 20, 5))) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("restart.db"), new BotConfig.Delivery(100, 1, 20, 5, 1))) {
             e.enqueueAll(chats(1, 60), DeliveryKind.BROADCAST, 1, "b");
             e.start();
             awaitSent(e, 15);

@@ -36,7 +36,7 @@ final class Fixture {
     }
 
     Fixture(Path file) {
-        this(file, new BotConfig.Delivery(30, 1, 20, 4));
+        this(file, new BotConfig.Delivery(30, 1, 20, 4, 1));
     }
 
     Dispatcher dispatcher(MessageSender sender) {

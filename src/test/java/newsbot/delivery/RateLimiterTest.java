@@ -15,7 +15,7 @@ class RateLimiterTest {
     private final VirtualTime time = new VirtualTime();
 
     private RateLimiter limiter(int global, int perChat, int groupPerMinute) {
-        return new RateLimiter(new BotConfig.Delivery(global, perChat, groupPerMinute, 5), time);
+        return new RateLimiter(new BotConfig.Delivery(global, perChat, groupPerMinute, 5, 1), time);
     }
 
     /** Sends {@code n} messages as fast as the limiter allows, chat chosen per send; returns the send times. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReplySlotTest {
 
     private final VirtualTime time = new VirtualTime();
-    private final RateLimiter limiter = new RateLimiter(new BotConfig.Delivery(30, 1, 20, 3), time);
+    private final RateLimiter limiter = new RateLimiter(new BotConfig.Delivery(30, 1, 20, 3, 1), time);
 
     @Test
     void replyTakesTheNextGlobalSlotBehindTheDispatcher() throws Exception {

@@ -1,0 +1,193 @@
+package newsbot.bot;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import newsbot.config.BotConfig;
+import newsbot.config.Category;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Outbox;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.store.Subscriber;
+import newsbot.store.Subscribers;
+import org.jdbi.v3.core.Handle;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/** The chat side of the bot on a real SQLite file, with a clock the test moves and a replier that records. */
+final class World {
+
+    static final Instant START = Instant.parse("2026-03-07T00:00:00Z");
+    static final List<Category> CATEGORIES = List.of(
+            new Category("politics", "Политика", "Politics", List.of()),
+            new Category("economy", "Экономика", "Economy", List.of("Бизнес")),
+            new Category("sport", "Спорт", "Sport", List.of()),
+            new Category("world", "В мире", "World", List.of()));
+
+    /** Digest writes overlap composition on a thread of their own, as in the app. */
+    private static final Executor WRITES = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "digest-writes");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A delivery row as the dispatcher would read it. */
+    record Row(long chatId, String kind, long refId, int part, String text, boolean silent, boolean linkPreview) {
+    }
+
+    final TestClock clock = new TestClock(START);
+    final Texts texts = new Texts();
+    final RecordingReplier replier = new RecordingReplier();
+    final Database db;
+    final BotConfig config;
+    final Outbox outbox;
+    final UpdateRouter router;
+    final DigestScheduler scheduler;
+    private int updateId = 1;
+    private int messageId = 1;
+
+    World(Path dir) {
+        this(dir, 5, 500);
+    }
+
+    World(Path dir, int maxPerCategory, int batchSize) {
+        db = Database.open(dir.resolve("bot.db"));
+        config = new BotConfig(
+                new BotConfig.Telegram("123:test", URI.create("http://127.0.0.1:9"), Set.of()),
+                dir.resolve("bot.db"),
+                CATEGORIES,
+                new BotConfig.Feeds(List.of(), Duration.ofMinutes(2), 5_000_000, Duration.ofHours(1),
+                        Duration.ofDays(30), 300),
+                new BotConfig.Breaking(List.of(), Set.of()),
+                new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0), LocalTime.of(19, 0)),
+                        maxPerCategory),
+                new BotConfig.Delivery(30, 1, 20, 8, 1));
+        outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
+        router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", null).router();
+        scheduler = newScheduler(batchSize);
+    }
+
+    /** Another scheduler on the same database: what a restarted bot would run. */
+    DigestScheduler newScheduler(int batchSize) {
+        DigestOptions options = new DigestOptions(config.digest().maxPerCategory(), false, 160, Duration.ofDays(7),
+                batchSize);
+        return new DigestScheduler(CATEGORIES, options, db, outbox, texts, clock, WRITES);
+    }
+
+    void say(long chatId, String text) {
+        say(chatId, "ru", text);
+    }
+
+    void say(long chatId, String languageCode, String text) {
+        User user = new User(chatId, "Reader", false);
+        user.setLanguageCode(languageCode);
+        Message message = new Message();
+        message.setMessageId(messageId++);
+        message.setChat(new Chat(chatId, "private"));
+        message.setFrom(user);
+        message.setDate((int) clock.instant().getEpochSecond());
+        message.setText(text);
+        Update update = new Update();
+        update.setUpdateId(updateId++);
+        update.setMessage(message);
+        router.route(update);
+    }
+
+    /** Presses an inline button under the bot's message {@code onMessage}; returns the callback query id. */
+    String press(long chatId, int onMessage, String data) {
+        Message message = new Message();
+        message.setMessageId(onMessage);
+        message.setChat(new Chat(chatId, "private"));
+        message.setDate((int) clock.instant().getEpochSecond());
+        CallbackQuery query = new CallbackQuery();
+        query.setId("cb" + updateId);
+        query.setFrom(new User(chatId, "Reader", false));
+        query.setMessage(message);
+        query.setData(data);
+        Update update = new Update();
+        update.setUpdateId(updateId++);
+        update.setCallbackQuery(query);
+        router.route(update);
+        return query.getId();
+    }
+
+    /** Stores an article fetched now, indexed under {@code categories} (the first is its own category). */
+    long article(String title, String... categories) {
+        return article(title, clock.instant(), categories);
+    }
+
+    long article(String title, Instant publishedAt, String... categories) {
+        return db.inTransaction(h -> article(h, title, publishedAt, categories));
+    }
+
+    /** On the caller's transaction: many articles at once without a connection each. */
+    long article(Handle h, String title, Instant publishedAt, String... categories) {
+        long id = h.createUpdate("INSERT INTO articles (feed_id, dedup_key, url, title, summary, category, "
+                        + "published_at, fetched_at) VALUES ('f', :key, :url, :title, :summary, :cat, :pub, :now)")
+                .bind("key", title + "@" + publishedAt)
+                .bind("url", "https://news.example/" + Math.abs(title.hashCode()))
+                .bind("title", title)
+                .bind("summary", "О событии: " + title)
+                .bind("cat", categories.length == 0 ? null : categories[0])
+                .bind("pub", publishedAt.toEpochMilli())
+                .bind("now", clock.instant().toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (String category : categories) {
+            h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
+                    .bind("id", id).bind("cat", category).execute();
+        }
+        return id;
+    }
+
+    /** What the breaking fan-out does for one reader: an alert row in the outbox. */
+    void pushBreaking(long chatId, long articleId) {
+        db.useTransaction(h -> outbox.enqueue(h, chatId, DeliveryKind.BREAKING, articleId, "⚡ alert " + articleId,
+                false, true, clock.instant()));
+    }
+
+    List<Row> rows(long chatId, String kind) {
+        return db.withHandle(h -> h.createQuery("SELECT chat_id, kind, ref_id, part, text, silent, link_preview "
+                        + "FROM deliveries WHERE chat_id = :chat AND kind = :kind ORDER BY id")
+                .bind("chat", chatId)
+                .bind("kind", kind)
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                        rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1))
+                .list()
+                .stream()
+                .peek(row -> RecordingReplier.assertValidHtml(row.text()))
+                .toList());
+    }
+
+    List<Row> digests(long chatId) {
+        return rows(chatId, "DIGEST");
+    }
+
+    /** All digest text a chat was sent, parts joined. */
+    String digestText(long chatId) {
+        StringBuilder out = new StringBuilder();
+        for (Row row : digests(chatId)) {
+            out.append(row.text()).append('\n');
+        }
+        return out.toString();
+    }
+
+    Subscriber reader(long chatId) {
+        return db.withHandle(h -> new Subscribers().find(h, chatId)).orElseThrow();
+    }
+
+    void at(String isoInstant) {
+        clock.set(Instant.parse(isoInstant));
+    }
+}
