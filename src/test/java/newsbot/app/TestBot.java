@@ -67,6 +67,10 @@ final class TestBot implements AutoCloseable {
         app.close();
     }
 
+    Application app() {
+        return app;
+    }
+
     BotConfig config() {
         return config;
     }
