@@ -1,0 +1,117 @@
+package newsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Outbox;
+import newsbot.store.Database;
+import newsbot.store.Deliveries;
+import newsbot.telegram.FakeBotApi;
+import newsbot.telegram.FakeMessage;
+import newsbot.telegram.FakeRateLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real jar with SIGKILL in the middle of a broadcast-sized batch and starts it again: every chat gets
+ * the message, at most one twice. Runs in {@code mvn verify} after the jar is packaged (Failsafe).
+ */
+class CrashRecoveryIT {
+
+    private static final int CHATS = 300;
+    private static final int PER_SECOND = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedMidBatchAndRestartedEveryChatGetsItAndAtMostOneTwice() throws Exception {
+        Path jar = Path.of("target/newsbot.jar").toAbsolutePath();
+        assertThat(jar).as("run through mvn verify, after package").exists();
+        Path dbFile = dir.resolve("crash.db");
+        Database db = Database.open(dbFile);
+        Deliveries deliveries = new Deliveries();
+        Outbox outbox = new Outbox(deliveries, DeliveryTime.system());
+        List<Long> chats = LongStream.rangeClosed(1, CHATS).boxed().toList();
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "<b>Важно</b>: объявление",
+                false, false, Instant.now()));
+
+        try (FakeBotApi telegram = FakeBotApi.start()) {
+            telegram.enableRateLimits(new FakeRateLimits(PER_SECOND, 1, 20, Duration.ofMillis(25)));
+            Path config = writeConfig(telegram, dbFile);
+            Process first = start(jar, config, "first");
+            try {
+                await(() -> telegram.sentMessages().size() >= CHATS / 3, Duration.ofSeconds(60));
+            } finally {
+                first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+                first.waitFor(10, TimeUnit.SECONDS);
+            }
+            int beforeRestart = telegram.sentMessages().size();
+            assertThat(beforeRestart).as("killed mid-way").isLessThan(CHATS);
+
+            Process second = start(jar, config, "second");
+            try {
+                await(() -> db.withHandle(deliveries::pendingCount) == 0, Duration.ofSeconds(60));
+            } finally {
+                second.destroy();
+                second.waitFor(10, TimeUnit.SECONDS);
+            }
+
+            Map<Long, Long> perChat = new TreeMap<>();
+            for (FakeMessage m : telegram.sentMessages()) {
+                perChat.merge(m.chatId(), 1L, Long::sum);
+            }
+            long twice = perChat.values().stream().filter(n -> n > 1).count();
+            System.out.printf("crash test: %d sent before SIGKILL, %d after restart, %d chat(s) got it twice%n",
+                    beforeRestart, telegram.sentMessages().size() - beforeRestart, twice);
+            assertThat(perChat.keySet()).containsExactlyElementsOf(chats);
+            assertThat(twice).as("chats that got it twice").isLessThanOrEqualTo(1);
+            assertThat(perChat.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+            assertThat(telegram.tooManyRequestsCount()).isZero();
+        }
+    }
+
+    private Path writeConfig(FakeBotApi telegram, Path dbFile) throws Exception {
+        String text = String.join("\n",
+                "telegram.token=" + telegram.token(),
+                "telegram.api-url=" + telegram.apiUrl(),
+                "db.path=" + dbFile,
+                "category.news=Новости",
+                "feed.main.url=http://127.0.0.1:9/rss",
+                "delivery.global-per-second=" + PER_SECOND,
+                "");
+        Path file = dir.resolve("crash.properties");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Process start(Path jar, Path config, String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-jar", jar.toString(), "--config",
+                config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("NEWSBOT_"));
+        return builder.start();
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
