@@ -106,9 +106,9 @@ final class FeedIngest {
         if (state.isFailing()) {
             LOG.debug("feed {} still failing ({} in a row): {}", feed.id(), failures, line);
         } else if (unexpected != null) {
-            LOG.warn("feed {} failing: {}; retrying in {}", feed.id(), line, wait, unexpected);
+            LOG.warn("feed {} failing: {}; retrying in {} s", feed.id(), line, wait.toSeconds(), unexpected);
         } else {
-            LOG.warn("feed {} failing: {}; retrying in {}", feed.id(), line, wait);
+            LOG.warn("feed {} failing: {}; retrying in {} s", feed.id(), line, wait.toSeconds());
         }
         session.withHandle(h -> {
             feeds.recordFailure(h, feed.id(), status, line, at, at.plus(wait));
