@@ -67,11 +67,11 @@ class RouterFailureTest {
     private static Update press(int id, String data) {
         Message message = new Message();
         message.setMessageId(1);
-        message.setChat(new Chat(78L, "private"));
+        message.setChat(new Chat(99L, "private"));
         message.setDate(1);
         CallbackQuery query = new CallbackQuery();
         query.setId("q" + id);
-        query.setFrom(new User(78L, "Reader", false));
+        query.setFrom(new User(99L, "Reader", false));
         query.setMessage(message);
         query.setData(data);
         Update update = new Update();
