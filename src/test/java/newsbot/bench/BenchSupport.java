@@ -3,7 +3,6 @@ package newsbot.bench;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -62,33 +61,5 @@ final class BenchSupport {
         double[] measured = Arrays.copyOfRange(values, Math.min(3, values.length - 1), values.length);
         Arrays.sort(measured);
         return measured[measured.length / 2];
-    }
-
-    /** A clock the benchmark moves by hand, so that feeds fall due without waiting. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

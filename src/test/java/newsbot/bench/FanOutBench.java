@@ -1,5 +1,6 @@
 package newsbot.bench;
 
+import newsbot.testing.MutableClock;
 import static newsbot.bench.BenchSupport.NOW;
 
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class FanOutBench {
             subscription.execute();
         });
         BotConfig config = BenchSupport.config(dir, List.of());
-        BenchSupport.MutableClock clock = new BenchSupport.MutableClock(NOW);
+        MutableClock clock = new MutableClock(NOW);
         BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock);
         double[] ms = new double[3];
         for (int rep = 0; rep < ms.length; rep++) {

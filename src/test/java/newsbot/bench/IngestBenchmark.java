@@ -1,5 +1,6 @@
 package newsbot.bench;
 
+import newsbot.testing.MutableClock;
 import static newsbot.bench.BenchSupport.NOW;
 import static newsbot.bench.BenchSupport.config;
 import static newsbot.bench.BenchSupport.median;
@@ -89,7 +90,7 @@ public final class IngestBenchmark {
             store[rep] = (t3 - t2) / 1e6;
 
             // The whole pipeline into a fresh database: fetch over loopback, parse, clean, store in one transaction.
-            BenchSupport.MutableClock clock = new BenchSupport.MutableClock(NOW);
+            MutableClock clock = new MutableClock(NOW);
             Database db = Database.open(dir.resolve("big-" + rep + ".db"));
             BotConfig config = config(dir, List.of(new FeedSource("big", server.url("/big.xml"), "society", false)));
             try (FeedPoller poller = poller(config, db, clock, BreakingFanOut.none())) {
@@ -126,7 +127,7 @@ public final class IngestBenchmark {
             server.serve("/f" + i + ".xml", small, "application/rss+xml; charset=utf-8");
             feeds.add(new FeedSource("f" + i, server.url("/f" + i + ".xml"), "politics", false));
         }
-        BenchSupport.MutableClock clock = new BenchSupport.MutableClock(NOW);
+        MutableClock clock = new MutableClock(NOW);
         Database db = Database.open(dir.resolve("304.db"));
         int cycles = 30;
         double[] wall = new double[cycles];

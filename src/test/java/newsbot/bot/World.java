@@ -1,5 +1,6 @@
 package newsbot.bot;
 
+import newsbot.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class World {
     record Row(long chatId, String kind, long refId, int part, String text, boolean silent, boolean linkPreview) {
     }
 
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final Texts texts = new Texts();
     final RecordingReplier replier = new RecordingReplier();
     final Database db;

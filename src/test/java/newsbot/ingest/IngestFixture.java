@@ -1,5 +1,6 @@
 package newsbot.ingest;
 
+import newsbot.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class IngestFixture implements AutoCloseable {
             new Category("world", "В мире", "World", List.of("Мир")));
 
     final FeedServer server;
-    final TestClock clock = new TestClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     final Database db;
     final List<StoredArticle> fanned = new CopyOnWriteArrayList<>();
     private FeedPoller poller;
