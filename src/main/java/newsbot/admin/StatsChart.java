@@ -85,11 +85,13 @@ final class StatsChart {
 
         int max = s.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         int step = niceStep(Math.max(1, max) / 5.0);
-        int yMax = step * 5;
+        // as many grid lines as the data needs: a round step, the top line just above the highest value
+        int lines = Math.max(1, (Math.max(1, max) + step - 1) / step);
+        int yMax = step * lines;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
-        for (int k = 0; k <= 5; k++) {
-            int y = plotY + plotH - plotH * k / 5;
+        for (int k = 0; k <= lines; k++) {
+            int y = plotY + plotH - plotH * k / lines;
             g.setColor(GRID);
             g.drawLine(plotX, y, plotX + plotW, y);
             g.setColor(Color.BLACK);
@@ -101,6 +103,7 @@ final class StatsChart {
         double slot = n == 0 ? plotW : plotW / (double) n;
         int prevX = -1;
         int prevY = -1;
+        int labelsEndX = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             int value = s.values().get(i);
             int cx = (int) Math.round(plotX + (i + 0.5) * slot);
@@ -121,10 +124,13 @@ final class StatsChart {
                 prevY = y;
             }
             String tick = s.ticks().get(i);
-            if (!tick.isEmpty()) {
+            int half = fm.stringWidth(tick) / 2;
+            // a label that would touch the previous one is left out: 30 dates or 48 hours never fit side by side
+            if (!tick.isEmpty() && cx - half > labelsEndX + 8) {
                 g.setColor(Color.BLACK);
                 g.drawLine(cx, plotY + plotH, cx, plotY + plotH + 4);
                 centered(g, tick, cx, plotY + plotH + 18);
+                labelsEndX = cx + half;
             }
         }
 
