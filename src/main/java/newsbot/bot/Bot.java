@@ -28,7 +28,7 @@ public final class Bot {
                Supplier<String> botUsername, Admin admin) {
         AdminHandlers adminHandlers = admin == null ? null : new AdminHandlers(admin, config, texts, replier, clock);
         Articles articles = new Articles();
-        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock);
+        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock, outbox);
         CategoryNames names = new CategoryNames(config.categories());
         Keyboards keyboards = new Keyboards(config.categories());
         DigestComposer composer = new DigestComposer();

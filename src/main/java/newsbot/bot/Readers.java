@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import newsbot.config.BotConfig;
+import newsbot.delivery.Outbox;
 import newsbot.store.Articles;
 import newsbot.store.Database;
 import newsbot.store.Subscriber;
@@ -20,9 +21,11 @@ final class Readers {
     private final Articles articles;
     private final BotConfig config;
     private final Clock clock;
+    private final Outbox outbox;
 
     Readers(Database db, Subscribers subscribers, Subscriptions subscriptions, Articles articles, BotConfig config,
-            Clock clock) {
+            Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.subscribers = subscribers;
         this.subscriptions = subscriptions;
@@ -80,8 +83,14 @@ final class Readers {
         db.useTransaction(h -> subscriptions.removeAll(h, chatId));
     }
 
+    /** Sets the delivery status; a reader who stops or pauses gets nothing already queued either. */
     void setStatus(long chatId, SubscriberStatus status) {
-        db.useTransaction(h -> subscribers.setStatus(h, chatId, status, clock.instant()));
+        db.useTransaction(h -> {
+            subscribers.setStatus(h, chatId, status, clock.instant());
+            if (status != SubscriberStatus.ACTIVE) {
+                outbox.cancelChat(h, chatId, "reader chose " + status.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
     }
 
     void setLanguage(long chatId, String language) {
@@ -126,7 +135,9 @@ final class Readers {
 
     /** Marks a chat that removed or blocked the bot (a my_chat_member update). */
     void markBlocked(long chatId) {
-        db.useTransaction(h -> subscribers.find(h, chatId).ifPresent(
-                s -> subscribers.setStatus(h, chatId, SubscriberStatus.BLOCKED, clock.instant())));
+        db.useTransaction(h -> subscribers.find(h, chatId).ifPresent(s -> {
+            subscribers.setStatus(h, chatId, SubscriberStatus.BLOCKED, clock.instant());
+            outbox.cancelChat(h, chatId, "blocked: the chat removed the bot");
+        }));
     }
 }

@@ -25,7 +25,7 @@ class RouterFailureTest {
     void aHandlerThatThrowsGetsAnApologyAndNothingEscapes() {
         World world = new World(dir);
         Readers readers = new Readers(world.db, new Subscribers(), new Subscriptions(), new Articles(), world.config,
-                world.clock);
+                world.clock, world.outbox);
         CommandHandler broken = c -> {
             throw new IllegalStateException("disk on fire");
         };
