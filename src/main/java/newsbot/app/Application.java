@@ -22,6 +22,7 @@ import newsbot.bot.Texts;
 import newsbot.bot.UpdateConsumer;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Dispatcher;
 import newsbot.delivery.Outbox;
@@ -141,6 +142,7 @@ public final class Application implements AutoCloseable {
             jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
                     TimeUnit.MILLISECONDS);
             jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
+            jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
         }
 
         registerCommandMenu(gateway, texts);

@@ -244,9 +244,12 @@ public final class Deliveries {
     }
 
     /** Forgets finished rows created before {@code before}; returns how many. Pending rows are never deleted. */
-    public int deleteFinishedBefore(Handle h, Instant before) {
-        return h.createUpdate("DELETE FROM deliveries WHERE state <> 'PENDING' AND created_at < :before")
+    /** Deletes up to {@code limit} finished rows created before {@code before}; returns how many went. */
+    public int deleteFinishedBefore(Handle h, Instant before, int limit) {
+        return h.createUpdate("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries "
+                        + "WHERE state <> 'PENDING' AND created_at < :before LIMIT :limit)")
                 .bind("before", before.toEpochMilli())
+                .bind("limit", limit)
                 .execute();
     }
 

@@ -96,7 +96,7 @@ class DeliveriesTest {
         assertThat(db.<Integer>withHandle(h -> deliveries.pendingCount(h, "BROADCAST", 7))).isZero();
         assertThat(db.<Map<String, Map<String, Integer>>>withHandle(h -> deliveries.countsSince(h, T0)))
                 .isEqualTo(Map.of("BROADCAST", Map.of("SENT", 1, "FAILED", 1, "CANCELLED", 3)));
-        assertThat(db.<Integer>withHandle(h -> deliveries.deleteFinishedBefore(h, T0.plusSeconds(1)))).isEqualTo(5);
+        assertThat(db.<Integer>withHandle(h -> deliveries.deleteFinishedBefore(h, T0.plusSeconds(1), 1000))).isEqualTo(5);
     }
 
     @Test
