@@ -26,14 +26,7 @@ class MainCommandsTest {
     @BeforeEach
     void feeds() throws Exception {
         feeds = FeedServer.start();
-        feeds.serveFixture("/economy", "rss-ekonomika.xml");
-        feeds.serveFixture("/sport", "rss-sport.xml");
-        setup = TestBot.create(dir);
-        setup.properties.remove("feed.main.url");
-        setup.properties.put("feed.economy.url", feeds.url("/economy"));
-        setup.properties.put("feed.economy.category", "economy");
-        setup.properties.put("feed.sport.url", feeds.url("/sport"));
-        setup.properties.put("feed.sport.category", "sport");
+        setup = TestBot.create(dir).withFixtureFeeds(feeds);
     }
 
     @AfterEach

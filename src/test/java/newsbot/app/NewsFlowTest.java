@@ -34,14 +34,7 @@ class NewsFlowTest {
     @BeforeEach
     void start() throws Exception {
         feeds = FeedServer.start();
-        feeds.serveFixture("/economy", "rss-ekonomika.xml");
-        feeds.serveFixture("/sport", "rss-sport.xml");
-        bot = TestBot.create(dir);
-        bot.properties.remove("feed.main.url");
-        bot.properties.put("feed.economy.url", feeds.url("/economy"));
-        bot.properties.put("feed.economy.category", "economy");
-        bot.properties.put("feed.sport.url", feeds.url("/sport"));
-        bot.properties.put("feed.sport.category", "sport");
+        bot = TestBot.create(dir).withFixtureFeeds(feeds);
         bot.start();
         // 12:00 in Bishkek; digests at 08:00 and 19:00 local
         bot.clock.set(Instant.parse("2026-11-28T06:00:00Z"));

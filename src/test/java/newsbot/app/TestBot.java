@@ -52,6 +52,21 @@ final class TestBot implements AutoCloseable {
         return new TestBot(dir);
     }
 
+    /**
+     * Serves the economy and sport fixture feeds from {@code feeds} and points the config at them instead of the
+     * default unreachable feed.
+     */
+    TestBot withFixtureFeeds(newsbot.feed.FeedServer feeds) {
+        feeds.serveFixture("/economy", "rss-ekonomika.xml");
+        feeds.serveFixture("/sport", "rss-sport.xml");
+        properties.remove("feed.main.url");
+        properties.put("feed.economy.url", feeds.url("/economy"));
+        properties.put("feed.economy.category", "economy");
+        properties.put("feed.sport.url", feeds.url("/sport"));
+        properties.put("feed.sport.category", "sport");
+        return this;
+    }
+
     TestBot start() {
         config = new ConfigLoader(Map.of()).fromMap(properties);
         app = Application.start(config, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
