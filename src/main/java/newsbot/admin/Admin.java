@@ -4,7 +4,8 @@ import java.time.Clock;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Outbox;
-import newsbot.store.ArticlePush;
+import newsbot.store.Articles;
+import newsbot.store.BreakingAudience;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
@@ -55,7 +56,7 @@ public final class Admin {
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
                 texts, clock);
         this.feeds = new FeedReport(config, db, reports, texts, clock);
-        this.breaking = new BreakingPush(db, new ArticlePush(), outbox, clock);
+        this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
     }
 
     public Broadcasts broadcasts() {

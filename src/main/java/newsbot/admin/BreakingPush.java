@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
-import newsbot.store.ArticlePush;
+import newsbot.store.Articles;
+import newsbot.store.BreakingAudience;
 import newsbot.store.Database;
 import newsbot.store.PushArticle;
-import newsbot.store.PushReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +39,15 @@ public final class BreakingPush {
     }
 
     private final Database db;
-    private final ArticlePush articles;
+    private final Articles articles;
+    private final BreakingAudience audience;
     private final Outbox outbox;
     private final Clock clock;
 
-    BreakingPush(Database db, ArticlePush articles, Outbox outbox, Clock clock) {
+    BreakingPush(Database db, Articles articles, BreakingAudience audience, Outbox outbox, Clock clock) {
         this.db = db;
         this.articles = articles;
+        this.audience = audience;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -54,22 +56,23 @@ public final class BreakingPush {
     public Optional<PushArticle> find(String idOrLink) {
         String arg = idOrLink.strip();
         if (arg.matches("\\d{1,18}")) {
-            return db.withHandle(h -> articles.findById(h, Long.parseLong(arg)));
+            return db.withHandle(h -> articles.findForPush(h, Long.parseLong(arg)));
         }
-        return db.withHandle(h -> articles.findByUrl(h, arg)
-                .or(() -> articles.findByUrl(h, arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg + "/")));
+        return db.withHandle(h -> articles.findForPushByUrl(h, arg)
+                .or(() -> articles.findForPushByUrl(h, arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg + "/")));
     }
 
     /**
      * Marks the article breaking and enqueues one alert per matching reader, all in one transaction (as the
      * poller does for breaking items), so the mark and the alerts exist together or not at all.
      */
-    public Result push(long adminUserId, PushArticle article, Function<PushReader, Alert> alertFor) {
+    public Result push(long adminUserId, PushArticle article, Function<BreakingAudience.Reader, Alert> alertFor) {
         Instant now = clock.instant();
         Result result = db.inTransaction(h -> {
             boolean newlyMarked = articles.markBreaking(h, article.id());
             Map<Alert, List<Long>> groups = new LinkedHashMap<>();
-            articles.forEachBreakingReader(h, article.id(),
+            // the feed poller's audience: readers who already got this article are left out, as the outbox would
+            audience.forEachReader(h, article.id(), articles.categoriesOf(h, article.id()),
                     r -> groups.computeIfAbsent(alertFor.apply(r), a -> new ArrayList<>()).add(r.chatId()));
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {

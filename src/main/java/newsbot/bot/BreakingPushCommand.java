@@ -1,7 +1,9 @@
 package newsbot.bot;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import newsbot.digest.DigestComposer;
 import newsbot.digest.DigestItem;
 import newsbot.digest.QuietHours;
 import newsbot.store.PushArticle;
-import newsbot.store.PushReader;
+import newsbot.store.BreakingAudience;
 import newsbot.telegram.Html;
 
 /**
@@ -61,10 +63,16 @@ final class BreakingPushCommand implements CommandHandler {
         return composer.composeBreaking(item, name, new BreakingLabels(texts.get(lang, "admin.breaking.marker")));
     }
 
-    private boolean quietNow(PushReader r) {
+    private boolean quietNow(BreakingAudience.Reader r) {
         if (r.quietFrom() == null || r.quietTo() == null) {
             return false;
         }
-        return new QuietHours(r.quietFrom(), r.quietTo()).contains(LocalTime.now(clock.withZone(r.zone())));
+        try {
+            ZoneId zone = r.timeZone() == null ? config.digest().defaultZone() : ZoneId.of(r.timeZone());
+            QuietHours quiet = new QuietHours(LocalTime.parse(r.quietFrom()), LocalTime.parse(r.quietTo()));
+            return quiet.contains(LocalTime.now(clock.withZone(zone)));
+        } catch (DateTimeException e) {
+            return false; // an unreadable row: better a sound than no alert
+        }
     }
 }

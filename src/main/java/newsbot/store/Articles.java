@@ -72,6 +72,31 @@ public final class Articles {
                 .list();
     }
 
+    /** An article an editor names by id, for {@code /breaking <id>}. */
+    public java.util.Optional<PushArticle> findForPush(Handle h, long id) {
+        return h.createQuery("SELECT " + PUSH_COLUMNS + " FROM articles WHERE id = :id")
+                .bind("id", id)
+                .map(Articles::pushArticle)
+                .findOne();
+    }
+
+    /** The newest article with exactly this link, for {@code /breaking <link>}. */
+    public java.util.Optional<PushArticle> findForPushByUrl(Handle h, String url) {
+        return h.createQuery("SELECT " + PUSH_COLUMNS + " FROM articles WHERE url = :url ORDER BY id DESC LIMIT 1")
+                .bind("url", url)
+                .map(Articles::pushArticle)
+                .findOne();
+    }
+
+    private static final String PUSH_COLUMNS = "id, title, url, summary, category, published_at, breaking";
+
+    private static PushArticle pushArticle(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new PushArticle(rs.getLong("id"), rs.getString("title"), rs.getString("url"), rs.getString("summary"),
+                rs.getString("category"), java.time.Instant.ofEpochMilli(rs.getLong("published_at")),
+                rs.getInt("breaking") == 1);
+    }
+
     /** Marks a stored article as breaking; true when it was not before. */
     public boolean markBreaking(Handle h, long articleId) {
         return h.createUpdate("UPDATE articles SET breaking = 1 WHERE id = :id AND breaking = 0")
