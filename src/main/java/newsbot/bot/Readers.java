@@ -40,9 +40,15 @@ final class Readers {
      */
     Subscriber enroll(Incoming in) {
         return db.inTransaction(h -> {
-            long cursor = articles.maxId(h);
-            subscribers.insertIfAbsent(h, in.chatId(), in.userId(), in.chatType(), Texts.languageFor(in.languageCode()),
-                    config.digest().defaultZone(), config.digest().defaultTimes(), cursor, clock.instant());
+            Optional<Subscriber> known = subscribers.find(h, in.chatId());
+            if (known.isPresent() && known.get().status() != SubscriberStatus.BLOCKED) {
+                return known.get(); // every update comes through here: a known reader costs one query
+            }
+            if (known.isEmpty()) {
+                subscribers.insertIfAbsent(h, in.chatId(), in.userId(), in.chatType(),
+                        Texts.languageFor(in.languageCode()), config.digest().defaultZone(),
+                        config.digest().defaultTimes(), articles.maxId(h), clock.instant());
+            }
             Subscriber reader = subscribers.find(h, in.chatId()).orElseThrow();
             if (reader.status() == SubscriberStatus.BLOCKED) {
                 subscribers.setStatus(h, in.chatId(), SubscriberStatus.ACTIVE, clock.instant());

@@ -39,7 +39,7 @@ final class AdminRig implements AutoCloseable {
         factory = new TelegramClientFactory(telegram.token(), BotApiUrl.parse(telegram.apiUrl()),
                 new TelegramClientFactory.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2)));
         gateway = new TelegramGateway(factory.telegramClient());
-        Replier replier = new GatewayTestReplier(gateway, world.limiter, world.counters, world.time);
+        Replier replier = new GatewayReplier(gateway, world.limiter, world.db, world.outbox, world.time);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
         router = new Bot(world.config, world.db, world.texts, replier, world.outbox, world.time, telegram::botUsername,
                 admin)
