@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +18,13 @@ import newsbot.admin.Admin;
 import newsbot.bot.Bot;
 import newsbot.bot.BotCommandsMenu;
 import newsbot.bot.DigestScheduler;
-import newsbot.bot.GatewayReplier;
+import newsbot.bot.SenderReplier;
 import newsbot.bot.Texts;
 import newsbot.bot.UpdateConsumer;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.InFlightLimit;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Dispatcher;
@@ -34,6 +37,7 @@ import newsbot.ingest.FeedPoller;
 import newsbot.store.BotState;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
+import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
 import newsbot.telegram.TelegramClientFactory;
@@ -56,6 +60,7 @@ public final class Application implements AutoCloseable {
     private FeedPoller poller;
     private DigestScheduler digests;
     private Admin admin;
+    private TelegramConnector connector;
 
     private Application() {
     }
@@ -105,9 +110,8 @@ public final class Application implements AutoCloseable {
         stopOrder.add(telegram);
         TelegramGateway gateway = new TelegramGateway(telegram.telegramClient());
         BotIdentity identity = new BotIdentity(gateway);
-        identity.refresh();
 
-        // Delivery: one outbox, one limiter and one dispatcher shared by every kind of message.
+        // Delivery: one outbox, one limiter and one sender for every Bot API call but getUpdates.
         DeliveryTime time = DeliveryTime.system(clock);
         Deliveries deliveries = new Deliveries();
         Outbox outbox = new Outbox(deliveries, time);
@@ -115,13 +119,15 @@ public final class Application implements AutoCloseable {
         DeliveryCounters counters = new DeliveryCounters();
         Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
                 new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
-                config.delivery().maxInFlight());
+                InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
+                Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
+                        DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()));
         dispatcher.start();
         // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
         stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));
 
         Texts texts = new Texts();
-        GatewayReplier replier = new GatewayReplier(gateway, limiter, db, outbox, clock);
+        SenderReplier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
         Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username, admin);
 
@@ -145,21 +151,43 @@ public final class Application implements AutoCloseable {
             jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
         }
 
-        registerCommandMenu(gateway, texts);
-        UpdateConsumer consumer = new UpdateConsumer(bot.router(), db, new BotState(), telegram.longPollSeconds());
+        ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));
+        UpdateConsumer consumer = new UpdateConsumer(bot.router(), db, new BotState(), new HandledUpdates(), lanes,
+                telegram.longPollSeconds());
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, telegram::pollingHttpClient, telegram::pollingExecutor);
-        try {
-            polling.registerBot(config.telegram().token(), () -> url, consumer::nextRequest, consumer);
-        } catch (TelegramApiException e) {
-            throw new IllegalStateException("cannot start long polling: " + e.getMessage(), e);
-        }
+        String token = config.telegram().token();
+        connector = new TelegramConnector(gateway, () -> {
+            identity.refresh();
+            registerCommandMenu(gateway, texts);
+            try {
+                polling.registerBot(token, () -> url, consumer::nextRequest, consumer);
+            } catch (TelegramApiException e) {
+                // registerBot keeps a session that failed to start; forget it, or the next try says "registered"
+                try {
+                    polling.unregisterBot(token);
+                } catch (TelegramApiException ignored) {
+                    // it was not kept after all
+                }
+                throw e;
+            }
+            LOG.info("newsbot serving as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
+        });
+        connector.start();
         stopOrder.add(0, () -> {
+            connector.stop();
             polling.close();
             consumer.stop();
             telegram.stopPolling(Duration.ofSeconds(3));
+            lanes.shutdown();
+            lanes.awaitTermination(3, TimeUnit.SECONDS);
         });
-        LOG.info("newsbot started as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
+        LOG.info("newsbot started; long polling begins as soon as Telegram answers");
+    }
+
+    /** Waits until long polling runs (tests); false if Telegram did not answer within {@code timeout}. */
+    boolean awaitPolling(Duration timeout) throws InterruptedException {
+        return connector.awaitConnected(timeout);
     }
 
     /** One feed-polling cycle now (tests drive time themselves). */
@@ -184,7 +212,7 @@ public final class Application implements AutoCloseable {
             for (BotCommandsMenu.MenuEntry e : menu.entries(language)) {
                 commands.add(new BotCommand(e.command(), e.description()));
             }
-            gateway.setCommands(commands, language);
+            gateway.setCommands(commands, language); // outcome logged by the gateway; the menu is a nicety
             if (Texts.RU.equals(language)) {
                 gateway.setCommands(commands, null);
             }

@@ -2,6 +2,8 @@ package newsbot.bot;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 import newsbot.admin.Admin;
@@ -11,9 +13,11 @@ import newsbot.digest.DigestComposer;
 import newsbot.digest.DigestPlanner;
 import newsbot.store.Articles;
 import newsbot.store.Database;
+import newsbot.store.HandledUpdates;
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
+import newsbot.telegram.KeyboardJson;
 
 /** Builds the chat side of the bot: every command and button handler behind one {@link UpdateRouter}. */
 public final class Bot {
@@ -61,12 +65,18 @@ public final class Bot {
         callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
 
+        Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (adminHandlers != null) {
-            callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());
+            CallbackHandler buttons = adminHandlers.buttons();
+            callbacks.put(adminHandlers.callbackPrefix(), buttons);
+            editorCallbacks.add(buttons);
         }
         Map<String, CommandHandler> adminCommands = adminHandlers == null ? Map.of() : adminHandlers.commands();
+        HandledUpdates handled = new HandledUpdates();
+        KeyboardJson keyboardJson = new KeyboardJson();
         this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
-                botUsername);
+                botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
+                editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)));
     }
 
     public UpdateRouter router() {

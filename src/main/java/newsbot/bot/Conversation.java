@@ -13,18 +13,20 @@ final class Conversation {
     private final Texts texts;
     private final Replier replier;
     private final Message message;
+    private final UpdateScope scope;
 
-    Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier) {
-        this(incoming, reader, texts, replier, null);
-    }
-
-    /** @param message the whole message, for handlers that need more than the command line; may be null */
-    Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier, Message message) {
+    /**
+     * @param message the whole message, for handlers that need more than the command line; may be null
+     * @param scope   the update being handled, which the replies are committed with
+     */
+    Conversation(Incoming incoming, Subscriber reader, Texts texts, Replier replier, Message message,
+                 UpdateScope scope) {
         this.incoming = incoming;
         this.reader = reader;
         this.texts = texts;
         this.replier = replier;
         this.message = message;
+        this.scope = scope;
     }
 
     /** The message being handled, with its entities and the message it replies to; null if not known. */
@@ -60,11 +62,12 @@ final class Conversation {
         reply(html, null);
     }
 
+    /** Queues a reply in the outbox, committed with the update: it survives a crash and waits for no one. */
     void reply(String html, InlineKeyboardMarkup keyboard) {
-        replier.send(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard));
+        scope.reply(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard));
     }
 
-    /** Replies with a photo, such as a chart. */
+    /** Replies with a photo, such as a chart; waits for Telegram, so only editors' commands use it. */
     void replyPhoto(byte[] png, String fileName, String captionHtml) {
         replier.sendPhoto(incoming.chatId(), png, fileName, captionHtml);
     }

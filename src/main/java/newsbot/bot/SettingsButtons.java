@@ -30,7 +30,7 @@ final class SettingsButtons implements CallbackHandler {
         replier.answerCallback(callback.id(), texts.get(reader.language(), "settings.saved"));
         if (callback.messageId() != 0) {
             Subscriber updated = readers.find(callback.chatId()).orElse(reader);
-            replier.edit(callback.chatId(), callback.messageId(), view.text(updated), view.keyboard(updated));
+            replier.editLater(callback.chatId(), callback.messageId(), view.text(updated), view.keyboard(updated));
         }
     }
 

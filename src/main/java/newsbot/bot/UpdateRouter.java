@@ -1,6 +1,8 @@
 package newsbot.bot;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import newsbot.store.Subscriber;
@@ -14,8 +16,10 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Sends each update to its handler. A failing handler is logged and answered with an apology; nothing escapes,
- * because an exception leaving the long-polling consumer stops polling for good.
+ * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
+ * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
+ * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
+ * leaving the long-polling consumer stops polling for good.
  */
 public final class UpdateRouter {
 
@@ -29,10 +33,15 @@ public final class UpdateRouter {
     private final Map<String, CallbackHandler> callbacks;
     private final LongPredicate isAdmin;
     private final Supplier<String> botUsername;
+    private final Function<Long, UpdateScope> scopes;
+    /** Buttons of the editors' tools, which wait for Telegram and so run outside an update transaction. */
+    private final Set<CallbackHandler> editorCallbacks;
+    private final FloodGuard flood;
 
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
-                 LongPredicate isAdmin, Supplier<String> botUsername) {
+                 LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood) {
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -41,21 +50,91 @@ public final class UpdateRouter {
         this.callbacks = Map.copyOf(callbacks);
         this.isAdmin = isAdmin;
         this.botUsername = botUsername;
+        this.scopes = scopes;
+        this.editorCallbacks = Set.copyOf(editorCallbacks);
+        this.flood = flood;
     }
 
-    public void route(Update update) {
+    /** The chat an update belongs to: its updates are handled in order, other chats' at the same time. */
+    static long chatOf(Update update) {
         if (update.hasMessage()) {
-            onMessage(update.getMessage());
+            return update.getMessage().getChatId();
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            return q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+        }
+        if (update.getMyChatMember() != null) {
+            return update.getMyChatMember().getChat().getId();
+        }
+        return 0;
+    }
+
+    /**
+     * Handles one update; returns whether it is marked handled (its effects committed). An update the bot does
+     * not act on, or one the flood guard drops, changes nothing and is not marked.
+     */
+    public boolean route(Update update) {
+        UpdateScope scope = scopes.apply((long) update.getUpdateId());
+        if (!update.hasMyChatMember() && !admitted(update, scope)) {
+            return scope.marked();
+        }
+        if (update.hasMessage()) {
+            onMessage(update.getMessage(), scope);
         } else if (update.hasCallbackQuery()) {
-            onCallback(update.getCallbackQuery());
+            onCallback(update.getCallbackQuery(), scope);
         } else if (update.getMyChatMember() != null) {
-            onMembership(update.getMyChatMember());
+            ChatMemberUpdated change = update.getMyChatMember();
+            guarded(scope, () -> scope.transaction(() -> onMembership(change)), () -> { });
         } else {
             LOG.debug("update {} ignored: nothing the bot handles", update.getUpdateId());
         }
+        return scope.marked();
     }
 
-    private void onMessage(Message message) {
+    /** The flood guard's verdict, with the one note to a chat that just went over its limit. */
+    private boolean admitted(Update update, UpdateScope scope) {
+        long chatId = chatOf(update);
+        FloodGuard.Verdict verdict = flood.admit(chatId);
+        if (verdict == FloodGuard.Verdict.HANDLE) {
+            return true;
+        }
+        if (verdict == FloodGuard.Verdict.WARN) {
+            LOG.info("chat {} sends too fast: ignoring it for a while", chatId);
+            String code = update.hasMessage() && update.getMessage().getFrom() != null
+                    ? update.getMessage().getFrom().getLanguageCode()
+                    : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom().getLanguageCode() : null;
+            String note = texts.get(languageOf(chatId, code), "flood.note");
+            guarded(scope, () -> scope.transaction(() -> {
+                if (update.hasCallbackQuery()) {
+                    replier.answerCallback(update.getCallbackQuery().getId(), note);
+                } else {
+                    scope.reply(OutgoingMessage.html(chatId, note));
+                }
+            }), () -> { });
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code work}; if it fails, its transaction is gone, and {@code apology} runs in a transaction of its
+     * own with the handled mark, so the reader hears something and the update is not tried again.
+     */
+    private void guarded(UpdateScope scope, Runnable work, Runnable apology) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("update {} could not be handled: {}", scope.updateId(), e.toString());
+            LOG.debug("update {} failure detail", scope.updateId(), e);
+            try {
+                scope.transaction(apology);
+            } catch (RuntimeException again) {
+                LOG.error("update {}: even the apology could not be stored: {}", scope.updateId(), again.toString());
+            }
+        }
+    }
+
+    private void onMessage(Message message, UpdateScope scope) {
         String chatType = message.getChat().getType();
         boolean group = !"private".equals(chatType);
         CommandLine line = CommandLine.parse(message.hasText() ? message.getText() : "");
@@ -70,15 +149,23 @@ public final class UpdateRouter {
         String languageCode = message.getFrom() == null ? null : message.getFrom().getLanguageCode();
         Incoming in = new Incoming(message.getChatId(), userId, chatType, languageCode, message.getMessageId(),
                 line.name(), line.args());
-        Subscriber reader = null;
+        CommandHandler handler = handlerFor(in, line);
+        boolean editorsTool = adminCommands.containsValue(handler);
+        Runnable work = () -> {
+            Subscriber reader = readers.enroll(in);
+            handler.handle(new Conversation(in, reader, texts, replier, message, scope));
+        };
+        Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
+                texts.get(languageOf(in.chatId(), languageCode), "error.apology")));
+        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
+    }
+
+    /** The reader's chosen language if known, else the one Telegram reports for the user. */
+    private String languageOf(long chatId, String languageCode) {
         try {
-            reader = readers.enroll(in);
-            Conversation conversation = new Conversation(in, reader, texts, replier, message);
-            handlerFor(in, line).handle(conversation);
+            return readers.find(chatId).map(Subscriber::language).orElse(Texts.languageFor(languageCode));
         } catch (RuntimeException e) {
-            LOG.error("command /{} in chat {} failed", line.name(), in.chatId(), e);
-            String language = reader != null ? reader.language() : Texts.languageFor(languageCode);
-            replier.send(OutgoingMessage.html(in.chatId(), texts.get(language, "error.apology")));
+            return Texts.languageFor(languageCode);
         }
     }
 
@@ -100,7 +187,7 @@ public final class UpdateRouter {
         return handler;
     }
 
-    private void onCallback(CallbackQuery query) {
+    private void onCallback(CallbackQuery query, UpdateScope scope) {
         String data = query.getData() == null ? "" : query.getData();
         var message = query.getMessage();
         if (message == null) {
@@ -114,21 +201,20 @@ public final class UpdateRouter {
                 query.getFrom().getLanguageCode(), messageId, data);
         Incoming in = new Incoming(callback.chatId(), callback.userId(), callback.chatType(), callback.languageCode(),
                 messageId, null, "");
-        Subscriber reader = null;
-        try {
-            reader = readers.enroll(in);
-            CallbackHandler handler = callbackFor(data);
+        CallbackHandler handler = callbackFor(data);
+        Runnable work = () -> {
+            Subscriber reader = readers.enroll(in);
             if (handler == null) {
                 LOG.debug("callback with unknown data in chat {}", callback.chatId());
                 replier.answerCallback(query.getId(), texts.get(reader.language(), "callback.stale"));
                 return;
             }
             handler.handle(callback, reader);
-        } catch (RuntimeException e) {
-            LOG.error("button press in chat {} failed", callback.chatId(), e);
-            String language = reader != null ? reader.language() : Texts.languageFor(callback.languageCode());
-            replier.answerCallback(query.getId(), texts.get(language, "error.apology"));
-        }
+        };
+        Runnable apology = () -> replier.answerCallback(query.getId(),
+                texts.get(languageOf(callback.chatId(), callback.languageCode()), "error.apology"));
+        boolean editorsTool = handler != null && editorCallbacks.contains(handler);
+        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
     }
 
     private CallbackHandler callbackFor(String data) {

@@ -17,7 +17,14 @@ public record BotConfig(
         Feeds feeds,
         Breaking breaking,
         Digest digest,
-        Delivery delivery) {
+        Delivery delivery,
+        Chat chat) {
+
+    /** The configuration with the default chat settings. */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, Chat.DEFAULTS);
+    }
 
     /** Bot API access and who may use admin commands. */
     public record Telegram(String token, URI apiUrl, Set<Long> admins) {
@@ -41,11 +48,29 @@ public record BotConfig(
     }
 
     /**
-     * Telegram's limits as we apply them, how hard to retry, and how many sends may await Telegram's answer at
-     * once (more fills the limits over a slow link; each one in flight may be repeated after a crash).
+     * Telegram's limits as we apply them, how hard to retry, how many calls may await Telegram's answer at once
+     * ({@code maxInFlight} 0: follow the measured round trip; each call in flight may be repeated after a crash),
+     * and how long a breaking alert is still worth sending.
      */
     public record Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
-                           int maxInFlight) {
+                           int maxInFlight, Duration maxAgeBreaking) {
+
+        public static final Duration DEFAULT_MAX_AGE_BREAKING = Duration.ofHours(6);
+
+        /** With the default maximum age of breaking alerts. */
+        public Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
+                        int maxInFlight) {
+            this(globalPerSecond, perChatPerSecond, groupPerMinute, maxAttempts, maxInFlight,
+                    DEFAULT_MAX_AGE_BREAKING);
+        }
+    }
+
+    /**
+     * How updates are handled: on how many threads (chats in parallel), and the flood guard: past
+     * {@code floodLimit} messages or presses within {@code floodWindow} a chat is ignored for {@code floodMute}.
+     */
+    public record Chat(int handlerThreads, int floodLimit, Duration floodWindow, Duration floodMute) {
+        public static final Chat DEFAULTS = new Chat(4, 8, Duration.ofSeconds(10), Duration.ofMinutes(1));
     }
 
     public Optional<Category> category(String slug) {

@@ -38,7 +38,8 @@ public final class ConfigLoader {
             "breaking.markers", "breaking.feeds",
             "digest.timezone", "digest.times", "digest.max-per-category",
             "delivery.global-per-second", "delivery.per-chat-per-second", "delivery.group-per-minute",
-            "delivery.max-attempts", "delivery.max-in-flight");
+            "delivery.max-attempts", "delivery.max-in-flight", "delivery.max-age.breaking",
+            "chat.handler-threads", "chat.flood-limit", "chat.flood-window", "chat.flood-mute");
 
     private final Map<String, String> environment;
 
@@ -90,9 +91,24 @@ public final class ConfigLoader {
                 v.integer("delivery.per-chat-per-second", "1", 1, 100),
                 v.integer("delivery.group-per-minute", "20", 1, 6_000),
                 v.integer("delivery.max-attempts", "8", 1, 100),
-                v.integer("delivery.max-in-flight", "1", 1, 16));
+                maxInFlight(v),
+                v.duration("delivery.max-age.breaking", "PT6H", Duration.ofMinutes(1)));
+        BotConfig.Chat chat = new BotConfig.Chat(
+                v.integer("chat.handler-threads", "4", 1, 64),
+                v.integer("chat.flood-limit", "8", 2, 1000),
+                v.duration("chat.flood-window", "PT10S", Duration.ofSeconds(1)),
+                v.duration("chat.flood-mute", "PT1M", Duration.ofSeconds(1)));
         return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery);
+                feedConfig, breaking, digest, delivery, chat);
+    }
+
+    /** {@code auto} (0): follow the measured round trip; a number pins it. */
+    private static int maxInFlight(Values v) {
+        String text = v.get("delivery.max-in-flight", "auto");
+        if (text.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        return v.integer("delivery.max-in-flight", "auto", 1, 64);
     }
 
     /** The environment variable that overrides {@code key}: {@code NEWSBOT_} + upper case, '.' and '-' as '_'. */

@@ -1,11 +1,15 @@
 package newsbot.delivery;
 
 import java.time.Duration;
-import java.util.Set;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
 import newsbot.store.Subscribers;
+import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
@@ -14,13 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one sending loop: takes due rows from the outbox by priority, waits for the rate limiter, sends, and
- * records the answer. A row is changed only after Telegram answered, so a crash at any point leaves it pending.
+ * The one sender of every Bot API call the bot makes: outbox rows by priority and the calls that live in memory
+ * only ({@link DirectCall}: callback answers first, then edits and editors' messages with the replies). One
+ * thread decides and paces with the {@link RateLimiter}; several calls wait for Telegram at once on worker threads
+ * ({@link InFlightLimit}: about limit x round trip x 1.5), never two to one chat, so a chat's messages keep their
+ * order and the limits are filled however far away Telegram is.
  *
- * <p>By default the loop's own thread sends, one message at a time, so after a crash at most one message can
- * arrive twice; but then the rate can never exceed one per round trip. With {@code maxInFlight > 1} the loop
- * still decides and paces alone, and up to that many sends (never two to one chat) wait for Telegram on worker
- * threads; a crash may then repeat up to that many messages.
+ * <p>A row changes only after Telegram answered, so a crash can repeat at most the calls in flight at that
+ * moment. When the database refuses to record an answer, the answer is kept in memory and recorded again with
+ * backoff, and no new row is taken meanwhile: a message Telegram accepted is never sent twice. When Telegram or
+ * the network fails for everybody ({@link TelegramHealth}), everything pauses and no row loses an attempt. Rows
+ * past their use (old breaking alerts, old replies) are dropped and counted, not sent late.
  */
 public final class Dispatcher {
 
@@ -28,6 +36,12 @@ public final class Dispatcher {
     /** Looks at the table even without a wake-up, for rows written by a path that did not call it. */
     static final long LOOK_AGAIN_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long ERROR_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
+    static final long EXPIRE_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    static final Duration FIRST_RECORD_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RECORD_RETRY = Duration.ofSeconds(30);
+    /** How long a row is worth sending when the caller does not say: replies are stale after a quarter hour. */
+    public static final Map<DeliveryKind, Duration> DEFAULT_MAX_AGES =
+            Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6));
 
     private final Database db;
     private final MessageSender sender;
@@ -37,52 +51,75 @@ public final class Dispatcher {
     private final DueWindow window;
     private final OutcomeHandler outcomes;
     private final InFlight inFlight;
+    private final InFlightLimit limit;
+    private final TelegramHealth health;
+    private final Deliveries deliveries;
+    private final DeliveryCounters counters;
+    private final Map<DeliveryKind, Duration> maxAges;
+    private final DirectCalls directs = new DirectCalls();
+    private final KeyboardJson keyboards = new KeyboardJson();
+    /** Answers Telegram gave that the database did not take yet, oldest first; their chats stay in flight. */
+    private final List<InFlight.Done> unrecorded = new ArrayList<>();
+    private long recordRetryAt;
+    private long recordBackoffNanos = FIRST_RECORD_RETRY.toNanos();
+    private long expireAt;
 
     private volatile boolean stopping;
+    private volatile boolean running;
     private Thread thread;
     /** The loop's own connection, opened on first use and dropped after an error. */
     private Handle handle;
 
-    /** A dispatcher that sends on its own thread, one message at a time. */
+    /** A dispatcher that sends on its own thread, one call at a time (tests on virtual time use it). */
     public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time) {
-        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, 1);
+        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, InFlightLimit.pinned(1),
+                DEFAULT_MAX_AGES);
     }
 
-    /**
-     * @param outbox      whose {@code wake()} cuts the dispatcher's sleep short
-     * @param sender      the Telegram gateway
-     * @param limiter     shared with the interactive reply path
-     * @param counters    where the outcomes are counted
-     * @param maxInFlight sends waiting for Telegram at once: 1 sends on the loop's thread; about rate x round
-     *                    trip (e.g. 30/s x 0.15 s = 5) lets a distant Bot API fill the limit
-     */
+    /** A dispatcher with exactly {@code maxInFlight} calls in flight at most. */
     public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be at least 1");
-        }
+        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time,
+                InFlightLimit.pinned(maxInFlight), DEFAULT_MAX_AGES);
+    }
+
+    /**
+     * @param outbox  whose {@code wake()} cuts the dispatcher's sleep short
+     * @param sender  the Telegram gateway
+     * @param limiter shared by everything that sends
+     * @param limit   how many calls may wait for Telegram at once
+     * @param maxAges kinds of rows that are dropped, not sent, once older than this
+     */
+    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+                      MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
+                      DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges) {
         this.db = db;
         this.sender = sender;
         this.limiter = limiter;
         this.time = time;
         this.wakeup = outbox.wakeup;
+        this.deliveries = deliveries;
+        this.counters = counters;
+        this.limit = limit;
+        this.maxAges = Map.copyOf(maxAges);
         this.window = new DueWindow(deliveries, limiter, time);
-        this.outcomes = new OutcomeHandler(deliveries, subscribers, limiter, retry, counters, time);
-        this.inFlight = maxInFlight > 1 ? new InFlight(maxInFlight) : null;
+        this.health = new TelegramHealth(time, counters);
+        this.outcomes = new OutcomeHandler(deliveries, subscribers, limiter, retry, counters, time, health);
+        this.inFlight = new InFlight(limit, time);
+        this.expireAt = time.nanoTime();
     }
 
-    /** Starts the sending thread (and the send workers when more than one send may be in flight). */
+    /** Starts the sending thread (and the call workers when more than one call may be in flight). */
     public synchronized void start() {
         if (thread != null) {
             throw new IllegalStateException("dispatcher already started");
         }
         stopping = false;
-        if (inFlight != null) {
-            inFlight.start();
-        }
+        running = true;
+        inFlight.start();
         thread = new Thread(this::run, "dispatcher");
         wakeup.bind(thread);
         // a wake-up before start must not be lost; a spurious first look costs one query
@@ -91,7 +128,30 @@ public final class Dispatcher {
     }
 
     /**
-     * Stops taking rows, lets the sends in flight finish and be recorded, and waits up to {@code timeout}; past
+     * Hands a call that lives in memory only to the sender; its answer completes {@code call.result()}. Never
+     * blocks. A call handed in while the sender is not running is answered as a passing failure at once.
+     */
+    public void submit(DirectCall call) {
+        directs.add(call);
+        if (!running) {
+            directs.failAll(new SendOutcome.Transient("the sender is not running"));
+        }
+        wakeup.nudge();
+    }
+
+    /** What the sender is doing, for operators ({@code /stats}, logs). */
+    public record Status(TelegramHealth.State telegram, int inFlight, int inFlightLimit, long roundTripMillis,
+                         int unrecorded) {
+    }
+
+    /** A snapshot; the numbers are read without locking and may be a step old. */
+    public Status status() {
+        return new Status(health.state(), inFlight.size(), limit.current(), limit.roundTripMillis(),
+                unrecorded.size());
+    }
+
+    /**
+     * Stops taking rows, lets the calls in flight finish and be recorded, and waits up to {@code timeout}; past
      * that it interrupts the thread. Returns whether it ended. What was not sent stays pending.
      */
     public boolean stop(Duration timeout) throws InterruptedException {
@@ -104,6 +164,7 @@ public final class Dispatcher {
             return true;
         }
         stopping = true;
+        running = false;
         wakeup.signal();
         t.join(Math.max(1, timeout.toMillis()));
         if (t.isAlive()) {
@@ -122,7 +183,7 @@ public final class Dispatcher {
                 try {
                     wait = step();
                 } catch (RuntimeException e) {
-                    LOG.error("dispatcher step failed; trying again in 1 s", e);
+                    LOG.error("dispatcher step failed; trying again in 1 s: {}", e.toString());
                     closeHandle();
                     wakeup.signal();
                     wait = ERROR_PAUSE_NANOS;
@@ -134,10 +195,14 @@ public final class Dispatcher {
             awaitInFlight();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("dispatcher interrupted; sends still in flight stay pending");
+            LOG.warn("dispatcher interrupted; calls still in flight stay pending");
         } finally {
-            if (inFlight != null) {
-                inFlight.shutdown();
+            running = false;
+            directs.failAll(new SendOutcome.Transient("the sender stopped"));
+            inFlight.shutdown();
+            if (!unrecorded.isEmpty()) {
+                LOG.error("{} answers of Telegram could not be recorded before stopping; those messages may be sent "
+                        + "again after the restart", unrecorded.size());
             }
             closeHandle();
         }
@@ -145,22 +210,43 @@ public final class Dispatcher {
     }
 
     /**
-     * One decision: send one row, or say how long to wait (nanoseconds) before the next decision. Driven by the
+     * One decision: start one call, or say how long to wait (nanoseconds) before the next decision. Driven by the
      * thread in production and directly by tests on a virtual clock.
      */
     long step() {
         recordFinished();
-        if (inFlight != null && inFlight.full()) {
-            return LOOK_AGAIN_NANOS; // a finished send nudges the thread
+        long recordWait = retryUnrecorded();
+        if (health.probeDue()) {
+            health.probeStarted();
+            inFlight.submit(new InFlight.ProbeJob(), this::call, wakeup::nudge);
+            return 0;
+        }
+        if (!health.sending()) {
+            directs.failAll(new SendOutcome.Transient("Telegram unreachable"));
+            return Math.max(1, Math.min(health.nanosUntilProbe(), LOOK_AGAIN_NANOS));
+        }
+        if (inFlight.full()) {
+            return LOOK_AGAIN_NANOS; // a finished call nudges the thread
+        }
+        DirectCall direct = directs.pick(limiter, inFlight);
+        if (direct != null) {
+            inFlight.submit(new InFlight.CallJob(direct), this::call, wakeup::nudge);
+            return 0;
+        }
+        long directWait = directs.waitNanos();
+        if (recordWait >= 0) {
+            // the database refuses to record what Telegram accepted: take no new row until it does
+            return Math.max(1, Math.min(recordWait, directWait));
         }
         long nowNanos = time.nanoTime();
         long nowMillis = time.now().toEpochMilli();
+        expireIfDue(nowNanos);
         if (wakeup.consume() || window.stale(nowNanos, nowMillis, LOOK_AGAIN_NANOS)) {
-            window.refresh(handle(), inFlight == null ? Set.of() : inFlight.chats());
+            window.refresh(handle(), inFlight.chats());
         }
         Delivery next = window.pick();
         if (next == null) {
-            return Math.max(1, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS));
+            return Math.max(1, Math.min(directWait, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS)));
         }
         // wait for the global slot before committing to this row: a reply or an alert may arrive meanwhile
         long globalWait = limiter.nanosUntilGlobalFree();
@@ -171,58 +257,169 @@ public final class Dispatcher {
             return 0;
         }
         Integer nextOfChat = window.sent(next);
-        if (inFlight == null) {
-            record(next, send(next));
-        } else {
-            inFlight.submit(next, nextOfChat, this::send, wakeup::nudge);
-        }
+        inFlight.submit(new InFlight.RowJob(next, nextOfChat), this::call, wakeup::nudge);
         return 0;
     }
 
-    private SendOutcome send(Delivery d) {
+    /** Runs on a worker (or the loop's thread when one call at a time). */
+    private SendOutcome call(InFlight.Job job) {
         try {
-            return sender.send(new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(), null));
+            if (job instanceof InFlight.RowJob row) {
+                return sender.send(message(row.row()));
+            }
+            if (job instanceof InFlight.CallJob direct) {
+                return direct.call().call().get();
+            }
+            return sender.probe();
         } catch (RuntimeException e) {
             // the sender promises outcomes, not exceptions; a bug there must not stop the queue
-            LOG.error("sender threw for delivery {}; treating it as transient", d.id(), e);
+            LOG.error("a {} call threw; treating it as a passing failure: {}", job.getClass().getSimpleName(),
+                    e.toString());
             return new SendOutcome.Transient(e.toString());
         }
     }
 
+    private OutgoingMessage message(Delivery d) {
+        return new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(),
+                keyboards.read(d.replyMarkup()));
+    }
+
     private void recordFinished() {
-        if (inFlight == null) {
-            return;
-        }
         for (InFlight.Done done = inFlight.poll(); done != null; done = inFlight.poll()) {
-            try {
-                record(done.delivery(), done.outcome());
-            } finally {
-                // even if recording failed: a chat left "in flight" would never be sent to again
+            boolean reachable = !(done.outcome() instanceof SendOutcome.Transient);
+            if (done.job() instanceof InFlight.ProbeJob) {
                 inFlight.finished(done);
-                window.chatFreed(done.delivery().chatId(), done.nextPriority());
+                refund(health.probed(reachable, String.valueOf(done.outcome())));
+            } else if (done.job() instanceof InFlight.CallJob direct) {
+                inFlight.finished(done);
+                finishDirect(direct.call(), done.outcome(), reachable);
+            } else {
+                if (reachable) {
+                    health.answered();
+                }
+                // behind kept answers, in order: recording this one first could not make them any safer
+                if (!unrecorded.isEmpty() || !tryRecord(done)) {
+                    keepUnrecorded(done);
+                }
             }
         }
     }
 
-    private void record(Delivery d, SendOutcome outcome) {
-        OutcomeHandler.Effect effect = outcomes.handle(handle(), d, outcome);
-        if (effect.rescheduledTo() != null) {
-            window.dueAt(effect.rescheduledTo());
+    private void finishDirect(DirectCall call, SendOutcome outcome, boolean reachable) {
+        if (reachable) {
+            health.answered();
+        } else {
+            health.failed(null, outcome.toString());
         }
-        if (effect.cancelledChat() != null) {
-            window.removeChat(effect.cancelledChat());
+        if (outcome instanceof SendOutcome.RetryAfter wait) {
+            limiter.retryAfter(call.chatId(), wait.delay());
         }
-        if (effect.rowsMoved()) {
+        call.result().complete(outcome);
+    }
+
+    /** Records a row's outcome; false when the database refused (the caller keeps it). */
+    private boolean tryRecord(InFlight.Done done) {
+        InFlight.RowJob job = (InFlight.RowJob) done.job();
+        OutcomeHandler.Effect effect;
+        try {
+            effect = outcomes.handle(handle(), job.row(), done.outcome());
+        } catch (RuntimeException e) {
+            closeHandle();
+            if (unrecorded.isEmpty()) {
+                LOG.error("the database refuses to record what Telegram answered ({}): no new messages are taken "
+                        + "until it does, so nothing is sent twice; retrying with backoff", e.toString());
+            }
+            return false;
+        }
+        inFlight.finished(done);
+        window.chatFreed(job.row().chatId(), job.nextPriority());
+        if (effect instanceof OutcomeHandler.Effect.Rescheduled r) {
+            window.dueAt(r.at());
+        } else if (effect instanceof OutcomeHandler.Effect.ChatCancelled c) {
+            window.removeChat(c.chatId());
+        } else if (effect instanceof OutcomeHandler.Effect.ChatMoved m) {
+            window.removeChat(m.oldChatId());
             wakeup.signal();
+        }
+        return true;
+    }
+
+    private void keepUnrecorded(InFlight.Done done) {
+        if (unrecorded.isEmpty()) {
+            recordRetryAt = time.nanoTime() + recordBackoffNanos;
+        }
+        unrecorded.add(done);
+    }
+
+    /**
+     * Tries the kept answers again once their backoff is over. Returns -1 when none is kept (rows may be taken),
+     * otherwise the nanoseconds until the next try.
+     */
+    private long retryUnrecorded() {
+        if (unrecorded.isEmpty()) {
+            return -1;
+        }
+        long now = time.nanoTime();
+        if (now - recordRetryAt < 0) {
+            return recordRetryAt - now;
+        }
+        int before = unrecorded.size();
+        while (!unrecorded.isEmpty() && tryRecord(unrecorded.get(0))) {
+            unrecorded.remove(0);
+        }
+        if (unrecorded.isEmpty()) {
+            LOG.info("the database accepts writes again: {} kept answers recorded, sending resumes", before);
+            recordBackoffNanos = FIRST_RECORD_RETRY.toNanos();
+            wakeup.signal();
+            return -1;
+        }
+        recordBackoffNanos = Math.min(recordBackoffNanos * 2, MAX_RECORD_RETRY.toNanos());
+        recordRetryAt = now + recordBackoffNanos;
+        LOG.debug("recording {} kept answers failed again; next try in {} ms", unrecorded.size(),
+                recordBackoffNanos / 1_000_000);
+        return recordBackoffNanos;
+    }
+
+    private void refund(List<Long> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            int n = deliveries.refundAttempt(handle(), rows);
+            LOG.debug("gave back the attempt of {} rows that failed at the start of the outage", n);
+        } catch (RuntimeException e) {
+            closeHandle();
+            LOG.warn("could not give back the attempts of {} rows that failed at the start of the outage: {}",
+                    rows.size(), e.toString());
         }
     }
 
-    /** On stop: the answers of sends already on the wire are still recorded. */
+    private void expireIfDue(long nowNanos) {
+        if (nowNanos - expireAt < 0) {
+            return;
+        }
+        expireAt = nowNanos + EXPIRE_EVERY_NANOS;
+        Instant now = time.now();
+        for (Map.Entry<DeliveryKind, Duration> e : maxAges.entrySet()) {
+            int n = deliveries.expirePending(handle(), e.getKey().name(), now.minus(e.getValue()),
+                    "expired: older than " + e.getValue());
+            if (n > 0) {
+                counters.expired(n);
+                wakeup.signal();
+                LOG.info("dropped {} pending {} deliveries older than {}: no longer worth sending", n,
+                        e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** On stop: the answers of calls already on the wire are still recorded. */
     private void awaitInFlight() throws InterruptedException {
-        while (inFlight != null && !inFlight.isEmpty()) {
+        long deadline = time.nanoTime() + LOOK_AGAIN_NANOS * 5;
+        while (!inFlight.isEmpty() && time.nanoTime() - deadline < 0) {
             recordFinished();
+            retryUnrecorded();
             if (!inFlight.isEmpty()) {
-                time.sleepNanos(LOOK_AGAIN_NANOS);
+                time.sleepNanos(Duration.ofMillis(20).toNanos());
             }
         }
     }

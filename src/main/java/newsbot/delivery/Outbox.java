@@ -46,6 +46,24 @@ public final class Outbox {
     }
 
     /**
+     * Enqueues a reply to an update, with its inline keyboard (as Bot API JSON, or null) on the last part, on the
+     * caller's handle: committed with the update's other effects. Returns whether it was new.
+     */
+    public boolean enqueueReply(Handle h, long chatId, long refId, String html, boolean silent, String replyMarkup) {
+        List<String> parts = split(html);
+        boolean added = false;
+        Instant now = time.now();
+        for (int i = 0; i < parts.size(); i++) {
+            String markup = i == parts.size() - 1 ? replyMarkup : null;
+            NewDelivery row = new NewDelivery(chatId, DeliveryKind.REPLY.name(), DeliveryKind.REPLY.priority(), refId,
+                    i, parts.get(i), silent, false, now, markup);
+            added |= deliveries.insertIfAbsent(h, row, now);
+        }
+        wakeAfterCommit(h, added);
+        return added;
+    }
+
+    /**
      * Enqueues the same message for many chats as one prepared batch (a breaking alert, a broadcast batch); the
      * text is split once. Returns how many rows were new.
      */

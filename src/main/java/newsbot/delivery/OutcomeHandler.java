@@ -16,11 +16,26 @@ import org.slf4j.LoggerFactory;
 final class OutcomeHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeHandler.class);
-    private static final int MARK_SENT_TRIES = 3;
 
-    /** What the dispatcher must know afterwards. */
-    record Effect(Instant rescheduledTo, Long cancelledChat, boolean rowsMoved) {
-        static final Effect NONE = new Effect(null, null, false);
+    /** What the sender must know afterwards about its in-memory view of the queue. */
+    sealed interface Effect {
+        /** Nothing beyond the row itself changed. */
+        record None() implements Effect {
+        }
+
+        /** The row (and its chat's later rows) wait until {@code at}. */
+        record Rescheduled(Instant at) implements Effect {
+        }
+
+        /** Every pending row of the chat was cancelled (it blocked the bot or is gone). */
+        record ChatCancelled(long chatId) implements Effect {
+        }
+
+        /** The chat's rows moved to another chat id and must be read again. */
+        record ChatMoved(long oldChatId) implements Effect {
+        }
+
+        Effect NONE = new None();
     }
 
     private final Deliveries deliveries;
@@ -29,22 +44,27 @@ final class OutcomeHandler {
     private final RetryPolicy retry;
     private final DeliveryCounters counters;
     private final DeliveryTime time;
+    private final TelegramHealth health;
 
-    OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter,
-                   RetryPolicy retry, DeliveryCounters counters, DeliveryTime time) {
+    OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
+                   DeliveryCounters counters, DeliveryTime time, TelegramHealth health) {
         this.deliveries = deliveries;
         this.subscribers = subscribers;
         this.limiter = limiter;
         this.retry = retry;
         this.counters = counters;
         this.time = time;
+        this.health = health;
     }
 
-    /** Records the outcome on {@code h}, the dispatcher's own connection. */
+    /**
+     * Records the outcome on {@code h}, the sender's own connection. Throws when the database refuses: the caller
+     * keeps the outcome and records it again later, for a message Telegram accepted must never be sent twice.
+     */
     Effect handle(Handle h, Delivery d, SendOutcome outcome) {
         Instant now = time.now();
         if (outcome instanceof SendOutcome.Delivered ok) {
-            markSent(h, d, ok.messageId(), now);
+            deliveries.markSent(h, d.id(), ok.messageId(), now);
             counters.sent();
             LOG.debug("sent delivery {} to chat {} ({} part {}) as message {}", d.id(), d.chatId(), d.kind(),
                     d.part(), ok.messageId());
@@ -69,29 +89,14 @@ final class OutcomeHandler {
         return transientFailure(h, d, failure.reason(), now);
     }
 
-    private void markSent(Handle h, Delivery d, long messageId, Instant now) {
-        // Telegram has the message: failing to record it means sending it again, so insist a little
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deliveries.markSent(h, d.id(), messageId, now);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= MARK_SENT_TRIES) {
-                    throw e;
-                }
-                LOG.warn("could not mark delivery {} sent (try {}): {}", d.id(), attempt, e.toString());
-            }
-        }
-    }
-
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {
-        limiter.pause(delay);
+        boolean global = limiter.retryAfter(d.chatId(), delay);
         Instant at = now.plus(delay);
         putBack(h, d, at, "429 retry after " + delay.toSeconds() + " s", false);
         counters.rateLimited();
-        LOG.warn("Telegram answered 429 for chat {}: all sending paused for {} s, rate now {}% of the limit",
-                d.chatId(), delay.toSeconds(), Math.round(limiter.rateFactor() * 100));
-        return new Effect(at, null, false);
+        LOG.warn("Telegram answered 429 for chat {}: {} paused for {} s, rate now {}% of the limit", d.chatId(),
+                global ? "all sending" : "that chat", delay.toSeconds(), Math.round(limiter.rateFactor() * 100));
+        return new Effect.Rescheduled(at);
     }
 
     /** Reschedules the row and holds its chat's later rows behind it, so the chat's order is kept. */
@@ -110,7 +115,7 @@ final class OutcomeHandler {
         counters.blocked();
         LOG.info("chat {} unreachable ({}): marked BLOCKED, {} pending deliveries cancelled", d.chatId(), reason,
                 cancelled);
-        return new Effect(null, d.chatId(), false);
+        return new Effect.ChatCancelled(d.chatId());
     }
 
     private Effect migrate(Handle h, Delivery d, long newChatId, Instant now) {
@@ -126,7 +131,7 @@ final class OutcomeHandler {
             return deliveries.moveChat(tx, d.chatId(), newChatId);
         });
         LOG.info("chat {} migrated to {}: subscriber and {} pending deliveries moved", d.chatId(), newChatId, moved);
-        return new Effect(null, d.chatId(), true);
+        return new Effect.ChatMoved(d.chatId());
     }
 
     private Effect reject(Handle h, Delivery d, String reason) {
@@ -138,6 +143,14 @@ final class OutcomeHandler {
     }
 
     private Effect transientFailure(Handle h, Delivery d, String reason, Instant now) {
+        if (!health.failed(d.id(), reason)) {
+            // Telegram itself may be down: the row waits without losing an attempt, and the sender checks
+            Instant at = now;
+            putBack(h, d, at, reason, false);
+            LOG.debug("delivery {} to chat {} failed while Telegram is in doubt; kept without counting: {}", d.id(),
+                    d.chatId(), reason);
+            return new Effect.Rescheduled(at);
+        }
         int failures = d.attempts() + 1;
         Optional<Duration> delay = retry.delayAfter(failures);
         if (delay.isEmpty()) {
@@ -152,6 +165,6 @@ final class OutcomeHandler {
         counters.retried();
         LOG.debug("delivery {} to chat {} failed (attempt {}), retrying in {} ms: {}", d.id(), d.chatId(), failures,
                 delay.get().toMillis(), reason);
-        return new Effect(at, null, false);
+        return new Effect.Rescheduled(at);
     }
 }

@@ -33,6 +33,7 @@ public final class RateLimiter {
     private static final double SLOW_DOWN = 0.8;
     private static final double RECOVERY_PER_MINUTE = 0.05;
     private static final double MIN_FACTOR = 0.1;
+    private static final long GLOBAL_429_WINDOW_NANOS = 2 * SECOND;
 
     private final DeliveryTime time;
     private final long globalInterval;
@@ -47,6 +48,8 @@ public final class RateLimiter {
     private long pausedUntil;
     private boolean slowedDown;
     private long lastSweep;
+    private Long last429Chat;
+    private long last429At;
 
     public RateLimiter(BotConfig.Delivery limits, DeliveryTime time) {
         this.time = time;
@@ -139,6 +142,32 @@ public final class RateLimiter {
             last429 = now;
             slowedDown = true;
         }
+    }
+
+    /**
+     * Telegram answered 429 for {@code chatId}. A 429 concerns what was over its limit: the chat waits
+     * {@code retryAfter} and the overall rate slows down a little. When a second chat gets one within
+     * {@link #GLOBAL_429_WINDOW_NANOS}, the bot as a whole is over Telegram's limit and everything pauses.
+     * Returns whether all sending was paused.
+     */
+    public synchronized boolean retryAfter(long chatId, Duration retryAfter) {
+        long now = time.nanoTime();
+        long until = now + retryAfter.toNanos();
+        Long tat = chatTat.get(chatId);
+        if (tat == null || until - tat > 0) {
+            chatTat.put(chatId, until);
+        }
+        boolean global = last429Chat != null && last429Chat != chatId && now - last429At < GLOBAL_429_WINDOW_NANOS;
+        last429Chat = chatId;
+        last429At = now;
+        if (global) {
+            pause(retryAfter);
+        } else if (!(slowedDown && pausedUntil - now > 0)) {
+            factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
+            last429 = now;
+            slowedDown = true;
+        }
+        return global;
     }
 
     /** The share of the configured global rate currently used: 1.0 unless recovering from a 429. */

@@ -25,10 +25,12 @@ public final class Deliveries {
     private static final int MAX_ERROR_CHARS = 500;
 
     private static final String COLUMNS = "id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, "
-            + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at";
+            + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup";
     private static final String INSERT = "INSERT INTO deliveries "
-            + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at) "
-            + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now) "
+            + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at, "
+            + "reply_markup) "
+            + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
+            + ":markup) "
             + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
@@ -209,6 +211,33 @@ public final class Deliveries {
                 .one();
     }
 
+    /**
+     * Drops pending rows of {@code kind} created before {@code createdBefore}: they outlived their use (a breaking
+     * alert hours late is no longer news). Returns how many were dropped.
+     */
+    public int expirePending(Handle h, String kind, Instant createdBefore, String reason) {
+        return h.createUpdate("UPDATE deliveries SET state = 'CANCELLED', last_error = :err "
+                        + "WHERE state = 'PENDING' AND kind = :kind AND created_at < :before")
+                .bind("err", truncate(reason))
+                .bind("kind", kind)
+                .bind("before", createdBefore.toEpochMilli())
+                .execute();
+    }
+
+    /**
+     * Gives back one attempt to each of these pending rows: their failure turned out to be an outage of Telegram
+     * or the network, which is nobody's row's fault.
+     */
+    public int refundAttempt(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return h.createUpdate("UPDATE deliveries SET attempts = MAX(attempts - 1, 0) "
+                        + "WHERE state = 'PENDING' AND id IN (<ids>)")
+                .bindList("ids", ids)
+                .execute();
+    }
+
     /** Rows created since {@code since}, by kind then state (a full scan: for /stats, not for hot paths). */
     public Map<String, Map<String, Integer>> countsSince(Handle h, Instant since) {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
@@ -257,9 +286,11 @@ public final class Deliveries {
     }
 
     private static Map<String, Object> params(NewDelivery d, Instant now) {
-        return Map.of("chat", d.chatId(), "kind", d.kind(), "ref", d.refId(), "part", d.part(), "text", d.text(),
-                "silent", d.silent() ? 1 : 0, "preview", d.linkPreview() ? 1 : 0, "priority", d.priority(),
-                "notBefore", d.notBefore().toEpochMilli(), "now", now.toEpochMilli());
+        Map<String, Object> p = new HashMap<>(Map.of("chat", d.chatId(), "kind", d.kind(), "ref", d.refId(),
+                "part", d.part(), "text", d.text(), "silent", d.silent() ? 1 : 0, "preview", d.linkPreview() ? 1 : 0,
+                "priority", d.priority(), "notBefore", d.notBefore().toEpochMilli(), "now", now.toEpochMilli()));
+        p.put("markup", d.replyMarkup()); // may be null, which Map.of refuses
+        return p;
     }
 
     private static String truncate(String s) {
@@ -287,6 +318,7 @@ public final class Deliveries {
                 rs.getString("last_error"),
                 messageId,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                sentAt);
+                sentAt,
+                rs.getString("reply_markup"));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param lastError         why the last attempt failed, or {@code null}
  * @param telegramMessageId the id Telegram gave the sent message, or {@code null} while not sent
  * @param sentAt            when Telegram accepted it, or {@code null}
+ * @param replyMarkup       the inline keyboard as Bot API JSON, or {@code null} for none
  */
 public record Delivery(
         long id,
@@ -27,7 +28,8 @@ public record Delivery(
         String lastError,
         Long telegramMessageId,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        String replyMarkup) {
 
     public boolean isPending() {
         return "PENDING".equals(state);

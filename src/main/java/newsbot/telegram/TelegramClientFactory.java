@@ -40,6 +40,8 @@ public final class TelegramClientFactory implements AutoCloseable {
     }
 
     private static final Duration POLL_READ_MARGIN = Duration.ofSeconds(10);
+    /** The most Bot API calls the sender ever has in flight; the HTTP client must allow at least as many. */
+    public static final int MAX_CONCURRENT_CALLS = 64;
 
     private final ExecutorService dispatcherExecutor;
     private final ConnectionPool connectionPool;
@@ -61,9 +63,13 @@ public final class TelegramClientFactory implements AutoCloseable {
         dispatcherExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("telegram-http-"));
         Dispatcher dispatcher = new Dispatcher(dispatcherExecutor);
+        // OkHttp runs at most 5 calls per host at once by default; the sender keeps up to MAX_CONCURRENT_CALLS in
+        // flight to fill Telegram's limits across a round trip, and the long poll needs one more on top.
+        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS + 8);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS + 8);
         // Idle connections are dropped well before a server is likely to close them, which keeps the
         // "stale pooled connection" failures rare now that silent retries are off (below).
-        connectionPool = new ConnectionPool(10, 30, TimeUnit.SECONDS);
+        connectionPool = new ConnectionPool(MAX_CONCURRENT_CALLS, 30, TimeUnit.SECONDS);
         OkHttpClient base = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(connectionPool)

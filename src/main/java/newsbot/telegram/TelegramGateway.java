@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -122,6 +123,33 @@ public final class TelegramGateway implements MessageSender {
         DeleteMessage request = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
         return call("deleteMessage", chatId, () -> client.executeAsync(request),
                 (Boolean ignored) -> messageId, null);
+    }
+
+    /**
+     * getMe as a health probe: Delivered when Telegram answers at all. Logged at debug only, since the sender
+     * probes repeatedly during an outage and says so itself, once.
+     */
+    @Override
+    public SendOutcome probe() {
+        try {
+            User me = awaitUninterruptibly(client.executeAsync(new GetMe()));
+            return new SendOutcome.Delivered(me.getId());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.debug("getMe probe failed: {}", cause.toString());
+            return OutcomeMapper.fromFailure(cause);
+        } catch (TelegramApiException e) {
+            LOG.debug("getMe probe failed: {}", e.toString());
+            return OutcomeMapper.fromFailure(e);
+        } catch (RuntimeException e) {
+            return new SendOutcome.Transient("unexpected " + e);
+        }
+    }
+
+    /** deleteWebhook: long polling works only without a webhook; Delivered once Telegram confirmed. */
+    public SendOutcome deleteWebhook() {
+        return call("deleteWebhook", "bot", () -> client.executeAsync(new DeleteWebhook()),
+                (Boolean ok) -> Boolean.TRUE.equals(ok) ? 0L : -1L, null);
     }
 
     /** getMe: the bot's @username, or empty when Telegram cannot be asked right now (the reason is logged). */

@@ -14,6 +14,12 @@ public final class RecordingSender implements MessageSender {
     public final List<OutgoingMessage> delivered = new ArrayList<>();
     public final Set<Long> blocked = new HashSet<>();
 
+    /** Telegram answers: the scripts here fail single messages, never the whole API. */
+    @Override
+    public SendOutcome probe() {
+        return new SendOutcome.Delivered(0);
+    }
+
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
         if (blocked.contains(message.chatId())) {

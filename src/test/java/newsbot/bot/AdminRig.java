@@ -3,6 +3,8 @@ package newsbot.bot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import newsbot.delivery.DispatcherDriver;
 import newsbot.admin.Admin;
 import newsbot.admin.AdminWorld;
 import newsbot.delivery.Dispatcher;
@@ -30,6 +32,12 @@ final class AdminRig implements AutoCloseable {
     final Admin admin;
     final UpdateRouter router;
     final Dispatcher dispatcher;
+    private static final long STEP_LIMIT_NANOS = 1_000_000L;
+    private static final java.util.concurrent.Executor ROUTING = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "admin-rig-routing");
+        t.setDaemon(true);
+        return t;
+    });
     private int offset;
 
     AdminRig(Path dir) {
@@ -39,12 +47,27 @@ final class AdminRig implements AutoCloseable {
         factory = new TelegramClientFactory(telegram.token(), BotApiUrl.parse(telegram.apiUrl()),
                 new TelegramClientFactory.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2)));
         gateway = new TelegramGateway(factory.telegramClient());
-        Replier replier = new GatewayReplier(gateway, world.limiter, world.db, world.outbox, world.time);
+        dispatcher = world.dispatcher(gateway, world.limiter);
+        Replier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
         router = new Bot(world.config, world.db, world.texts, replier, world.outbox, world.time, telegram::botUsername,
                 admin)
                 .router();
-        dispatcher = world.dispatcher(gateway, world.limiter);
+    }
+
+    /**
+     * Routes on a thread of its own while this one steps the sender: an editor's tool waits for Telegram's answer
+     * (a preview's message id), which only a step of the sender brings. Virtual time moves at most a little per
+     * step, so the test's schedule is kept.
+     */
+    private void route(Update update) {
+        CompletableFuture<Boolean> routed = CompletableFuture.supplyAsync(() -> router.route(update), ROUTING);
+        while (!routed.isDone()) {
+            long wait = DispatcherDriver.step(dispatcher);
+            world.time.advance(Math.min(wait, STEP_LIMIT_NANOS));
+            Thread.onSpinWait();
+        }
+        routed.join();
     }
 
     /** Handles every update the fake holds, in order, as the long-polling consumer would. */
@@ -53,7 +76,7 @@ final class AdminRig implements AutoCloseable {
             List<Update> updates = factory.telegramClient().execute(
                     GetUpdates.builder().offset(offset).timeout(0).build());
             for (Update u : updates) {
-                router.route(u);
+                route(u);
                 offset = u.getUpdateId() + 1;
             }
         } catch (TelegramApiException e) {

@@ -7,7 +7,10 @@ import newsbot.telegram.SendOutcome;
 import newsbot.telegram.TelegramHtmlValidator;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
-/** Records what the handlers answered, as Telegram would have accepted it. */
+/**
+ * Records what the handlers answered, as Telegram would have accepted it: the calls that live in memory, and the
+ * replies that {@link World} reads back from the outbox after each update.
+ */
 final class RecordingReplier implements Replier {
 
     record Edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
@@ -44,9 +47,19 @@ final class RecordingReplier implements Replier {
     }
 
     @Override
-    public synchronized SendOutcome editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) {
+    public synchronized void editLater(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+        edit(chatId, messageId, html, keyboard);
+    }
+
+    @Override
+    public synchronized void editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) {
         edits.add(new Edit(chatId, messageId, null, keyboard));
-        return new SendOutcome.Delivered(messageId);
+    }
+
+    /** A reply row the outbox holds, as the sender would send it. */
+    synchronized void replied(OutgoingMessage message) {
+        assertValidHtml(message.html());
+        sent.add(message);
     }
 
     @Override

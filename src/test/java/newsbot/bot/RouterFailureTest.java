@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import newsbot.store.HandledUpdates;
+import newsbot.telegram.KeyboardJson;
 import newsbot.store.Articles;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -34,17 +37,19 @@ class RouterFailureTest {
         };
         UpdateRouter router = new UpdateRouter(readers, world.texts, world.replier,
                 Map.of("boom", broken, "help", new HelpCommand()), Map.of(), Map.of("x:", brokenButton),
-                id -> false, () -> "newsbot");
+                id -> false, () -> "newsbot",
+                updateId -> new UpdateScope(updateId, world.db, world.outbox, new HandledUpdates(), new KeyboardJson()),
+                Set.of(), new FloodGuard(world.config.chat(), System::nanoTime));
 
-        router.route(message(1, "/boom", "en"));
+        world.route(router, message(1, "/boom", "en"));
         assertThat(world.replier.last().html()).contains("Something went wrong");
-        router.route(message(2, "/help", "en"));
+        world.route(router, message(2, "/help", "en"));
         assertThat(world.replier.last().html()).contains("/subscribe");
 
-        router.route(message(3, "/boom", "ru"));
+        world.route(router, message(3, "/boom", "ru"));
         assertThat(world.replier.last().html()).contains("Что-то пошло не так");
 
-        router.route(press(4, "x:1"));
+        world.route(router, press(4, "x:1"));
         assertThat(world.replier.answers).singleElement()
                 .satisfies(a -> assertThat(a.text()).contains("Что-то пошло не так"));
     }

@@ -20,6 +20,8 @@ import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Subscriber;
 import newsbot.store.Subscribers;
+import newsbot.telegram.KeyboardJson;
+import newsbot.telegram.OutgoingMessage;
 import org.jdbi.v3.core.Handle;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -58,6 +60,8 @@ final class World {
     final DigestScheduler scheduler;
     private int updateId = 1;
     private int messageId = 1;
+    private long lastReplyRow;
+    private final KeyboardJson keyboards = new KeyboardJson();
 
     World(Path dir) {
         this(dir, 5, 500);
@@ -103,7 +107,31 @@ final class World {
         Update update = new Update();
         update.setUpdateId(updateId++);
         update.setMessage(message);
-        router.route(update);
+        route(update);
+    }
+
+    /** Routes as the update consumer does, then reads the replies it queued, as the sender would send them. */
+    void route(Update update) {
+        route(router, update);
+    }
+
+    void route(UpdateRouter someRouter, Update update) {
+        someRouter.route(update);
+        collectReplies();
+    }
+
+    /** Moves REPLY rows queued since the last look into the recording replier, in order. */
+    void collectReplies() {
+        List<OutgoingMessage> replies = db.withHandle(h -> h.createQuery("SELECT id, chat_id, text, silent, "
+                        + "reply_markup FROM deliveries WHERE kind = 'REPLY' AND id > :last ORDER BY id")
+                .bind("last", lastReplyRow)
+                .map((rs, ctx) -> {
+                    lastReplyRow = Math.max(lastReplyRow, rs.getLong(1));
+                    return new OutgoingMessage(rs.getLong(2), rs.getString(3), rs.getInt(4) == 1, false,
+                            keyboards.read(rs.getString(5)));
+                })
+                .list());
+        replies.forEach(replier::replied);
     }
 
     /** Presses an inline button under the bot's message {@code onMessage}; returns the callback query id. */
@@ -120,7 +148,7 @@ final class World {
         Update update = new Update();
         update.setUpdateId(updateId++);
         update.setCallbackQuery(query);
-        router.route(update);
+        route(update);
         return query.getId();
     }
 

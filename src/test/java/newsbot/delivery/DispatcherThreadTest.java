@@ -11,12 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import newsbot.config.BotConfig;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
+import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,19 @@ class DispatcherThreadTest {
     private final DeliveryTime time = DeliveryTime.system();
     private final Deliveries deliveries = new Deliveries();
 
-    private Dispatcher dispatcher(Database db, Outbox outbox, MessageSender sender) {
+    private Dispatcher dispatcher(Database db, Outbox outbox, Function<OutgoingMessage, SendOutcome> send) {
         BotConfig.Delivery limits = new BotConfig.Delivery(1000, 100, 6000, 3, 1);
+        MessageSender sender = new MessageSender() {
+            @Override
+            public SendOutcome send(OutgoingMessage message) {
+                return send.apply(message);
+            }
+
+            @Override
+            public SendOutcome probe() {
+                return new SendOutcome.Delivered(0);
+            }
+        };
         return new Dispatcher(db, deliveries, new Subscribers(), outbox, sender, new RateLimiter(limits, time),
                 new RetryPolicy(3, new SplittableRandom(1)), new DeliveryCounters(), time);
     }

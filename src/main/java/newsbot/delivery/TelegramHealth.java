@@ -1,0 +1,133 @@
+package newsbot.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells an outage (Telegram or the network failing for everybody) from one message's own failure, so that an
+ * outage costs no row an attempt. A few transient failures in a row with no success between make the sender stop
+ * taking rows and ask Telegram something harmless (a probe): if the probe fails too, it is an outage, the
+ * attempts counted during the streak are given back, and probing goes on with capped backoff until Telegram
+ * answers. Used by the sender's thread only.
+ */
+final class TelegramHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramHealth.class);
+    /** Consecutive transient failures, without a success between, that make the sender check Telegram. */
+    static final int SUSPECT_AFTER = 3;
+    static final Duration FIRST_PROBE_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_PROBE_BACKOFF = Duration.ofSeconds(30);
+
+    /** Where the sender stands with Telegram. */
+    enum State {
+        /** Answers come back: send. */
+        UP,
+        /** Several failures in a row: one probe decides. */
+        CHECKING,
+        /** The probe failed: nothing is sent, probes go on with backoff. */
+        DOWN
+    }
+
+    private final DeliveryTime time;
+    private final DeliveryCounters counters;
+    private final List<Long> streakRows = new ArrayList<>();
+    private State state = State.UP;
+    private int streak;
+    private long probeAtNanos;
+    private long backoffNanos = FIRST_PROBE_BACKOFF.toNanos();
+    private boolean probing;
+    private Instant downSince;
+    private String lastReason = "";
+
+    TelegramHealth(DeliveryTime time, DeliveryCounters counters) {
+        this.time = time;
+        this.counters = counters;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Whether rows and calls may be sent now. */
+    boolean sending() {
+        return state == State.UP;
+    }
+
+    /** Telegram answered something (any answer, even a refusal, proves it is reachable). */
+    void answered() {
+        streak = 0;
+        streakRows.clear();
+    }
+
+    /**
+     * A call failed transiently ({@code rowId} null for a direct call). Returns whether the failure counts against
+     * the row: never once the sender doubts Telegram, since then it is nobody's fault.
+     */
+    boolean failed(Long rowId, String reason) {
+        lastReason = reason;
+        if (state != State.UP) {
+            return false;
+        }
+        streak++;
+        if (rowId != null) {
+            streakRows.add(rowId);
+        }
+        if (streak >= SUSPECT_AFTER) {
+            state = State.CHECKING;
+            probeAtNanos = time.nanoTime();
+            LOG.debug("{} transient failures in a row ({}): checking whether Telegram answers", streak, reason);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a probe should start now; the caller then runs it and reports through {@link #probed}. */
+    boolean probeDue() {
+        return state != State.UP && !probing && time.nanoTime() - probeAtNanos >= 0;
+    }
+
+    void probeStarted() {
+        probing = true;
+    }
+
+    /**
+     * The probe's answer. Returns the rows whose attempts must be given back: those that failed in the streak,
+     * when the probe shows it was an outage.
+     */
+    List<Long> probed(boolean answered, String reason) {
+        probing = false;
+        if (answered) {
+            if (state == State.DOWN) {
+                long seconds = Duration.between(downSince, time.now()).toSeconds();
+                LOG.info("Telegram answers again after {} s unreachable: sending resumes", seconds);
+                counters.outageEnded();
+            }
+            state = State.UP;
+            backoffNanos = FIRST_PROBE_BACKOFF.toNanos();
+            answered();
+            return List.of();
+        }
+        List<Long> refund = List.of();
+        if (state == State.CHECKING) {
+            state = State.DOWN;
+            downSince = time.now();
+            counters.outageBegan(downSince);
+            refund = List.copyOf(streakRows);
+            LOG.warn("Telegram unreachable ({}; probe: {}): all sending paused, nothing counts as a failed attempt; "
+                    + "probing every {} s at most", lastReason, reason, MAX_PROBE_BACKOFF.toSeconds());
+        }
+        streakRows.clear();
+        probeAtNanos = time.nanoTime() + backoffNanos;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_PROBE_BACKOFF.toNanos());
+        return refund;
+    }
+
+    /** Nanoseconds until the next probe is due, 0 if now; meaningful only while not sending. */
+    long nanosUntilProbe() {
+        return Math.max(0, probeAtNanos - time.nanoTime());
+    }
+}

@@ -1,0 +1,38 @@
+package newsbot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/**
+ * An inline keyboard as the Bot API's own JSON, so a reply stored in the outbox keeps its buttons across a
+ * restart. The library's objects carry their Jackson mapping; nothing here is hand-written JSON.
+ */
+public final class KeyboardJson {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** {@code null} stays {@code null}. */
+    public String write(InlineKeyboardMarkup keyboard) {
+        if (keyboard == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(keyboard);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("keyboard cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@code null} stays {@code null}; JSON this class did not write is refused. */
+    public InlineKeyboardMarkup read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, InlineKeyboardMarkup.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored keyboard is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
