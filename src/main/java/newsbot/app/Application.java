@@ -171,7 +171,7 @@ public final class Application implements AutoCloseable {
                 }
                 throw e;
             }
-            LOG.info("newsbot serving as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
+            LOG.info("newsbot started as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
         });
         connector.start();
         stopOrder.add(0, () -> {

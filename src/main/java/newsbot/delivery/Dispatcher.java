@@ -65,7 +65,8 @@ public final class Dispatcher {
     private long expireAt;
 
     private volatile boolean stopping;
-    private volatile boolean running;
+    /** Set once stopped: a call handed in afterwards would wait forever. */
+    private volatile boolean closed;
     private Thread thread;
     /** The loop's own connection, opened on first use and dropped after an error. */
     private Handle handle;
@@ -118,7 +119,7 @@ public final class Dispatcher {
             throw new IllegalStateException("dispatcher already started");
         }
         stopping = false;
-        running = true;
+        closed = false;
         inFlight.start();
         thread = new Thread(this::run, "dispatcher");
         wakeup.bind(thread);
@@ -129,11 +130,11 @@ public final class Dispatcher {
 
     /**
      * Hands a call that lives in memory only to the sender; its answer completes {@code call.result()}. Never
-     * blocks. A call handed in while the sender is not running is answered as a passing failure at once.
+     * blocks. A call handed in after the sender stopped is answered as a passing failure at once.
      */
     public void submit(DirectCall call) {
         directs.add(call);
-        if (!running) {
+        if (closed) {
             directs.failAll(new SendOutcome.Transient("the sender is not running"));
         }
         wakeup.nudge();
@@ -150,6 +151,11 @@ public final class Dispatcher {
                 unrecorded.size());
     }
 
+    /** Whether calls that live in memory wait or are on the wire (tests stepping the sender use it). */
+    boolean callsPending() {
+        return !directs.isEmpty() || !inFlight.isEmpty();
+    }
+
     /**
      * Stops taking rows, lets the calls in flight finish and be recorded, and waits up to {@code timeout}; past
      * that it interrupts the thread. Returns whether it ended. What was not sent stays pending.
@@ -164,7 +170,6 @@ public final class Dispatcher {
             return true;
         }
         stopping = true;
-        running = false;
         wakeup.signal();
         t.join(Math.max(1, timeout.toMillis()));
         if (t.isAlive()) {
@@ -197,7 +202,7 @@ public final class Dispatcher {
             Thread.currentThread().interrupt();
             LOG.warn("dispatcher interrupted; calls still in flight stay pending");
         } finally {
-            running = false;
+            closed = true;
             directs.failAll(new SendOutcome.Transient("the sender stopped"));
             inFlight.shutdown();
             if (!unrecorded.isEmpty()) {
@@ -219,6 +224,7 @@ public final class Dispatcher {
         if (health.probeDue()) {
             health.probeStarted();
             inFlight.submit(new InFlight.ProbeJob(), this::call, wakeup::nudge);
+            recordFinished();
             return 0;
         }
         if (!health.sending()) {
@@ -231,6 +237,7 @@ public final class Dispatcher {
         DirectCall direct = directs.pick(limiter, inFlight);
         if (direct != null) {
             inFlight.submit(new InFlight.CallJob(direct), this::call, wakeup::nudge);
+            recordFinished(); // sent on this thread: record at once, the crash window is the call alone
             return 0;
         }
         long directWait = directs.waitNanos();
@@ -258,6 +265,7 @@ public final class Dispatcher {
         }
         Integer nextOfChat = window.sent(next);
         inFlight.submit(new InFlight.RowJob(next, nextOfChat), this::call, wakeup::nudge);
+        recordFinished(); // sent on this thread: record at once, the crash window is the call alone
         return 0;
     }
 

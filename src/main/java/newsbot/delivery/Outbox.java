@@ -92,9 +92,12 @@ public final class Outbox {
         return n;
     }
 
-    /** Cancels everything pending for a chat (the reader said /stop), as {@link #cancel} does for a ref. */
+    /**
+     * Cancels the pushes pending for a chat (the reader said /stop), as {@link #cancel} does for a ref; replies
+     * stay, so the reader still hears that it worked.
+     */
     public int cancelChat(Handle h, long chatId, String reason) {
-        int n = deliveries.cancelPendingForChat(h, chatId, reason);
+        int n = deliveries.cancelPendingPushesForChat(h, chatId, reason);
         wakeAfterCommit(h, n > 0);
         return n;
     }

@@ -21,6 +21,11 @@ final class TelegramHealth {
     static final int SUSPECT_AFTER = 3;
     static final Duration FIRST_PROBE_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_PROBE_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * After a probe found Telegram answering, failures are the rows' own for this long: a lone message that
+     * keeps failing must spend its attempts instead of raising a false alarm after every third try.
+     */
+    static final Duration TRUST_AFTER_PROBE = Duration.ofMinutes(1);
 
     /** Where the sender stands with Telegram. */
     enum State {
@@ -42,6 +47,8 @@ final class TelegramHealth {
     private boolean probing;
     private Instant downSince;
     private String lastReason = "";
+    private long trustUntilNanos;
+    private boolean trusted;
 
     TelegramHealth(DeliveryTime time, DeliveryCounters counters) {
         this.time = time;
@@ -72,6 +79,10 @@ final class TelegramHealth {
         if (state != State.UP) {
             return false;
         }
+        if (trusted && time.nanoTime() - trustUntilNanos < 0) {
+            return true;
+        }
+        trusted = false;
         streak++;
         if (rowId != null) {
             streakRows.add(rowId);
@@ -101,6 +112,9 @@ final class TelegramHealth {
     List<Long> probed(boolean answered, String reason) {
         probing = false;
         if (answered) {
+            // a false alarm (checked, and Telegram answers) makes the next failures the rows' own for a while;
+            // after a real outage, Telegram is given no such credit
+            trusted = state == State.CHECKING;
             if (state == State.DOWN) {
                 long seconds = Duration.between(downSince, time.now()).toSeconds();
                 LOG.info("Telegram answers again after {} s unreachable: sending resumes", seconds);
@@ -109,6 +123,7 @@ final class TelegramHealth {
             state = State.UP;
             backoffNanos = FIRST_PROBE_BACKOFF.toNanos();
             answered();
+            trustUntilNanos = time.nanoTime() + TRUST_AFTER_PROBE.toNanos();
             return List.of();
         }
         List<Long> refund = List.of();

@@ -184,6 +184,15 @@ public final class Deliveries {
                 .execute();
     }
 
+    /** Cancels the pushes still pending for a chat (the reader said /stop), not the replies; returns how many. */
+    public int cancelPendingPushesForChat(Handle h, long chatId, String reason) {
+        return h.createUpdate("UPDATE deliveries SET state = 'CANCELLED', last_error = :err "
+                        + "WHERE chat_id = :chat AND state = 'PENDING' AND kind <> 'REPLY'")
+                .bind("err", truncate(reason))
+                .bind("chat", chatId)
+                .execute();
+    }
+
     /** Cancels what is still pending of one digest, alert or broadcast; returns how many. */
     public int cancelPendingByRef(Handle h, String kind, long refId, String reason) {
         return h.createUpdate("UPDATE deliveries SET state = 'CANCELLED', last_error = :err "

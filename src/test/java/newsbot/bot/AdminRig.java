@@ -61,13 +61,18 @@ final class AdminRig implements AutoCloseable {
      * step, so the test's schedule is kept.
      */
     private void route(Update update) {
-        CompletableFuture<Boolean> routed = CompletableFuture.supplyAsync(() -> router.route(update), ROUTING);
-        while (!routed.isDone()) {
+        whileStepping(() -> router.route(update));
+    }
+
+    /** Runs {@code work}, which may wait for Telegram, on another thread while this one steps the sender. */
+    private void whileStepping(Runnable work) {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(work, ROUTING);
+        while (!done.isDone()) {
             long wait = DispatcherDriver.step(dispatcher);
             world.time.advance(Math.min(wait, STEP_LIMIT_NANOS));
             Thread.onSpinWait();
         }
-        routed.join();
+        done.join();
     }
 
     /** Handles every update the fake holds, in order, as the long-polling consumer would. */
@@ -79,9 +84,25 @@ final class AdminRig implements AutoCloseable {
                 route(u);
                 offset = u.getUpdateId() + 1;
             }
+            sendReplies();
         } catch (TelegramApiException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Steps the sender until the replies and callback answers the updates queued are out, as it would do within
+     * a round trip.
+     */
+    private void sendReplies() {
+        for (int i = 0; i < 1000 && (pendingReplies() > 0 || DispatcherDriver.callsPending(dispatcher)); i++) {
+            world.time.advance(DispatcherDriver.step(dispatcher));
+        }
+    }
+
+    private int pendingReplies() {
+        return world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING' "
+                + "AND kind = 'REPLY'").mapTo(Integer.class).one());
     }
 
     /** A user writes in their private chat (chat id = user id); returns the message id. */
@@ -106,11 +127,11 @@ final class AdminRig implements AutoCloseable {
     /** The monitor and the dispatcher working for {@code rounds} × 3 s of virtual time. */
     void run(int rounds) {
         for (int i = 0; i < rounds; i++) {
-            admin.monitor().tick();
+            whileStepping(admin.monitor()::tick);
             world.drain(dispatcher, 5000);
             world.time.advance(Duration.ofSeconds(3));
         }
-        admin.monitor().tick();
+        whileStepping(admin.monitor()::tick);
     }
 
     @Override

@@ -10,4 +10,9 @@ public final class DispatcherDriver {
     public static long step(Dispatcher dispatcher) {
         return dispatcher.step();
     }
+
+    /** Whether callback answers, edits or editors' messages still wait for a step. */
+    public static boolean callsPending(Dispatcher dispatcher) {
+        return dispatcher.callsPending();
+    }
 }

@@ -1,6 +1,7 @@
 package newsbot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -132,5 +133,36 @@ class DispatcherTest {
         second.sent().forEach(s -> chats.add(s.chatId()));
         assertThat(chats).hasSize(60).doesNotHaveDuplicates();
         assertThat(f.all()).extracting(Delivery::state).containsOnly("SENT");
+    }
+
+    /** A crash after Telegram accepted a message and before the row says so: the window of one call. */
+    @Test
+    void aCrashBetweenTheSendAndItsRecordRepeatsOnlyThatMessage() {
+        broadcast(1, 60, 3);
+        ScriptedSender crashing = new ScriptedSender(f.time);
+        List<Long> telegramGot = new ArrayList<>();
+        crashing.answer(m -> {
+            telegramGot.add(m.chatId());
+            if (telegramGot.size() == 25) {
+                throw new Crash(); // Telegram has the 25th; the process dies before recording it
+            }
+            return null;
+        });
+        Dispatcher first = f.dispatcher(crashing);
+        assertThatThrownBy(() -> f.run(first, () -> false, 10_000)).isInstanceOf(Crash.class);
+        ScriptedSender second = new ScriptedSender(f.time);
+        f.run(f.dispatcher(second, new RateLimiter(f.limits, f.time)), () -> f.pending() == 0, 10_000);
+        List<Long> chats = new ArrayList<>(telegramGot);
+        long crashedChat = telegramGot.get(24);
+        assertThat(second.sent().get(0).chatId()).as("the unrecorded row goes first again").isEqualTo(crashedChat);
+        second.sent().forEach(s -> chats.add(s.chatId()));
+        assertThat(chats).hasSize(61);
+        assertThat(chats.stream().distinct()).hasSize(60);
+        assertThat(chats.stream().filter(c -> c == crashedChat)).hasSize(2);
+        assertThat(f.all()).extracting(Delivery::state).containsOnly("SENT");
+    }
+
+    /** Not an exception the sender would catch: the JVM going away. */
+    private static final class Crash extends Error {
     }
 }

@@ -18,6 +18,8 @@ final class ScriptedSender implements MessageSender {
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final List<Sent> sent = new ArrayList<>();
     private Function<OutgoingMessage, SendOutcome> script = m -> null;
+    private java.util.function.Supplier<SendOutcome> probe = () -> new SendOutcome.Delivered(0);
+    private int probes;
 
     ScriptedSender(VirtualTime time) {
         this.time = time;
@@ -29,10 +31,20 @@ final class ScriptedSender implements MessageSender {
         return this;
     }
 
-    /** Telegram answers: the scripts here fail single messages, never the whole API. */
+    /** What getMe answers; Delivered unless the test plays an outage. */
+    ScriptedSender probeAnswers(java.util.function.Supplier<SendOutcome> answer) {
+        this.probe = answer;
+        return this;
+    }
+
     @Override
-    public SendOutcome probe() {
-        return new SendOutcome.Delivered(0);
+    public synchronized SendOutcome probe() {
+        probes++;
+        return probe.get();
+    }
+
+    synchronized int probes() {
+        return probes;
     }
 
     @Override
