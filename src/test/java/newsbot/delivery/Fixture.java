@@ -49,6 +49,13 @@ final class Fixture {
                 new RetryPolicy(limits.maxAttempts(), new SplittableRandom(42)), counters, time);
     }
 
+    /** One call at a time on the stepping thread, rows of these kinds dropped once older than their age. */
+    Dispatcher dispatcher(MessageSender sender, java.util.Map<DeliveryKind, java.time.Duration> maxAges) {
+        return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
+                new RetryPolicy(limits.maxAttempts(), new SplittableRandom(42)), counters, time,
+                InFlightLimit.pinned(1), maxAges);
+    }
+
     void subscriber(long chatId) {
         db.useTransaction(h -> subscribers.insertIfAbsent(h, chatId, chatId > 0 ? chatId : null,
                 chatId > 0 ? "private" : "group", "ru", ZoneId.of("UTC"), List.of(), 0, time.now()));
