@@ -27,13 +27,21 @@ final class TelegramConnector {
 
     private final TelegramGateway gateway;
     private final Connect connect;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile Thread thread;
 
     TelegramConnector(TelegramGateway gateway, Connect connect) {
+        this(gateway, connect, FIRST_BACKOFF, MAX_BACKOFF);
+    }
+
+    TelegramConnector(TelegramGateway gateway, Connect connect, Duration firstBackoff, Duration maxBackoff) {
         this.gateway = gateway;
         this.connect = connect;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     void start() {
@@ -56,7 +64,7 @@ final class TelegramConnector {
     }
 
     private void run() {
-        long backoff = FIRST_BACKOFF.toMillis();
+        long backoff = firstBackoff.toMillis();
         String lastProblem = null;
         try {
             while (stopped.getCount() > 0) {
@@ -70,13 +78,13 @@ final class TelegramConnector {
                 }
                 if (!problem.equals(lastProblem)) {
                     LOG.warn("{}; trying again with backoff up to {} s, the bot starts serving as soon as Telegram "
-                            + "answers", problem, MAX_BACKOFF.toSeconds());
+                            + "answers", problem, maxBackoff.toSeconds());
                     lastProblem = problem;
                 }
                 if (stopped.await(backoff, TimeUnit.MILLISECONDS)) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

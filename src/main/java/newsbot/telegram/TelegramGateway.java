@@ -131,25 +131,31 @@ public final class TelegramGateway implements MessageSender {
      */
     @Override
     public SendOutcome probe() {
+        return quietly("getMe", () -> client.executeAsync(new GetMe()), (User me) -> me.getId());
+    }
+
+    /**
+     * deleteWebhook: long polling works only without a webhook; Delivered(0) once Telegram confirmed, Delivered(-1)
+     * if it answered false. Logged at debug only: the start-up loop retrying it says what is wrong, once.
+     */
+    public SendOutcome deleteWebhook() {
+        return quietly("deleteWebhook", () -> client.executeAsync(new DeleteWebhook()),
+                (Boolean ok) -> Boolean.TRUE.equals(ok) ? 0L : -1L);
+    }
+
+    private <T> SendOutcome quietly(String method, ApiCall<T> call, ToLongFunction<T> result) {
         try {
-            User me = awaitUninterruptibly(client.executeAsync(new GetMe()));
-            return new SendOutcome.Delivered(me.getId());
+            return new SendOutcome.Delivered(result.applyAsLong(awaitUninterruptibly(call.start())));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.debug("getMe probe failed: {}", cause.toString());
+            LOG.debug("{} failed: {}", method, cause.toString());
             return OutcomeMapper.fromFailure(cause);
         } catch (TelegramApiException e) {
-            LOG.debug("getMe probe failed: {}", e.toString());
+            LOG.debug("{} failed: {}", method, e.toString());
             return OutcomeMapper.fromFailure(e);
         } catch (RuntimeException e) {
             return new SendOutcome.Transient("unexpected " + e);
         }
-    }
-
-    /** deleteWebhook: long polling works only without a webhook; Delivered once Telegram confirmed. */
-    public SendOutcome deleteWebhook() {
-        return call("deleteWebhook", "bot", () -> client.executeAsync(new DeleteWebhook()),
-                (Boolean ok) -> Boolean.TRUE.equals(ok) ? 0L : -1L, null);
     }
 
     /** getMe: the bot's @username, or empty when Telegram cannot be asked right now (the reason is logged). */

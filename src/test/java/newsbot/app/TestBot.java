@@ -54,6 +54,12 @@ final class TestBot implements AutoCloseable {
         return new TestBot(dir);
     }
 
+    /** Sets one config key before {@link #start()} or {@link #writeConfig}. */
+    TestBot set(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
     /**
      * Serves the economy and sport fixture feeds from {@code feeds} and points the config at them instead of the
      * default unreachable feed.
