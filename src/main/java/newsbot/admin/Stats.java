@@ -99,6 +99,9 @@ public final class Stats {
             }
             DeliveryCounters.Snapshot since = counters.snapshot();
             line(out, texts.get(lang, "admin.stats.429", since.rateLimited(), since.retried()));
+            line(out, since.outage()
+                    .map(at -> texts.get(lang, "admin.stats.telegram.down", NOW.format(at.atZone(zone))))
+                    .orElseGet(() -> texts.get(lang, "admin.stats.telegram.up", since.outages(), since.expired())));
             out.append(texts.get(lang, "admin.stats.queue", deliveries.pendingCount(h)));
             return out;
         });

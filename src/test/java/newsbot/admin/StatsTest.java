@@ -67,6 +67,7 @@ class StatsTest {
                 "• breaking news: failed 1 · sent 2",
                 "• digests: waiting 1",
                 "Telegram 429 answers since start: 0",
+                "Telegram answers; outages since start: 0, stale messages dropped: 0",
                 "Queue now: 1");
         assertThat(admin.stats().text("ru")).contains("<b>Читатели</b>: активны 3", "• Экономика: 2",
                 "Очередь сейчас: 1");

@@ -16,6 +16,7 @@ import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Dispatcher;
+import newsbot.delivery.InFlightLimit;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
@@ -32,9 +33,10 @@ import newsbot.telegram.TelegramGateway;
 /**
  * Not a test: sends one message to each of N chats through the whole path (outbox in SQLite, dispatcher, rate
  * limiter, the real telegrambots client, FakeBotApi on loopback enforcing the same global limit and 1/s per chat)
- * and prints how close it came to the limit. Arguments: [chats=10000] [globalPerSecond=300] [maxInFlight=1]
- * [warmUp=0]: warmUp messages to other chats go through the same path first and are not measured, to show the
- * long-running process rather than a cold JVM compiling its code.
+ * and prints how close it came to the limit. Every answer of the fake is delayed by a round trip, as Telegram is
+ * 50-250 ms away. Arguments: [chats=600] [globalPerSecond=30] [roundTripMs=100] [maxInFlight=auto] [warmUp=0]:
+ * warmUp messages to other chats go through the same path first and are not measured, to show the long-running
+ * process rather than a cold JVM compiling its code.
  * The CPU figure is the whole process, so it includes the fake server's own work.
  */
 public final class SendBenchmark {
@@ -43,10 +45,11 @@ public final class SendBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int chats = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int maxInFlight = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int chats = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Duration roundTrip = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 100);
+        int maxInFlight = args.length > 3 && !args[3].equals("auto") ? Integer.parseInt(args[3]) : 0;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
         BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5, 1);
@@ -55,13 +58,15 @@ public final class SendBenchmark {
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
                      BotApiUrl.parse(telegram.apiUrl()))) {
             telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
+            telegram.delayResponses(roundTrip);
             Database db = Database.open(dir.resolve("bench.db"));
             Deliveries deliveries = new Deliveries();
             Outbox outbox = new Outbox(deliveries, time);
             DeliveryCounters counters = new DeliveryCounters();
             Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
                     new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
-                    new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time, maxInFlight);
+                    new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
+                    InFlightLimit.fromConfig(maxInFlight, limit), Dispatcher.DEFAULT_MAX_AGES);
 
             if (warmUp > 0) {
                 List<Long> others = LongStream.rangeClosed(1_000_001, 1_000_000 + warmUp).boxed().toList();
@@ -101,6 +106,7 @@ public final class SendBenchmark {
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            Dispatcher.Status status = dispatcher.status();
             dispatcher.stop(Duration.ofSeconds(10));
 
             List<FakeMessage> measured = telegram.sentMessages().stream().filter(m -> m.chatId() <= chats).toList();
@@ -112,7 +118,9 @@ public final class SendBenchmark {
             long distinct = measured.stream().mapToLong(FakeMessage::chatId).distinct().count();
 
             System.out.printf(Locale.ROOT, "messages           %d to %d distinct chats (limit %d/s, 1/s per chat, "
-                    + "%d in flight at most)%n", at.length, distinct, limit, maxInFlight);
+                    + "round trip %d ms, in flight %s: %d at the end, measured round trip %d ms)%n", at.length, distinct,
+                    limit, roundTrip.toMillis(), maxInFlight == 0 ? "auto" : "pinned", status.inFlightLimit(),
+                    status.roundTripMillis());
             System.out.printf(Locale.ROOT, "machine            %d CPUs, load average %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
