@@ -53,13 +53,15 @@ public final class Bot {
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
         commands.put("digest", new DigestCommand(digests, clock));
         commands.put("latest", new LatestCommand(news, names, composer));
-        commands.put("search", new SearchCommand(news, names, composer, clock));
+        SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
+        commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));
         commands.put("quiet", new QuietCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
+        callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
 
         if (adminHandlers != null) {
             callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
+import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.digest.BreakingLabels;
@@ -111,6 +112,6 @@ public final class BreakingAlerts implements BreakingFanOut {
     }
 
     private static String language(String language) {
-        return "en".equals(language) ? "en" : "ru";
+        return Languages.orDefault(language);
     }
 }

@@ -140,10 +140,24 @@ class ReaderChatTest {
     }
 
     @Test
-    void menuIsRegisteredInBothLanguages() {
-        bot.telegram.awaitRequests("setMyCommands", 3, WAIT);
-        assertThat(bot.telegram.commands("ru")).extracting(c -> c.command()).contains("start", "latest", "stop");
+    void menuIsRegisteredInEveryLanguage() {
+        bot.telegram.awaitRequests("setMyCommands", 4, WAIT);
+        assertThat(bot.telegram.commands("ru")).extracting(c -> c.command()).contains("start", "latest", "stop", "follow");
         assertThat(bot.telegram.commands("en")).anySatisfy(c -> assertThat(c.description()).isEqualTo("Latest news"));
+        assertThat(bot.telegram.commands("ky")).anySatisfy(c -> assertThat(c.description()).isEqualTo("Акыркы жаңылыктар"))
+                .extracting(c -> c.command()).containsExactlyElementsOf(bot.telegram.commands("ru").stream()
+                        .map(c -> c.command()).toList());
+    }
+
+    @Test
+    void kyrgyzIsChosenFromTheTelegramLanguageCodeAndByCommand() {
+        FakeMessage welcome = say(READER, "/start", "ky");
+        assertThat(welcome.text()).startsWith("👋 <b>Саламатсызбы!</b>");
+        assertThat(readerRow().language()).isEqualTo("ky");
+        assertThat(say(READER, "/settings", "ky").text()).contains("Тил: кыргызча");
+        assertThat(say(READER, "/language ru", "ky").text()).isEqualTo("Язык: русский.");
+        assertThat(say(READER, "/language кыргызча", "ky").text()).isEqualTo("Тил: кыргызча.");
+        assertThat(readerRow().language()).isEqualTo("ky");
     }
 
     @Test
