@@ -35,7 +35,7 @@ public final class Bot {
         DigestPlanner planner = new DigestPlanner();
         News news = new News(db, articles);
         Digests digests = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
-        SettingsView settings = new SettingsView(readers, names, texts, planner, clock);
+        SettingsView settings = new SettingsView(readers, names, texts, planner, clock, new Topics(db, clock));
 
         Map<String, CommandHandler> commands = new HashMap<>();
         commands.put("start", new StartCommand(readers, names, keyboards));
@@ -56,12 +56,18 @@ public final class Bot {
         SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
         commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));
+        Topics topics = new Topics(db, clock);
+        FollowingView following = new FollowingView(topics, texts, replier);
+        commands.put("follow", new FollowCommand(topics));
+        commands.put("unfollow", new UnfollowCommand(topics));
+        commands.put("following", following);
         commands.put("quiet", new QuietCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
+        callbacks.put(FollowingView.PREFIX, following);
 
         if (adminHandlers != null) {
             callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());
