@@ -64,7 +64,10 @@ public final class Bot {
         commands.put("quiet", new QuietCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
-        callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
+        FirstDigestOffer firstDigest = new FirstDigestOffer(db, digests, texts, replier, clock);
+        callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier,
+                firstDigest));
+        callbacks.put(FirstDigestOffer.PREFIX, firstDigest);
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
         callbacks.put(FollowingView.PREFIX, following);

@@ -76,12 +76,16 @@ class ReaderChatTest {
                 m -> m.messageId() == welcome.messageId() && m.edits() >= 1, WAIT);
         assertThat(edited.buttons()).extracting(FakeButton::text).contains("✅ Экономика", "Спорт");
         assertThat(categories()).containsExactly("economy");
-        assertThat(bot.telegram.messagesTo(READER)).hasSize(1);
+        // the first category of a reader who has had no digest yet: "what's new today" is offered at once
+        FakeMessage offer = bot.telegram.awaitMessages(READER, 2, WAIT).get(1);
+        assertThat(offer.text()).contains("что нового сегодня");
+        assertThat(offer.button("📰 Что нового сегодня").orElseThrow().callbackData()).isEqualTo("dg:now");
 
         String again = bot.telegram.userPresses(READER, READER, welcome.messageId(), economy.callbackData());
         bot.telegram.awaitCallbackAnswer(again, WAIT);
         bot.telegram.awaitMessage(m -> m.messageId() == welcome.messageId() && m.edits() >= 2, WAIT);
         assertThat(categories()).isEmpty();
+        assertThat(bot.telegram.messagesTo(READER)).as("no offer when a category is removed").hasSize(2);
     }
 
     @Test
