@@ -46,6 +46,10 @@ final class TopicAlerts {
     private final Morphology morphology = new Morphology();
     private final DigestComposer composer = new DigestComposer();
 
+    /** One text to many readers, with or without sound. */
+    private record Batch(String html, boolean silent) {
+    }
+
     TopicAlerts(BotConfig config, Outbox outbox, Clock clock, BiFunction<String, String, String> texts) {
         this.config = config;
         this.outbox = outbox;
@@ -64,8 +68,9 @@ final class TopicAlerts {
         QuietCheck quiet = new QuietCheck(config.digest().defaultZone(), now);
         Map<String, String> bodies = new HashMap<>();
         Map<String, String> texted = new HashMap<>();
-        List<Outbox.Message> loud = new ArrayList<>();
-        List<Outbox.Message> silent = new ArrayList<>();
+        // Readers who get the same text (language and phrase) with the same sound are one batch: the outbox
+        // splits a text once per batch, and most alerts of an article name one of a few popular phrases.
+        Map<Batch, List<Long>> batches = new HashMap<>();
         long[] last = {Long.MIN_VALUE};
         topics.forEachMatch(h, article.id(), forms, match -> {
             if (match.chatId() == last[0]) {
@@ -75,11 +80,14 @@ final class TopicAlerts {
             String language = Languages.orDefault(match.language());
             String html = texted.computeIfAbsent(language + '\u0000' + match.phrase(), k -> compose(article,
                     language, match.phrase(), bodies));
-            boolean quietNow = quiet.isQuiet(match.timeZone(), match.quietFrom(), match.quietTo());
-            (quietNow ? silent : loud).add(new Outbox.Message(match.chatId(), article.id(), html));
+            boolean silent = quiet.isQuiet(match.timeZone(), match.quietFrom(), match.quietTo());
+            batches.computeIfAbsent(new Batch(html, silent), b -> new ArrayList<>()).add(match.chatId());
         });
-        int queued = outbox.enqueueEach(h, DeliveryKind.BREAKING, loud, false, true, now)
-                + outbox.enqueueEach(h, DeliveryKind.BREAKING, silent, true, true, now);
+        int queued = 0;
+        for (Map.Entry<Batch, List<Long>> batch : batches.entrySet()) {
+            queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), batch.getKey().html(),
+                    batch.getKey().silent(), true, now);
+        }
         if (queued > 0) {
             LOG.info("article {} queued as a topic alert for {} readers", article.id(), queued);
         }
