@@ -62,7 +62,7 @@ final class SettingsView {
                 texts.get(lang, "settings.digest", digest)));
         List<String> followed = topics.list(s.chatId()).stream().map(t -> Html.escape(t.phrase())).toList();
         lines.add(texts.get(lang, "settings.topics",
-                followed.isEmpty() ? texts.get(lang, "settings.quiet.none") : "«" + String.join("», «", followed) + "»"));
+                followed.isEmpty() ? texts.get(lang, "settings.topics.none") : "«" + String.join("», «", followed) + "»"));
         ReaderSchedules.nextDigest(planner, s, clock.instant())
                 .ifPresent(next -> lines.add(texts.get(lang, "settings.next", next)));
         lines.addAll(List.of(
