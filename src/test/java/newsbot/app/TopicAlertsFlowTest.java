@@ -113,8 +113,17 @@ class TopicAlertsFlowTest {
 
         FakeMessage list = say(FOLLOWER, "/following");
         assertThat(list.text()).startsWith("🔔 <b>Ваши темы</b> (8 из 10)").contains("1. тема3");
-        assertThat(list.replyMarkupJson()).contains("tp:");
         assertThat(say(FOLLOWER, "/settings").text()).contains("Темы: «тема3», «тема4»");
+
+        // the remove button of topic 1 removes it and edits the list in place
+        String press = bot.telegram.userPresses(FOLLOWER, FOLLOWER, list.messageId(),
+                list.button("✖️ 1. тема3").orElseThrow().callbackData());
+        assertThat(bot.telegram.awaitCallbackAnswer(press, WAIT).text()).isEqualTo("Тема «тема3» удалена");
+        FakeMessage edited = bot.telegram.awaitMessage(m -> m.messageId() == list.messageId() && m.edits() >= 1, WAIT);
+        assertThat(edited.text()).contains("(7 из 10)", "1. тема4").doesNotContain("тема3");
+        String again = bot.telegram.userPresses(FOLLOWER, FOLLOWER, list.messageId(),
+                list.button("✖️ 1. тема3").orElseThrow().callbackData());
+        assertThat(bot.telegram.awaitCallbackAnswer(again, WAIT).text()).isEqualTo("Этой темы уже нет в списке.");
 
         FakeMessage en = say(OTHER, "/language en");
         assertThat(en.text()).contains("English");
