@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 import newsbot.config.BotConfig;
+import newsbot.config.Languages;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
@@ -150,7 +151,7 @@ public final class Broadcasts {
         if (a.category() != null) {
             return config.category(a.category()).isPresent();
         }
-        return a.language() == null || a.language().equals("ru") || a.language().equals("en");
+        return a.language() == null || Languages.isSupported(a.language());
     }
 
     private String audienceName(Audience a, String language) {

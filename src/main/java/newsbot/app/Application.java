@@ -207,13 +207,13 @@ public final class Application implements AutoCloseable {
 
     private static void registerCommandMenu(TelegramGateway gateway, Texts texts) {
         BotCommandsMenu menu = new BotCommandsMenu(texts);
-        for (String language : List.of(Texts.RU, Texts.EN)) {
+        for (String language : texts.languages()) {
             List<BotCommand> commands = new ArrayList<>();
             for (BotCommandsMenu.MenuEntry e : menu.entries(language)) {
                 commands.add(new BotCommand(e.command(), e.description()));
             }
             gateway.setCommands(commands, language); // outcome logged by the gateway; the menu is a nicety
-            if (Texts.RU.equals(language)) {
+            if (texts.defaultLanguage().equals(language)) {
                 gateway.setCommands(commands, null);
             }
         }

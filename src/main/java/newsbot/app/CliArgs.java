@@ -4,22 +4,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import newsbot.config.Languages;
 
 /**
- * The command line: {@code [run|check|preview] --config FILE [--categories a,b] [--lang ru|en]}.
+ * The command line: {@code [run|check|preview] --config FILE [--categories a,b] [--lang ru|en|ky]}.
  *
  * @param categories for preview: the reader's categories (empty: all)
  */
 record CliArgs(String command, Path config, List<String> categories, String language) {
 
     static final String USAGE = "usage: java -jar newsbot.jar [run|check|preview] --config FILE"
-            + " [--categories slug,slug] [--lang ru|en]";
+            + " [--categories slug,slug] [--lang ru|en|ky]";
 
     static CliArgs parse(String[] args) {
         String command = "run";
         Path config = null;
         List<String> categories = new ArrayList<>();
-        String language = "ru";
+        String language = Languages.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -40,8 +41,8 @@ record CliArgs(String command, Path config, List<String> categories, String lang
         if (config == null) {
             throw new UsageException("--config FILE is required");
         }
-        if (!language.equals("ru") && !language.equals("en")) {
-            throw new UsageException("--lang must be ru or en");
+        if (!Languages.isSupported(language)) {
+            throw new UsageException("--lang must be one of " + String.join(", ", Languages.ALL));
         }
         return new CliArgs(command, config, List.copyOf(categories), language);
     }

@@ -39,7 +39,7 @@ public final class Bot {
         DigestPlanner planner = new DigestPlanner();
         News news = new News(db, articles);
         Digests digests = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
-        SettingsView settings = new SettingsView(readers, names, texts, planner, clock);
+        SettingsView settings = new SettingsView(readers, names, texts, planner, clock, new Topics(db, clock));
 
         Map<String, CommandHandler> commands = new HashMap<>();
         commands.put("start", new StartCommand(readers, names, keyboards));
@@ -57,13 +57,24 @@ public final class Bot {
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
         commands.put("digest", new DigestCommand(digests, clock));
         commands.put("latest", new LatestCommand(news, names, composer));
-        commands.put("search", new SearchCommand(news, names, composer, clock));
+        SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
+        commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));
+        Topics topics = new Topics(db, clock);
+        FollowingView following = new FollowingView(topics, texts, replier);
+        commands.put("follow", new FollowCommand(topics));
+        commands.put("unfollow", new UnfollowCommand(topics));
+        commands.put("following", following);
         commands.put("quiet", new QuietCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
-        callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier));
+        FirstDigestOffer firstDigest = new FirstDigestOffer(db, digests, texts, replier, clock);
+        callbacks.put(Keyboards.TOGGLE_PREFIX, new CategoryToggle(readers, names, keyboards, texts, replier,
+                firstDigest));
+        callbacks.put(FirstDigestOffer.PREFIX, firstDigest);
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
+        callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
+        callbacks.put(FollowingView.PREFIX, following);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (adminHandlers != null) {

@@ -7,7 +7,7 @@ import java.util.List;
 public final class BotCommandsMenu {
 
     static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
-            "settings", "schedule", "timezone", "breaking", "quiet", "language", "subscribe", "unsubscribe",
+            "follow", "following", "unfollow", "settings", "schedule", "timezone", "breaking", "quiet", "language", "subscribe", "unsubscribe",
             "pause", "resume", "stop", "help");
 
     private final Texts texts;

@@ -1,5 +1,6 @@
 package newsbot.bot;
 
+import java.util.List;
 import java.util.Optional;
 import newsbot.config.Category;
 import newsbot.store.Subscriber;
@@ -12,8 +13,11 @@ final class CategoryToggle implements CallbackHandler {
     private final Keyboards keyboards;
     private final Texts texts;
     private final Replier replier;
+    private final FirstDigestOffer offer;
 
-    CategoryToggle(Readers readers, CategoryNames names, Keyboards keyboards, Texts texts, Replier replier) {
+    CategoryToggle(Readers readers, CategoryNames names, Keyboards keyboards, Texts texts, Replier replier,
+                   FirstDigestOffer offer) {
+        this.offer = offer;
         this.readers = readers;
         this.names = names;
         this.keyboards = keyboards;
@@ -34,9 +38,12 @@ final class CategoryToggle implements CallbackHandler {
         boolean on = readers.toggle(callback.chatId(), category.get().slug());
         String name = category.get().displayName(language);
         replier.answerCallback(callback.id(), texts.get(language, on ? "callback.on" : "callback.off", name));
+        List<String> chosen = readers.categories(callback.chatId());
         if (callback.messageId() != 0) {
-            replier.editKeyboard(callback.chatId(), callback.messageId(),
-                    keyboards.categories(readers.categories(callback.chatId()), language));
+            replier.editKeyboard(callback.chatId(), callback.messageId(), keyboards.categories(chosen, language));
+        }
+        if (on) {
+            offer.offerIfFirst(callback.chatId(), language, chosen);
         }
     }
 }

@@ -36,8 +36,12 @@ public final class DigestDraft {
      */
     public Optional<String> compose(List<String> categories, String language, Instant now) {
         return db.inTransaction(h -> {
-            new Subscribers().insertIfAbsent(h, PREVIEW_CHAT, PREVIEW_CHAT, "private", language,
+            Subscribers subscribers = new Subscribers();
+            subscribers.insertIfAbsent(h, PREVIEW_CHAT, PREVIEW_CHAT, "private", language,
                     config.digest().defaultZone(), config.digest().defaultTimes(), 0, now);
+            // An ordinary digest of everything fetched, not the 24-hour "what's new today": feeds checked with
+            // preview may be quiet for a day, and the format is what the editor wants to see.
+            subscribers.markFirstDigest(h, List.of(PREVIEW_CHAT), now);
             Subscriptions subscriptions = new Subscriptions();
             subscriptions.removeAll(h, PREVIEW_CHAT);
             List<String> chosen = categories.isEmpty()

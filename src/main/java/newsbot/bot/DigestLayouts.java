@@ -19,9 +19,16 @@ final class DigestLayouts {
     private final Texts texts;
     private final List<Category> categories;
     private final DigestOptions options;
+    private final String headerKey;
     private final Map<String, Map<ZoneId, DigestLayout>> byLanguage = new ConcurrentHashMap<>();
 
     DigestLayouts(Texts texts, List<Category> categories, DigestOptions options) {
+        this(texts, categories, options, "digest.header");
+    }
+
+    /** @param headerKey the bundle key of the digest's first line ("what's new today" for a first digest) */
+    DigestLayouts(Texts texts, List<Category> categories, DigestOptions options, String headerKey) {
+        this.headerKey = headerKey;
         this.texts = texts;
         this.categories = List.copyOf(categories);
         this.options = options;
@@ -40,7 +47,7 @@ final class DigestLayouts {
         // No arguments: the patterns come back raw, %d and %s are filled in by the composer.
         DigestLayout.Labels labels = new DigestLayout.Labels(texts.get(language, "digest.continued"),
                 texts.get(language, "digest.more"));
-        return new DigestLayout(texts.get(language, "digest.header"), order, options.maxPerCategory(),
+        return new DigestLayout(texts.get(language, headerKey), order, options.maxPerCategory(),
                 options.withSummaries(), options.summaryMaxChars(), labels, zone);
     }
 }

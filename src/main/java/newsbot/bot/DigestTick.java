@@ -45,6 +45,7 @@ final class DigestTick {
     private final Subscriptions subscriptions = new Subscriptions();
     private final Articles articles = new Articles();
     private final DigestWriter writer;
+    private final FirstDigests firsts;
 
     /** @param writes runs each page's write transaction; at most one at a time is handed to it */
     DigestTick(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options,
@@ -56,6 +57,7 @@ final class DigestTick {
         this.writes = writes;
         this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options),
                 options.maxPerCategory());
+        this.firsts = new FirstDigests(texts, categories, options, composer);
     }
 
     DigestScheduler.TickResult run(Instant now) {
@@ -92,7 +94,7 @@ final class DigestTick {
                     pool = loadPool(h, now);
                 }
                 due += dueReaders.size();
-                Batch batch = compose(h, dueReaders, pool);
+                Batch batch = compose(h, dueReaders, pool, now);
                 // One write in flight at most: composed pages never pile up in memory.
                 sent += await(writing);
                 writing = null;
@@ -116,7 +118,7 @@ final class DigestTick {
     }
 
     /** Each due reader's digest (null when nothing is new) and new cursor, read and composed outside the write lock. */
-    private Batch compose(Handle h, List<Subscriber> readers, DigestPool pool) {
+    private Batch compose(Handle h, List<Subscriber> readers, DigestPool pool, Instant now) {
         List<Long> ids = new ArrayList<>(readers.size());
         long oldestCursor = Long.MAX_VALUE;
         for (Subscriber s : readers) {
@@ -126,13 +128,22 @@ final class DigestTick {
         Map<Long, List<String>> chosen = subscriptions.categoriesOf(h, ids);
         // Breaking pushes of articles up to the pool's end were committed with the articles, before this tick.
         Map<Long, long[]> pushed = articles.pushedAsBreaking(h, ids, oldestCursor);
+        java.util.Set<Long> first = firsts.pending(h, ids);
+        List<Long> firstDone = new ArrayList<>();
         List<Outbox.Message> digests = new ArrayList<>(readers.size());
         List<Subscribers.DigestAdvance> advances = new ArrayList<>(readers.size());
         for (Subscriber reader : readers) {
             Outbox.Message digest = null;
             try {
-                digest = writer.compose(reader, chosen.getOrDefault(reader.chatId(), List.of()), pool,
-                        pushed.get(reader.chatId())).orElse(null);
+                List<String> categories = chosen.getOrDefault(reader.chatId(), List.of());
+                if (first.contains(reader.chatId())) {
+                    digest = firsts.compose(h, reader, categories, now).orElse(null);
+                    if (digest != null) {
+                        firstDone.add(reader.chatId());
+                    }
+                } else {
+                    digest = writer.compose(reader, categories, pool, pushed.get(reader.chatId())).orElse(null);
+                }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // A composer bound broken by some article must not hold back the rest of the page every minute.
                 LOG.error("digest for chat {} could not be composed; skipped until its next slot", reader.chatId(), e);
@@ -142,7 +153,7 @@ final class DigestTick {
             // still brings its articles.
             advances.add(new Subscribers.DigestAdvance(reader, digest == null ? reader.digestCursor() : digest.refId()));
         }
-        return new Batch(advances, digests);
+        return new Batch(advances, digests, firstDone);
     }
 
     private int write(Handle tx, Batch batch, Instant now) {
@@ -156,6 +167,14 @@ final class DigestTick {
         }
         // One prepared batch: a statement per row would cost more than composing the digests.
         outbox.enqueueEach(tx, DeliveryKind.DIGEST, toSend, false, false, now);
+        List<Long> firstSent = new ArrayList<>();
+        for (int i = 0; i < applied.length; i++) {
+            long chat = batch.advances().get(i).reader().chatId();
+            if (applied[i] && batch.firstDone().contains(chat)) {
+                firstSent.add(chat);
+            }
+        }
+        firsts.done(tx, firstSent, now);
         return toSend.size();
     }
 
@@ -174,7 +193,11 @@ final class DigestTick {
         }
     }
 
-    /** A composed page: per reader, the cursor to advance to and the digest to enqueue (null for none). */
-    private record Batch(List<Subscribers.DigestAdvance> advances, List<Outbox.Message> digests) {
+    /**
+     * A composed page: per reader, the cursor to advance to and the digest to enqueue (null for none), and the
+     * readers whose digest is their first.
+     */
+    private record Batch(List<Subscribers.DigestAdvance> advances, List<Outbox.Message> digests,
+                         List<Long> firstDone) {
     }
 }

@@ -30,6 +30,7 @@ final class Digests {
     private final DigestComposer composer = new DigestComposer();
     private final Outbox outbox;
     private final DigestWriter writer;
+    private final FirstDigests firsts;
 
     Digests(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options) {
         this.db = db;
@@ -38,6 +39,7 @@ final class Digests {
         this.outbox = outbox;
         this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options),
                 options.maxPerCategory());
+        this.firsts = new FirstDigests(texts, categories, options, composer);
     }
 
     /** The digest now for one reader, counted as delivered: their next scheduled one starts after it. */
@@ -46,6 +48,7 @@ final class Digests {
             if (subscriptions.categoriesOf(h, chatId).isEmpty()) {
                 return Outcome.NO_CATEGORIES;
             }
+            boolean first = firsts.isPending(h, chatId);
             Optional<Outbox.Message> digest = compose(h, chatId, now);
             if (digest.isEmpty()) {
                 return Outcome.NOTHING_NEW;
@@ -53,14 +56,25 @@ final class Digests {
             Outbox.Message m = digest.get();
             outbox.enqueue(h, chatId, DeliveryKind.DIGEST, m.refId(), m.html(), false, false, now);
             subscribers.advanceDigest(h, chatId, m.refId(), now);
+            if (first) {
+                firsts.done(h, List.of(chatId), now);
+            }
             return Outcome.SENT;
         });
+    }
+
+    /** Whether the reader's next digest is their first ("what's new today"). */
+    boolean firstPending(Handle h, long chatId) {
+        return firsts.isPending(h, chatId);
     }
 
     /** What the reader's next digest would hold now, without recording anything. */
     Optional<Outbox.Message> compose(Handle h, long chatId, Instant now) {
         Subscriber reader = subscribers.find(h, chatId).orElseThrow();
         List<String> chosen = subscriptions.categoriesOf(h, chatId);
+        if (firsts.isPending(h, chatId)) {
+            return firsts.compose(h, reader, chosen, now);
+        }
         long upTo = articles.maxId(h);
         List<ArticleRow> rows = articles.unseenBy(h, chatId, chosen, reader.digestCursor(), upTo,
                 now.minus(options.lookback()));

@@ -1,9 +1,14 @@
 package newsbot.bot;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** /language ru|en. */
+/** /language ru|en|ky, or a language's own name. */
 final class LanguageCommand implements CommandHandler {
+
+    /** What readers type instead of the code; a language without aliases is still chosen by its code. */
+    private static final Map<String, String> ALIASES = Map.of("русский", "ru", "рус", "ru", "english", "en",
+            "eng", "en", "кыргызча", "ky", "кыргыз", "ky", "kyrgyz", "ky");
 
     private final Readers readers;
     private final Texts texts;
@@ -16,11 +21,7 @@ final class LanguageCommand implements CommandHandler {
     @Override
     public void handle(Conversation c) {
         String wanted = c.args().toLowerCase(Locale.ROOT);
-        if (wanted.equals("русский") || wanted.equals("рус")) {
-            wanted = Texts.RU;
-        } else if (wanted.equals("english") || wanted.equals("eng")) {
-            wanted = Texts.EN;
-        }
+        wanted = ALIASES.getOrDefault(wanted, wanted);
         if (!Texts.isSupported(wanted)) {
             c.replyWith("language.usage");
             return;

@@ -26,7 +26,12 @@ final class News {
 
     /** The best {@code limit} matches of an FTS5 expression from {@code FtsQuery}. */
     List<DigestItem> search(String match, Instant now, int limit) {
-        return items(db.withHandle(h -> articles.search(h, match, now, limit)));
+        return search(match, now, limit, 0);
+    }
+
+    /** Matches from the {@code offset}-th on: a later page. */
+    List<DigestItem> search(String match, Instant now, int limit, int offset) {
+        return items(db.withHandle(h -> articles.search(h, match, now, limit, offset)));
     }
 
     private static List<DigestItem> items(List<ArticleRow> rows) {

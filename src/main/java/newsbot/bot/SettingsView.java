@@ -33,8 +33,11 @@ final class SettingsView {
     private final Texts texts;
     private final DigestPlanner planner;
     private final Clock clock;
+    private final Topics topics;
 
-    SettingsView(Readers readers, CategoryNames names, Texts texts, DigestPlanner planner, Clock clock) {
+    SettingsView(Readers readers, CategoryNames names, Texts texts, DigestPlanner planner, Clock clock,
+                 Topics topics) {
+        this.topics = topics;
         this.readers = readers;
         this.names = names;
         this.texts = texts;
@@ -57,6 +60,9 @@ final class SettingsView {
                 "",
                 texts.get(lang, "settings.categories", chosen),
                 texts.get(lang, "settings.digest", digest)));
+        List<String> followed = topics.list(s.chatId()).stream().map(t -> Html.escape(t.phrase())).toList();
+        lines.add(texts.get(lang, "settings.topics",
+                followed.isEmpty() ? texts.get(lang, "settings.topics.none") : "«" + String.join("», «", followed) + "»"));
         ReaderSchedules.nextDigest(planner, s, clock.instant())
                 .ifPresent(next -> lines.add(texts.get(lang, "settings.next", next)));
         lines.addAll(List.of(

@@ -130,6 +130,12 @@ public final class DigestComposer {
         return ShortMessages.list(items, heading, categories, zone);
     }
 
+    /** {@link #composeList(List, String, List, ZoneId)} numbered from {@code first}, for a later page. */
+    public String composeList(List<DigestItem> items, String heading, List<CategoryHeading> categories, ZoneId zone,
+                              int first) {
+        return ShortMessages.list(items, heading, categories, zone, first);
+    }
+
     private static void writeSection(PartWriter writer, CategoryHeading category, List<RenderedItem> bucket,
                                      ToIntFunction<String> unseen, DigestLayout layout, StringBuilder line) {
         bucket.sort(NEWEST_FIRST);

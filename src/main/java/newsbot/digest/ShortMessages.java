@@ -48,6 +48,12 @@ final class ShortMessages {
 
     static String list(List<DigestItem> items, String heading,
                        List<CategoryHeading> categories, ZoneId zone) {
+        return list(items, heading, categories, zone, 1);
+    }
+
+    /** {@link #list} numbered from {@code first}: a later page of search results goes on counting. */
+    static String list(List<DigestItem> items, String heading,
+                       List<CategoryHeading> categories, ZoneId zone, int first) {
         StringBuilder out = new StringBuilder(1024);
         String shownHeading = HtmlText.cut(HtmlText.plain(heading), MAX_LIST_HEADING);
         if (!shownHeading.isEmpty()) {
@@ -58,7 +64,7 @@ final class ShortMessages {
         for (int i = 0; i < items.size(); i++) {
             DigestItem item = items.get(i);
             line.setLength(0);
-            line.append(i + 1).append(". ").append(DigestComposer.linkHtml(item, DigestComposer.titleText(item)));
+            line.append(first + i).append(". ").append(DigestComposer.linkHtml(item, DigestComposer.titleText(item)));
             HtmlText.appendEscaped(line.append(" \u2014 <i>"), categoryName(categories, item.category()))
                     .append(", ");
             HtmlText.appendDateClock(line, item.publishedAt(), zone).append("</i>");

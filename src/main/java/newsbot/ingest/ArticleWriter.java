@@ -9,7 +9,7 @@ import newsbot.store.KnownArticle;
 import newsbot.store.NewArticle;
 import org.jdbi.v3.core.Handle;
 
-/** Stores a document's articles once each, indexes their categories and hands new breaking ones to the fan-out. */
+/** Stores a document's articles once each, indexes their categories and hands new ones to the fan-out. */
 final class ArticleWriter {
 
     /**
@@ -49,9 +49,14 @@ final class ArticleWriter {
                 articles.addCategory(h, id.get(), a.category());
                 categories = List.of(a.category());
             }
-            if (a.breaking() && push && !a.publishedAt().isBefore(freshSince)) {
-                fanOut.onBreaking(h, new StoredArticle(id.get(), a.feedId(), a.title(), a.summary(), a.url(),
-                        a.category(), categories, a.publishedAt()));
+            if (push && !a.publishedAt().isBefore(freshSince)) {
+                StoredArticle stored = new StoredArticle(id.get(), a.feedId(), a.title(), a.summary(), a.url(),
+                        a.category(), categories, a.publishedAt());
+                if (a.breaking()) {
+                    fanOut.onBreaking(h, stored);
+                }
+                // after the breaking fan-out: its rows are what makes a topic alert of the same article a no-op
+                fanOut.onNew(h, stored);
             }
         }
         return added;

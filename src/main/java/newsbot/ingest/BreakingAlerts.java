@@ -1,23 +1,19 @@
 package newsbot.ingest;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import newsbot.bot.Texts;
 import newsbot.config.BotConfig;
+import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.digest.BreakingLabels;
 import newsbot.digest.DigestComposer;
 import newsbot.digest.DigestItem;
-import newsbot.digest.DigestPlanner;
-import newsbot.digest.QuietHours;
-import newsbot.digest.ReaderSchedule;
 import newsbot.store.BreakingAudience;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -25,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link BreakingFanOut}: one alert per reader who follows one of the article's categories and wants
- * breaking news, enqueued in the outbox in the storing transaction; silent inside the reader's quiet hours.
+ * breaking news, enqueued in the outbox in the storing transaction; silent inside the reader's quiet hours. Every
+ * new article then goes to {@link TopicAlerts} for the readers whose followed topics it matches.
  */
 public final class BreakingAlerts implements BreakingFanOut {
 
@@ -37,20 +34,20 @@ public final class BreakingAlerts implements BreakingFanOut {
     private final Clock clock;
     private final BreakingAudience audience = new BreakingAudience();
     private final DigestComposer composer = new DigestComposer();
-    private final DigestPlanner planner = new DigestPlanner();
+    private final TopicAlerts topics;
 
     public BreakingAlerts(BotConfig config, Outbox outbox, Clock clock) {
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
+        // Topic alerts ride on this fan-out, which the application already wires into the poller; their text
+        // comes from the bot's bundles until those move to a messages package.
+        Texts bundles = new Texts();
+        this.topics = new TopicAlerts(config, outbox, clock, (language, key) -> bundles.get(language, key));
     }
 
     /** Readers who would get the same message are enqueued as one batch: per language, silent or not. */
     private record Batch(String language, boolean silent) {
-    }
-
-    /** A reader's quiet hours as stored: zone id and "HH:MM" bounds. */
-    private record Window(String zone, String from, String to) {
     }
 
     @Override
@@ -61,11 +58,9 @@ public final class BreakingAlerts implements BreakingFanOut {
         }
         Instant now = clock.instant();
         Map<Batch, List<Long>> batches = new HashMap<>();
-        // Readers share a few zones and quiet windows: each distinct one is worked out once, not 100,000 times.
-        Map<Window, Boolean> quiet = new HashMap<>();
+        QuietCheck quiet = new QuietCheck(config.digest().defaultZone(), now);
         audience.forEachReader(h, article.id(), article.categories(), reader -> {
-            boolean silent = reader.quietFrom() != null && reader.quietTo() != null && quiet.computeIfAbsent(
-                    new Window(reader.timeZone(), reader.quietFrom(), reader.quietTo()), w -> isQuiet(w, now));
+            boolean silent = quiet.isQuiet(reader.timeZone(), reader.quietFrom(), reader.quietTo());
             batches.computeIfAbsent(new Batch(language(reader.language()), silent), b -> new ArrayList<>())
                     .add(reader.chatId());
         });
@@ -81,6 +76,11 @@ public final class BreakingAlerts implements BreakingFanOut {
         LOG.info("breaking article {} queued for {} readers", article.id(), queued);
     }
 
+    @Override
+    public void onNew(Handle h, StoredArticle article) {
+        topics.onNew(h, article);
+    }
+
     private String compose(StoredArticle article, String language) {
         String slug = article.category() != null ? article.category() : article.categories().get(0);
         String name = config.category(slug).map(c -> c.displayName(language)).orElse(slug);
@@ -89,28 +89,7 @@ public final class BreakingAlerts implements BreakingFanOut {
         return composer.composeBreaking(item, name, LABELS);
     }
 
-    private boolean isQuiet(Window window, Instant now) {
-        try {
-            QuietHours quiet = new QuietHours(LocalTime.parse(window.from()), LocalTime.parse(window.to()));
-            ReaderSchedule schedule = new ReaderSchedule(zone(window.zone()), List.of(), quiet, Instant.EPOCH);
-            return planner.isQuiet(schedule, now);
-        } catch (DateTimeException e) {
-            return false; // an unreadable row: better a sound than no alert
-        }
-    }
-
-    private ZoneId zone(String id) {
-        if (id == null) {
-            return config.digest().defaultZone();
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return config.digest().defaultZone();
-        }
-    }
-
     private static String language(String language) {
-        return "en".equals(language) ? "en" : "ru";
+        return Languages.orDefault(language);
     }
 }

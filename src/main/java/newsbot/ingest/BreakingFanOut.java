@@ -2,7 +2,7 @@ package newsbot.ingest;
 
 import org.jdbi.v3.core.Handle;
 
-/** What happens to a newly stored breaking article, inside the transaction that stored it. */
+/** What happens to a newly stored article (breaking or not), inside the transaction that stored it. */
 @FunctionalInterface
 public interface BreakingFanOut {
 
@@ -12,6 +12,13 @@ public interface BreakingFanOut {
      * retried later.
      */
     void onBreaking(Handle h, StoredArticle article);
+
+    /**
+     * Called once per newly stored article that is fresh enough to push (never for a feed's first fetch), after
+     * {@link #onBreaking} if it is breaking too: followed-topic alerts. Same transaction rules as {@link #onBreaking}.
+     */
+    default void onNew(Handle h, StoredArticle article) {
+    }
 
     /** Stores breaking articles without pushing them anywhere. */
     static BreakingFanOut none() {

@@ -228,15 +228,24 @@ public final class Articles {
      * week-old article needs a twice better match to beat today's.
      */
     public List<ArticleRow> search(Handle h, String match, Instant now, int limit) {
-        return h.createQuery("SELECT " + ROW + ", " + ANY_CATEGORY + " AS category "
+        return search(h, match, now, limit, 0);
+    }
+
+    /** {@link #search(Handle, String, Instant, int)} from the {@code offset}-th result on: a page further. */
+    public List<ArticleRow> search(Handle h, String match, Instant now, int limit, int offset) {
+        // Ranked on ids and scores alone; titles, summaries and categories are read for the page's rows only,
+        // not carried through the sort of every match.
+        return h.createQuery("WITH ranked AS (SELECT a.id AS id, bm25(articles_fts, 3.0, 1.0) "
+                        + "/ (1.0 + MAX(0, :now - a.published_at) / :halfLife) AS score "
                         + "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                        + "WHERE articles_fts MATCH :match "
-                        + "ORDER BY bm25(articles_fts, 3.0, 1.0) / (1.0 + MAX(0, :now - a.published_at) / :halfLife), "
-                        + "a.id DESC LIMIT :limit")
+                        + "WHERE articles_fts MATCH :match ORDER BY score, a.id DESC LIMIT :limit OFFSET :offset) "
+                        + "SELECT " + ROW + ", " + ANY_CATEGORY + " AS category "
+                        + "FROM ranked r JOIN articles a ON a.id = r.id ORDER BY r.score, a.id DESC")
                 .bind("match", match)
                 .bind("now", now.toEpochMilli())
                 .bind("halfLife", 7 * 86_400_000.0)
                 .bind("limit", limit)
+                .bind("offset", offset)
                 .map(Articles::mapIndexed)
                 .list();
     }

@@ -42,7 +42,7 @@ public final class Database {
         // Every transaction takes the write lock up front: a deferred read-then-write fails at once with
         // SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        SQLiteDataSource dataSource = new StemmingDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try {
             Flyway.configure()

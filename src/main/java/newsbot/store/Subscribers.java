@@ -133,6 +133,30 @@ public final class Subscribers {
         return applied;
     }
 
+    /** Of {@code chatIds}, those who have had no digest yet: their next one is "what's new today". */
+    public java.util.Set<Long> withoutFirstDigest(Handle h, java.util.Collection<Long> chatIds) {
+        if (chatIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(h.createQuery("SELECT chat_id FROM subscribers "
+                        + "WHERE first_digest_at IS NULL AND chat_id IN (<chats>)")
+                .bindList("chats", List.copyOf(chatIds))
+                .mapTo(Long.class)
+                .list());
+    }
+
+    /** Records that these readers' first digest was composed at {@code at}; a later call changes nothing. */
+    public void markFirstDigest(Handle h, java.util.Collection<Long> chatIds, Instant at) {
+        if (chatIds.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE subscribers SET first_digest_at = :at WHERE first_digest_at IS NULL "
+                        + "AND chat_id IN (<chats>)")
+                .bind("at", at.toEpochMilli())
+                .bindList("chats", List.copyOf(chatIds))
+                .execute();
+    }
+
     /** A reader as read before, and the digest cursor to move them to (their own when nothing was new). */
     public record DigestAdvance(Subscriber reader, long cursor) {
     }

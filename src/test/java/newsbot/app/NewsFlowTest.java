@@ -70,15 +70,15 @@ class NewsFlowTest {
         bot.app().pollFeedsNow();
         assertThat(pushes(SPORT_READER)).as("not subscribed to economy").isEmpty();
 
-        // 19:00:30 in Bishkek: everyone's evening digest, the quiet reader's quiet hours are over
+        // 19:00:30 in Bishkek: everyone's first digest, "what's new today", the quiet reader's quiet hours are over
         bot.clock.set(Instant.parse("2026-11-28T13:00:30Z"));
         bot.app().digestTickNow();
-        FakeMessage digest = awaitPush(ECONOMY_READER, m -> m.text().contains("Ваш дайджест"));
+        FakeMessage digest = awaitPush(ECONOMY_READER, m -> m.text().contains("Что нового сегодня"));
         assertThat(digest.text()).contains("Курс доллара").doesNotContain(BREAKING_TITLE).doesNotContain("Спорт");
         assertThat(digest.linkPreviewDisabled()).isTrue();
-        assertThat(awaitPush(SPORT_READER, m -> m.text().contains("Ваш дайджест")).text())
+        assertThat(awaitPush(SPORT_READER, m -> m.text().contains("Что нового сегодня")).text())
                 .contains("Спорт").doesNotContain("Курс доллара");
-        awaitPush(QUIET_READER, m -> m.text().contains("Ваш дайджест"));
+        awaitPush(QUIET_READER, m -> m.text().contains("Что нового сегодня"));
 
         assertThat(say(ECONOMY_READER, "/digest").text()).contains("Нового с вашего прошлого дайджеста нет");
 
@@ -134,7 +134,8 @@ class NewsFlowTest {
     /** What reached the chat that was not an answer to a command: alerts and digests. */
     private List<FakeMessage> pushes(long chat) {
         return bot.telegram.messagesTo(chat).stream()
-                .filter(m -> m.text().startsWith("⚡") || m.text().contains("Ваш дайджест"))
+                .filter(m -> m.text().startsWith("⚡") || m.text().contains("Ваш дайджест")
+                        || m.text().contains("Что нового сегодня"))
                 .toList();
     }
 

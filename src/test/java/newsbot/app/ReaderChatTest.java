@@ -76,12 +76,16 @@ class ReaderChatTest {
                 m -> m.messageId() == welcome.messageId() && m.edits() >= 1, WAIT);
         assertThat(edited.buttons()).extracting(FakeButton::text).contains("✅ Экономика", "Спорт");
         assertThat(categories()).containsExactly("economy");
-        assertThat(bot.telegram.messagesTo(READER)).hasSize(1);
+        // the first category of a reader who has had no digest yet: "what's new today" is offered at once
+        FakeMessage offer = bot.telegram.awaitMessages(READER, 2, WAIT).get(1);
+        assertThat(offer.text()).contains("что нового сегодня");
+        assertThat(offer.button("📰 Что нового сегодня").orElseThrow().callbackData()).isEqualTo("dg:now");
 
         String again = bot.telegram.userPresses(READER, READER, welcome.messageId(), economy.callbackData());
         bot.telegram.awaitCallbackAnswer(again, WAIT);
         bot.telegram.awaitMessage(m -> m.messageId() == welcome.messageId() && m.edits() >= 2, WAIT);
         assertThat(categories()).isEmpty();
+        assertThat(bot.telegram.messagesTo(READER)).as("no offer when a category is removed").hasSize(2);
     }
 
     @Test
@@ -140,10 +144,24 @@ class ReaderChatTest {
     }
 
     @Test
-    void menuIsRegisteredInBothLanguages() {
-        bot.telegram.awaitRequests("setMyCommands", 3, WAIT);
-        assertThat(bot.telegram.commands("ru")).extracting(c -> c.command()).contains("start", "latest", "stop");
+    void menuIsRegisteredInEveryLanguage() {
+        bot.telegram.awaitRequests("setMyCommands", 4, WAIT);
+        assertThat(bot.telegram.commands("ru")).extracting(c -> c.command()).contains("start", "latest", "stop", "follow");
         assertThat(bot.telegram.commands("en")).anySatisfy(c -> assertThat(c.description()).isEqualTo("Latest news"));
+        assertThat(bot.telegram.commands("ky")).anySatisfy(c -> assertThat(c.description()).isEqualTo("Акыркы жаңылыктар"))
+                .extracting(c -> c.command()).containsExactlyElementsOf(bot.telegram.commands("ru").stream()
+                        .map(c -> c.command()).toList());
+    }
+
+    @Test
+    void kyrgyzIsChosenFromTheTelegramLanguageCodeAndByCommand() {
+        FakeMessage welcome = say(READER, "/start", "ky");
+        assertThat(welcome.text()).startsWith("👋 <b>Саламатсызбы!</b>");
+        assertThat(readerRow().language()).isEqualTo("ky");
+        assertThat(say(READER, "/settings", "ky").text()).contains("Тил: кыргызча");
+        assertThat(say(READER, "/language ru", "ky").text()).isEqualTo("Язык: русский.");
+        assertThat(say(READER, "/language кыргызча", "ky").text()).isEqualTo("Тил: кыргызча.");
+        assertThat(readerRow().language()).isEqualTo("ky");
     }
 
     @Test

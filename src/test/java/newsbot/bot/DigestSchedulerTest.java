@@ -21,6 +21,8 @@ class DigestSchedulerTest {
         for (String c : categories) {
             w.say(chat, "/subscribe " + c);
         }
+        // These tests are about ordinary digests; FirstDigestTest covers the first one.
+        w.hadFirstDigest(chat);
     }
 
     private static int digestsOf(World w, long chat) {
@@ -232,6 +234,7 @@ class DigestSchedulerTest {
             reader(w, chat, "Asia/Bishkek", "08:00", "world");
         }
         w.say(105, "/subscribe world");                        // default times 08:00,19:00 Bishkek
+        w.hadFirstDigest(105);
         w.article("Саммит", "world");
         w.at("2026-03-07T02:00:00Z");
         assertThat(w.scheduler.tick()).isEqualTo(new DigestScheduler.TickResult(6, 6));

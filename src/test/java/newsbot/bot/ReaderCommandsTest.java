@@ -71,6 +71,42 @@ class ReaderCommandsTest {
     }
 
     @Test
+    void searchFindsInflectedFormsAndPagesWithAMoreButton() {
+        World w = new World(dir);
+        for (int i = 1; i <= 23; i++) {
+            w.article("Выборы в Бишкеке: итоги " + i, w.clock.instant().minusSeconds(i), "politics");
+        }
+        w.article("Курс доллара вырос", "economy");
+
+        w.say(1, "/search выборах в Бишкек");
+        assertThat(reply(w)).startsWith("<b>Поиск: выборах в Бишкек</b>").contains("1. ", "10. ")
+                .doesNotContain("11. ", "доллара");
+        String more = w.replier.last().keyboard().getKeyboard().get(0).get(0).getCallbackData();
+        assertThat(more).startsWith("srch:").endsWith(":1");
+        assertThat(more.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+
+        w.press(1, 99, more);
+        assertThat(reply(w)).startsWith("<b>Поиск: выборах в Бишкек (стр. 2)</b>").contains("11. ", "20. ")
+                .doesNotContain("21. ");
+        String next = w.replier.last().keyboard().getKeyboard().get(0).get(0).getCallbackData();
+        w.press(1, 100, next);
+        assertThat(reply(w)).contains("21. ", "23. ").doesNotContain("24. ");
+        assertThat(w.replier.last().keyboard()).isNull();
+
+        // another chat cannot page this reader's search; a made-up id is stale
+        int before = w.replier.sent.size();
+        w.press(2, 5, more);
+        w.press(1, 5, "srch:999:1");
+        assertThat(w.replier.sent).hasSize(before);
+        assertThat(w.replier.answers).extracting(RecordingReplier.Answer::text)
+                .contains("Этот поиск устарел. Повторите /search.");
+
+        w.say(1, "/search долларом");
+        assertThat(reply(w)).contains("Курс доллара вырос");
+        assertThat(w.replier.last().keyboard()).isNull();
+    }
+
+    @Test
     void hostileSearchesGetAnAnswerNeverAnError() {
         World w = new World(dir);
         w.article("Парламент принял закон", "politics");

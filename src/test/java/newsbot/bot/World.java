@@ -218,6 +218,15 @@ final class World {
         return db.withHandle(h -> new Subscribers().find(h, chatId)).orElseThrow();
     }
 
+    /** Marks readers as having had their first digest: their next one is an ordinary "since last time" digest. */
+    void hadFirstDigest(long... chatIds) {
+        db.useTransaction(h -> {
+            for (long chat : chatIds) {
+                h.execute("UPDATE subscribers SET first_digest_at = 0 WHERE chat_id = ?", chat);
+            }
+        });
+    }
+
     void at(String isoInstant) {
         clock.set(Instant.parse(isoInstant));
     }

@@ -1,0 +1,33 @@
+package newsbot.bot;
+
+import newsbot.telegram.Html;
+
+/** /follow &lt;word or phrase&gt;: news matching it is sent at once. */
+final class FollowCommand implements CommandHandler {
+
+    private final Topics topics;
+
+    FollowCommand(Topics topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public void handle(Conversation c) {
+        if (c.args().isBlank()) {
+            c.replyWith("follow.usage");
+            return;
+        }
+        Topics.Followed result = topics.follow(c.chatId(), c.args());
+        if (result instanceof Topics.Followed.Added added) {
+            c.replyWith("follow.added", Html.escape(added.phrase()));
+        } else if (result instanceof Topics.Followed.Already already) {
+            c.replyWith("follow.already", Html.escape(already.phrase()));
+        } else if (result instanceof Topics.Followed.TooLong) {
+            c.replyWith("follow.too.long", Topics.MAX_CHARS);
+        } else if (result instanceof Topics.Followed.TooMany) {
+            c.replyWith("follow.too.many", Topics.MAX_TOPICS);
+        } else {
+            c.replyWith("follow.bad", SearchPages.echo(c.args()));
+        }
+    }
+}
