@@ -33,6 +33,22 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void telegramUnreachableAtStartStopsWithExitCode2AndOneLineWithoutStackTraceOrToken() throws Exception {
+        try (TestBot bot = TestBot.create(dir)) {
+            String token = bot.properties.get("telegram.token");
+            bot.properties.put("telegram.api-url", "http://127.0.0.1:9"); // discard port: nothing listens
+            Path config = bot.writeConfig("unreachable.properties");
+            ChildProcess child = ChildProcess.start(dir, Map.of(), "--config", config.toString());
+            assertThat(child.waitFor(30)).isEqualTo(2);
+            String output = child.output();
+            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines.get(lines.size() - 1)).startsWith("start-up error: ");
+            assertThat(output).doesNotContain("\tat ").doesNotContain("Exception in thread")
+                    .doesNotContain(token.substring(token.indexOf(':') + 1));
+        }
+    }
+
+    @Test
     void missingTokenNamesTheEnvironmentVariable() throws Exception {
         ChildProcess child = ChildProcess.start(dir, Map.of(), "--config",
                 Path.of("bot.properties.example").toAbsolutePath().toString());
