@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.Outbox;
 import newsbot.digest.BreakingLabels;
 import newsbot.digest.DigestComposer;
@@ -18,6 +19,7 @@ import newsbot.digest.DigestItem;
 import newsbot.digest.DigestPlanner;
 import newsbot.digest.QuietHours;
 import newsbot.digest.ReaderSchedule;
+import newsbot.store.Articles;
 import newsbot.store.BreakingAudience;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class BreakingAlerts implements BreakingFanOut {
     private final Outbox outbox;
     private final Clock clock;
     private final BreakingAudience audience = new BreakingAudience();
+    private final Articles articles = new Articles();
     private final DigestComposer composer = new DigestComposer();
     private final DigestPlanner planner = new DigestPlanner();
 
@@ -63,7 +66,7 @@ public final class BreakingAlerts implements BreakingFanOut {
         Map<Batch, List<Long>> batches = new HashMap<>();
         // Readers share a few zones and quiet windows: each distinct one is worked out once, not 100,000 times.
         Map<Window, Boolean> quiet = new HashMap<>();
-        audience.forEachReader(h, article.id(), article.categories(), reader -> {
+        audience.forEachReader(h, article.id(), article.categories(), now.minus(DeliveryRetention.KEEP), reader -> {
             boolean silent = reader.quietFrom() != null && reader.quietTo() != null && quiet.computeIfAbsent(
                     new Window(reader.timeZone(), reader.quietFrom(), reader.quietTo()), w -> isQuiet(w, now));
             batches.computeIfAbsent(new Batch(language(reader.language()), silent), b -> new ArrayList<>())
@@ -77,6 +80,9 @@ public final class BreakingAlerts implements BreakingFanOut {
             // enqueueAll wakes the dispatcher after the commit, when the rows are visible to it.
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), html,
                     batch.getKey().silent(), true, now);
+        }
+        if (queued > 0) {
+            articles.markBreakingPushed(h, article.id(), now);
         }
         LOG.info("breaking article {} queued for {} readers", article.id(), queued);
     }
