@@ -3,6 +3,8 @@ package newsbot.bot;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import newsbot.admin.Admin;
 import newsbot.config.BotConfig;
@@ -24,8 +26,26 @@ public final class Bot {
      * @param outbox where {@code /digest} enqueues the digest, as the scheduler does
      * @param admin  the editors' tools, or {@code null} to leave them out (admin commands then answer like unknown ones)
      */
+    /** Asks Telegram for a member's status in a group (getChatMember); empty when it cannot answer now. */
+    @FunctionalInterface
+    public interface ChatMembers {
+        Optional<String> status(long chatId, long userId);
+    }
+
+    /**
+     * As {@link #Bot(BotConfig, Database, Texts, Replier, Outbox, Clock, Supplier, Admin, ChatMembers)}, asking
+     * Telegram about group members through a gateway of its own, built from the configuration on first use.
+     */
     public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
                Supplier<String> botUsername, Admin admin) {
+        this(config, db, texts, replier, outbox, clock, botUsername, admin, new LazyChatMembers(config));
+    }
+
+    /**
+     * @param members who administers a group: only they may change its categories, settings and status
+     */
+    public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
+               Supplier<String> botUsername, Admin admin, ChatMembers members) {
         AdminHandlers adminHandlers = admin == null ? null : new AdminHandlers(admin, config, texts, replier, clock);
         Articles articles = new Articles();
         Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock, outbox);
@@ -65,8 +85,10 @@ public final class Bot {
             callbacks.put(adminHandlers.callbackPrefix(), adminHandlers.buttons());
         }
         Map<String, CommandHandler> adminCommands = adminHandlers == null ? Map.of() : adminHandlers.commands();
+        GroupGuard guard = new GroupGuard(new GroupAdmins(members, clock),
+                Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX));
         this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
-                botUsername);
+                botUsername, guard);
     }
 
     public UpdateRouter router() {

@@ -30,9 +30,19 @@ public final class UpdateRouter {
     private final LongPredicate isAdmin;
     private final Supplier<String> botUsername;
 
+    private final GroupGuard groupGuard;
+
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
                  LongPredicate isAdmin, Supplier<String> botUsername) {
+        this(readers, texts, replier, commands, adminCommands, callbacks, isAdmin, botUsername, null);
+    }
+
+    /** @param groupGuard who may change a group; null lets everyone (tests of other things) */
+    UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
+                 Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
+                 LongPredicate isAdmin, Supplier<String> botUsername, GroupGuard groupGuard) {
+        this.groupGuard = groupGuard;
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -74,6 +84,11 @@ public final class UpdateRouter {
         try {
             reader = readers.enroll(in);
             Conversation conversation = new Conversation(in, reader, texts, replier, message);
+            if (groupGuard != null && !groupGuard.mayRun(in)) {
+                LOG.info("/{} in group {} refused: user {} is not its admin", line.name(), in.chatId(), in.userId());
+                conversation.replyWith("group.admins.only");
+                return;
+            }
             handlerFor(in, line).handle(conversation);
         } catch (RuntimeException e) {
             LOG.error("command /{} in chat {} failed", line.name(), in.chatId(), e);
@@ -90,12 +105,13 @@ public final class UpdateRouter {
         if (handler == null) {
             CommandHandler admin = adminCommands.get(line.name());
             if (admin != null && in.userId() != null && isAdmin.test(in.userId())) {
-                return admin;
+                // editors' tools answer only in the editor's private chat: nothing of them is posted in a group
+                return in.isPrivate() ? admin : c -> c.replyWith("admin.private.only");
             }
             if (admin != null) {
                 LOG.warn("admin command /{} refused for user {} in chat {}", line.name(), in.userId(), in.chatId());
             }
-            return c -> c.replyWith("unknown.command", Html.escape("/" + line.name()));
+            return c -> c.replyWith("unknown.command", Html.escape(Replies.shorten("/" + line.name())));
         }
         return handler;
     }
@@ -117,6 +133,11 @@ public final class UpdateRouter {
         Subscriber reader = null;
         try {
             reader = readers.enroll(in);
+            if (groupGuard != null && !groupGuard.mayPress(callback)) {
+                LOG.info("button in group {} refused: user {} is not its admin", callback.chatId(), callback.userId());
+                replier.answerCallback(query.getId(), texts.get(reader.language(), "group.admins.only.toast"));
+                return;
+            }
             CallbackHandler handler = callbackFor(data);
             if (handler == null) {
                 LOG.debug("callback with unknown data in chat {}", callback.chatId());

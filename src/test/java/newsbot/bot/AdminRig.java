@@ -42,7 +42,7 @@ final class AdminRig implements AutoCloseable {
         Replier replier = new GatewayReplier(gateway, world.limiter, world.db, world.outbox, world.time);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
         router = new Bot(world.config, world.db, world.texts, replier, world.outbox, world.time, telegram::botUsername,
-                admin)
+                admin, gateway::chatMemberStatus)
                 .router();
         dispatcher = world.dispatcher(gateway, world.limiter);
     }

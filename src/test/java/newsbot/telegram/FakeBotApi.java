@@ -201,6 +201,11 @@ public final class FakeBotApi implements AutoCloseable {
         faults.add(FakeFaults.Kind.ECHO_PATH, 400, method, count);
     }
 
+    /** What getChatMember answers for this user in this group: "creator", "administrator", "member", "left"… */
+    public void setMemberStatus(long chatId, long userId, String status) {
+        state.update(() -> state.memberStatuses.put(chatId + ":" + userId, status));
+    }
+
     public void dropNext(int count) {
         faults.add(FakeFaults.Kind.DROP, 0, null, count);
     }
