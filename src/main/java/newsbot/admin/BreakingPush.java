@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.Outbox;
 import newsbot.store.Articles;
 import newsbot.store.BreakingAudience;
@@ -73,11 +74,15 @@ public final class BreakingPush {
             Map<Alert, List<Long>> groups = new LinkedHashMap<>();
             // the feed poller's audience: readers who already got this article are left out, as the outbox would
             audience.forEachReader(h, article.id(), articles.categoriesOf(h, article.id()),
+                    now.minus(DeliveryRetention.KEEP),
                     r -> groups.computeIfAbsent(alertFor.apply(r), a -> new ArrayList<>()).add(r.chatId()));
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
                 queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
                         g.getKey().silent(), false, now);
+            }
+            if (queued > 0) {
+                articles.markBreakingPushed(h, article.id(), now);
             }
             return new Result(queued, queued == 0 && !newlyMarked);
         });

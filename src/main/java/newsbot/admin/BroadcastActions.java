@@ -73,10 +73,13 @@ final class BroadcastActions {
         return "admin.toast.started";
     }
 
-    /** Send to me only: the message as readers will get it, to the presser's chat alone, outside the outbox. */
+    /**
+     * Send to me only: the message as readers will get it, outside the outbox, to the presser's private chat (a
+     * user's private chat id is their user id) even when the button was pressed in a group.
+     */
     String test(BroadcastRow b, long userId, long chatId) {
-        out.send(new OutgoingMessage(chatId, b.text(), false, false, null));
-        LOG.info("admin {} test-sent broadcast {} to chat {}", userId, b.id(), chatId);
+        out.send(new OutgoingMessage(userId, b.text(), false, false, null));
+        LOG.info("admin {} test-sent broadcast {} to their private chat (pressed in chat {})", userId, b.id(), chatId);
         return "admin.toast.tested";
     }
 

@@ -129,7 +129,8 @@ public final class Application implements AutoCloseable {
         Texts texts = new Texts();
         SenderReplier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
-        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username, admin);
+        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username, admin,
+                gateway::chatMemberStatus);
 
         ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
         digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);

@@ -7,6 +7,7 @@ import newsbot.config.ConfigException;
 import newsbot.config.ConfigLoader;
 import newsbot.store.StoreException;
 import newsbot.telegram.RedactingPatternLayout;
+import newsbot.telegram.TokenRedactor;
 
 /** Entry point: parses the command line, loads the configuration and runs the chosen command. */
 public final class Main {
@@ -41,15 +42,22 @@ public final class Main {
             err.println(CliArgs.USAGE);
             return e.getMessage().isEmpty() ? OK : BAD_SETUP;
         }
-        RedactingPatternLayout.registerToken(environment.get(ConfigLoader.environmentName("telegram.token")));
+        String environmentToken = environment.get(ConfigLoader.environmentName("telegram.token"));
+        RedactingPatternLayout.registerToken(environmentToken);
+        TokenRedactor redactor = new TokenRedactor(environmentToken);
+        // check and preview never talk to Telegram, so they neither need nor read the token
+        boolean offline = cli.command().equals("check") || cli.command().equals("preview");
         BotConfig config;
         try {
-            config = new ConfigLoader(environment).load(cli.config());
+            ConfigLoader loader = new ConfigLoader(environment);
+            config = (offline ? loader.withoutToken() : loader).load(cli.config());
         } catch (ConfigException e) {
-            err.println("config error: " + e.getMessage());
-            return BAD_SETUP;
+            return failed("config error: " + e.getMessage(), redactor);
+        } catch (RuntimeException e) {
+            return failed("config error: " + describe(e), redactor);
         }
         RedactingPatternLayout.registerToken(config.telegram().token());
+        redactor = new TokenRedactor(config.telegram().token());
         try {
             return switch (cli.command()) {
                 case "check" -> new FeedCheck(config, out).run();
@@ -57,11 +65,32 @@ public final class Main {
                 default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {
-            err.println("config error: " + e.getMessage());
-            return BAD_SETUP;
+            return failed("config error: " + e.getMessage(), redactor);
         } catch (StoreException e) {
-            err.println("database error: " + e.getMessage());
-            return BAD_SETUP;
+            return failed("database error: " + e.getMessage(), redactor);
+        } catch (RuntimeException | LinkageError e) {
+            // Anything else that stops start-up (Telegram unreachable, a port, a library): still one line, exit 2.
+            return failed("start-up error: " + describe(e), redactor);
         }
+    }
+
+    private int failed(String message, TokenRedactor redactor) {
+        err.println(redactor.redact(oneLine(message)));
+        return BAD_SETUP;
+    }
+
+    /** The exception's message with its causes', so "cannot start long polling" also says why. */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

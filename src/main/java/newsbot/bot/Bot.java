@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import newsbot.admin.Admin;
 import newsbot.config.BotConfig;
@@ -28,8 +30,17 @@ public final class Bot {
      * @param outbox where {@code /digest} enqueues the digest, as the scheduler does
      * @param admin  the editors' tools, or {@code null} to leave them out (admin commands then answer like unknown ones)
      */
+    /** Asks Telegram for a member's status in a group (getChatMember); empty when it cannot answer now. */
+    @FunctionalInterface
+    public interface ChatMembers {
+        Optional<String> status(long chatId, long userId);
+    }
+
+    /**
+     * @param members who administers a group: only they may change its categories, settings and status
+     */
     public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
-               Supplier<String> botUsername, Admin admin) {
+               Supplier<String> botUsername, Admin admin, ChatMembers members) {
         AdminHandlers adminHandlers = admin == null ? null : new AdminHandlers(admin, config, texts, replier, clock);
         Articles articles = new Articles();
         Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock, outbox);
@@ -87,7 +98,8 @@ public final class Bot {
         KeyboardJson keyboardJson = new KeyboardJson();
         this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
-                editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)));
+                editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
+                new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX)));
     }
 
     public UpdateRouter router() {

@@ -22,14 +22,32 @@ final class BreakingCommand implements CommandHandler {
         this.isAdmin = isAdmin;
     }
 
+    /** Whether the argument switches alerts on or off (rather than naming an article to push). */
+    static boolean isSwitch(String args) {
+        String arg = args.toLowerCase(Locale.ROOT);
+        return isOn(arg) || isOff(arg);
+    }
+
+    private static boolean isOn(String arg) {
+        return arg.equals("on") || arg.equals("вкл") || arg.equals("да");
+    }
+
+    private static boolean isOff(String arg) {
+        return arg.equals("off") || arg.equals("выкл") || arg.equals("нет");
+    }
+
     @Override
     public void handle(Conversation c) {
         String arg = c.args().toLowerCase(Locale.ROOT);
-        boolean on = arg.equals("on") || arg.equals("вкл") || arg.equals("да");
-        boolean off = arg.equals("off") || arg.equals("выкл") || arg.equals("нет");
+        boolean on = isOn(arg);
+        boolean off = isOff(arg);
         if (!on && !off) {
             Long user = c.incoming().userId();
             if (!arg.isEmpty() && adminPush != null && user != null && isAdmin.test(user)) {
+                if (!c.incoming().isPrivate()) {
+                    c.replyWith("admin.private.only"); // an editor's tool: nothing of it is posted in a group
+                    return;
+                }
                 adminPush.handle(c);
                 return;
             }

@@ -41,7 +41,7 @@ final class BreakingPushCommand implements CommandHandler {
     public void handle(Conversation c) {
         Optional<PushArticle> found = breaking.find(c.args());
         if (found.isEmpty()) {
-            c.replyWith("admin.breaking.not.found", Html.escape(c.args()));
+            c.replyWith("admin.breaking.not.found", Html.escape(Replies.shorten(c.args())));
             return;
         }
         PushArticle article = found.get();

@@ -39,10 +39,16 @@ final class Readers {
      * bot and writes again is active again: writing to us is the only proof it unblocked.
      */
     Subscriber enroll(Incoming in) {
+        // Every update comes through here: a known reader costs one read, outside any transaction, because a
+        // transaction here takes the write lock up front (IMMEDIATE) and would queue behind every pruning batch.
+        Optional<Subscriber> seen = db.withHandle(h -> subscribers.find(h, in.chatId()));
+        if (seen.isPresent() && seen.get().status() != SubscriberStatus.BLOCKED) {
+            return seen.get();
+        }
         return db.inTransaction(h -> {
             Optional<Subscriber> known = subscribers.find(h, in.chatId());
             if (known.isPresent() && known.get().status() != SubscriberStatus.BLOCKED) {
-                return known.get(); // every update comes through here: a known reader costs one query
+                return known.get(); // enrolled meanwhile by a concurrent update
             }
             if (known.isEmpty()) {
                 subscribers.insertIfAbsent(h, in.chatId(), in.userId(), in.chatType(),

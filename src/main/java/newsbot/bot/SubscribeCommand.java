@@ -23,7 +23,7 @@ final class SubscribeCommand implements CommandHandler {
         }
         Optional<Category> category = names.find(c.args());
         if (category.isEmpty()) {
-            c.replyWith("category.unknown", Html.escape(c.args()), names.listing(c.language()));
+            c.replyWith("category.unknown", Html.escape(Replies.shorten(c.args())), names.listing(c.language()));
             return;
         }
         String name = Html.escape(category.get().displayName(c.language()));

@@ -28,8 +28,9 @@ final class TimeZoneCommand implements CommandHandler {
         }
         Optional<ZoneId> zone = zones.resolve(c.args());
         if (zone.isEmpty()) {
-            List<String> suggestions = zones.suggest(c.args());
-            String reply = c.text("timezone.unknown", Html.escape(c.args())) + "\n";
+            // no zone id is longer than the echo limit: a longer text gets no (slow, pointless) suggestions
+            List<String> suggestions = c.args().length() > Replies.MAX_ECHO ? List.of() : zones.suggest(c.args());
+            String reply = c.text("timezone.unknown", Html.escape(Replies.shorten(c.args()))) + "\n";
             reply += suggestions.isEmpty()
                     ? c.text("timezone.usage", Html.escape(c.reader().zone().getId()))
                     : c.text("timezone.suggest", suggestionList(suggestions));

@@ -37,11 +37,13 @@ public final class UpdateRouter {
     /** Buttons of the editors' tools, which wait for Telegram and so run outside an update transaction. */
     private final Set<CallbackHandler> editorCallbacks;
     private final FloodGuard flood;
+    /** Who may change a group; null lets everyone (tests of other things). */
+    private final GroupGuard groupGuard;
 
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
                  LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
-                 Set<CallbackHandler> editorCallbacks, FloodGuard flood) {
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard) {
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -53,6 +55,7 @@ public final class UpdateRouter {
         this.scopes = scopes;
         this.editorCallbacks = Set.copyOf(editorCallbacks);
         this.flood = flood;
+        this.groupGuard = groupGuard;
     }
 
     /** The chat an update belongs to: its updates are handled in order, other chats' at the same time. */
@@ -149,14 +152,21 @@ public final class UpdateRouter {
         String languageCode = message.getFrom() == null ? null : message.getFrom().getLanguageCode();
         Incoming in = new Incoming(message.getChatId(), userId, chatType, languageCode, message.getMessageId(),
                 line.name(), line.args());
+        Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
+                texts.get(languageOf(in.chatId(), languageCode), "error.apology")));
+        // may ask Telegram who administers the group: before any transaction, which must not wait for it
+        if (groupGuard != null && !groupGuard.mayRun(in)) {
+            LOG.info("/{} in group {} refused: user {} is not its admin", line.name(), in.chatId(), in.userId());
+            guarded(scope, () -> scope.transaction(() -> scope.reply(OutgoingMessage.html(in.chatId(),
+                    texts.get(readers.enroll(in).language(), "group.admins.only")))), apology);
+            return;
+        }
         CommandHandler handler = handlerFor(in, line);
         boolean editorsTool = adminCommands.containsValue(handler);
         Runnable work = () -> {
             Subscriber reader = readers.enroll(in);
             handler.handle(new Conversation(in, reader, texts, replier, message, scope));
         };
-        Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
-                texts.get(languageOf(in.chatId(), languageCode), "error.apology")));
         guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
     }
 
@@ -177,12 +187,13 @@ public final class UpdateRouter {
         if (handler == null) {
             CommandHandler admin = adminCommands.get(line.name());
             if (admin != null && in.userId() != null && isAdmin.test(in.userId())) {
-                return admin;
+                // editors' tools answer only in the editor's private chat: nothing of them is posted in a group
+                return in.isPrivate() ? admin : c -> c.replyWith("admin.private.only");
             }
             if (admin != null) {
                 LOG.warn("admin command /{} refused for user {} in chat {}", line.name(), in.userId(), in.chatId());
             }
-            return c -> c.replyWith("unknown.command", Html.escape("/" + line.name()));
+            return c -> c.replyWith("unknown.command", Html.escape(Replies.shorten("/" + line.name())));
         }
         return handler;
     }
@@ -201,6 +212,12 @@ public final class UpdateRouter {
                 query.getFrom().getLanguageCode(), messageId, data);
         Incoming in = new Incoming(callback.chatId(), callback.userId(), callback.chatType(), callback.languageCode(),
                 messageId, null, "");
+        if (groupGuard != null && !groupGuard.mayPress(callback)) {
+            LOG.info("button in group {} refused: user {} is not its admin", callback.chatId(), callback.userId());
+            replier.answerCallback(query.getId(), texts.get(languageOf(callback.chatId(), callback.languageCode()),
+                    "group.admins.only.toast"));
+            return;
+        }
         CallbackHandler handler = callbackFor(data);
         Runnable work = () -> {
             Subscriber reader = readers.enroll(in);

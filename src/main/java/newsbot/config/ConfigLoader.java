@@ -41,10 +41,29 @@ public final class ConfigLoader {
             "delivery.max-attempts", "delivery.max-in-flight", "delivery.max-age.breaking",
             "chat.handler-threads", "chat.flood-limit", "chat.flood-window", "chat.flood-mute");
 
+    /** Longest category display name: it is a button label and a digest heading. */
+    static final int MAX_CATEGORY_NAME = 64;
+    /** Largest feed body: the fetcher holds the whole body (and its decompressed copy) in memory. */
+    static final int MAX_FEED_BYTES = 256 << 20;
+
     private final Map<String, String> environment;
+    private final boolean tokenRequired;
 
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, true);
+    }
+
+    private ConfigLoader(Map<String, String> environment, boolean tokenRequired) {
         this.environment = Map.copyOf(environment);
+        this.tokenRequired = tokenRequired;
+    }
+
+    /**
+     * A loader for the commands that never talk to Telegram ({@code check}, {@code preview}): the token may be
+     * missing and is not read; the result's token is empty.
+     */
+    public ConfigLoader withoutToken() {
+        return new ConfigLoader(environment, false);
     }
 
     public BotConfig load(Path file) {
@@ -75,11 +94,16 @@ public final class ConfigLoader {
                 throw new ConfigException("breaking.feeds", "unknown feed id '" + id + "'");
             }
         }
-        BotConfig.Telegram telegram = new BotConfig.Telegram(token(v), apiUrl(v), admins(v));
-        BotConfig.Feeds feedConfig = new BotConfig.Feeds(feeds,
-                v.duration("feed.poll-interval", "PT2M", Duration.ofSeconds(10)),
-                v.integer("feed.max-bytes", "5242880", 1024, Integer.MAX_VALUE),
-                v.duration("feed.max-backoff", "PT1H", Duration.ofMinutes(1)),
+        BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v));
+        Duration pollInterval = v.duration("feed.poll-interval", "PT2M", Duration.ofSeconds(10));
+        Duration maxBackoff = v.duration("feed.max-backoff", "PT1H", Duration.ofMinutes(1));
+        if (maxBackoff.compareTo(pollInterval) < 0) {
+            throw new ConfigException("feed.max-backoff", maxBackoff + " is shorter than feed.poll-interval "
+                    + pollInterval + ": a failing feed would be polled more often than a healthy one");
+        }
+        BotConfig.Feeds feedConfig = new BotConfig.Feeds(feeds, pollInterval,
+                v.integer("feed.max-bytes", "5242880", 1024, MAX_FEED_BYTES),
+                maxBackoff,
                 v.duration("articles.retention", "P30D", Duration.ofDays(1)),
                 v.integer("articles.summary-max-chars", "300", 0, 2000));
         BotConfig.Breaking breaking = new BotConfig.Breaking(
@@ -147,14 +171,22 @@ public final class ConfigLoader {
             URI uri = new URI(text);
             boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
             boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath());
-            if (!httpScheme || uri.getHost() == null || !bare || uri.getQuery() != null) {
+            // user info would be a credential in every logged URL; a fragment means the value is not what was meant
+            if (!httpScheme || uri.getHost() == null || !bare || uri.getRawQuery() != null
+                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
                 throw new ConfigException("telegram.api-url",
-                        "'" + text + "' must be an http(s) URL with a host and no path, e.g. https://api.telegram.org");
+                        "'" + withoutUserInfo(uri, text) + "' must be an http(s) URL with a host and no path, user "
+                                + "info, query or fragment, e.g. https://api.telegram.org");
             }
             return uri;
         } catch (URISyntaxException e) {
             throw new ConfigException("telegram.api-url", "'" + text + "' is not a valid URL");
         }
+    }
+
+    // Never repeat user info in an error line: it is probably a password.
+    private static String withoutUserInfo(URI uri, String text) {
+        return uri.getRawUserInfo() == null ? text : text.replace(uri.getRawUserInfo() + "@", "<user info>@");
     }
 
     private static Set<Long> admins(Values v) {
@@ -183,7 +215,9 @@ public final class ConfigLoader {
             if (name.isEmpty()) {
                 throw new ConfigException(key, "display name is empty");
             }
+            checkNameLength(key, name);
             String nameEn = v.get(key + ".name.en", "");
+            checkNameLength(key + ".name.en", nameEn);
             categories.add(new Category(slug, name, nameEn.isEmpty() ? null : nameEn, v.list(key + ".aliases", "")));
         }
         for (String key : v.keys()) {
@@ -202,6 +236,14 @@ public final class ConfigLoader {
             throw new ConfigException("category.<slug>", "no categories configured, e.g. category.economy=Экономика");
         }
         return categories;
+    }
+
+    private static void checkNameLength(String key, String name) {
+        int length = name.codePointCount(0, name.length());
+        if (length > MAX_CATEGORY_NAME) {
+            throw new ConfigException(key, "display name has " + length + " characters, at most "
+                    + MAX_CATEGORY_NAME + " fit a button and a heading");
+        }
     }
 
     private static List<FeedSource> feeds(Values v, Set<String> slugs, Set<String> breakingFeeds) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,10 @@ public final class FeedParser {
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1995-01-01T00:00:00Z");
     private static final int MAX_DEPTH = 100;
 
-    /** A parser with Rome's safe defaults (DOCTYPE refused). */
+    /**
+     * A parser that accepts a DOCTYPE (RSS 0.91 feeds declare the Netscape DTD) but never loads a DTD or an
+     * external entity (Rome switches both off) and refuses entity declarations ({@link DoctypeCheck}).
+     */
     public FeedParser() {
     }
 
@@ -48,11 +52,19 @@ public final class FeedParser {
         if (XmlDepth.exceeds(body, MAX_DEPTH)) {
             return failed(new FeedError.Malformed("elements nested deeper than " + MAX_DEPTH + " levels"));
         }
+        Optional<String> refused = DoctypeCheck.refusal(body);
+        if (refused.isPresent()) {
+            return failed(new FeedError.Malformed(refused.get()));
+        }
         String contentType = FeedBytes.effectiveContentType(body, contentTypeHeader);
         byte[] fixed = FeedBytes.truncateFractionalSeconds(body);
         SyndFeed feed;
         try {
-            feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(fixed), contentType, true, "UTF-8"));
+            SyndFeedInput input = new SyndFeedInput();
+            // Rome then still disables external entities, external DTDs and entity expansion in its SAX builder;
+            // the JDK parser's entity expansion limit stays in force as well.
+            input.setAllowDoctypes(true);
+            feed = input.build(new XmlReader(new ByteArrayInputStream(fixed), contentType, true, "UTF-8"));
         } catch (FeedException e) {
             return failed(malformed(e.getMessage()));
         } catch (IllegalArgumentException e) {

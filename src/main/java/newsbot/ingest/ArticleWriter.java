@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import newsbot.store.Articles;
+import newsbot.store.SeenItems;
 import newsbot.store.KnownArticle;
 import newsbot.store.NewArticle;
 import org.jdbi.v3.core.Handle;
@@ -19,6 +20,7 @@ final class ArticleWriter {
     static final Duration PUSH_MAX_AGE = Duration.ofHours(6);
 
     private final Articles articles = new Articles();
+    private final SeenItems seen = new SeenItems();
     private final BreakingFanOut fanOut;
 
     ArticleWriter(BreakingFanOut fanOut) {
@@ -38,6 +40,9 @@ final class ArticleWriter {
             if (known.isPresent()) {
                 seenAgain(h, known.get(), a, push, freshSince);
                 continue;
+            }
+            if (!seen.firstSighting(h, a.dedupKey(), now)) {
+                continue; // its article was pruned, but the item was stored once: it is not news again
             }
             Optional<Long> id = articles.insertIfNew(h, a);
             if (id.isEmpty()) {

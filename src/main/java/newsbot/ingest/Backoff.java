@@ -11,6 +11,9 @@ final class Backoff {
 
     private final Duration interval;
     private final Duration cap;
+    // One Backoff serves every feed thread, and the generators the app passes (SplittableRandom) are not
+    // thread-safe: draws are serialised on this lock. A draw is nanoseconds, so nobody waits for long.
+    private final Object randomLock = new Object();
     private final RandomGenerator random;
 
     Backoff(Duration interval, Duration cap, RandomGenerator random) {
@@ -27,7 +30,11 @@ final class Backoff {
             millis *= 2;
         }
         millis = Math.min(millis, capMillis);
-        long jitter = (long) (millis * JITTER * random.nextDouble());
+        double draw;
+        synchronized (randomLock) {
+            draw = random.nextDouble();
+        }
+        long jitter = (long) (millis * JITTER * draw);
         return Duration.ofMillis(millis - jitter);
     }
 }

@@ -10,6 +10,8 @@ import newsbot.bot.Texts;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryRetention;
+import newsbot.store.Articles;
 import newsbot.delivery.Outbox;
 import newsbot.digest.BreakingLabels;
 import newsbot.digest.DigestComposer;
@@ -33,6 +35,7 @@ public final class BreakingAlerts implements BreakingFanOut {
     private final Outbox outbox;
     private final Clock clock;
     private final BreakingAudience audience = new BreakingAudience();
+    private final Articles articles = new Articles();
     private final DigestComposer composer = new DigestComposer();
     private final TopicAlerts topics;
 
@@ -59,7 +62,7 @@ public final class BreakingAlerts implements BreakingFanOut {
         Instant now = clock.instant();
         Map<Batch, List<Long>> batches = new HashMap<>();
         QuietCheck quiet = new QuietCheck(config.digest().defaultZone(), now);
-        audience.forEachReader(h, article.id(), article.categories(), reader -> {
+        audience.forEachReader(h, article.id(), article.categories(), now.minus(DeliveryRetention.KEEP), reader -> {
             boolean silent = quiet.isQuiet(reader.timeZone(), reader.quietFrom(), reader.quietTo());
             batches.computeIfAbsent(new Batch(language(reader.language()), silent), b -> new ArrayList<>())
                     .add(reader.chatId());
@@ -72,6 +75,9 @@ public final class BreakingAlerts implements BreakingFanOut {
             // enqueueAll wakes the dispatcher after the commit, when the rows are visible to it.
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), html,
                     batch.getKey().silent(), true, now);
+        }
+        if (queued > 0) {
+            articles.markBreakingPushed(h, article.id(), now);
         }
         LOG.info("breaking article {} queued for {} readers", article.id(), queued);
     }

@@ -98,6 +98,14 @@ public final class Articles {
     }
 
     /** Marks a stored article as breaking; true when it was not before. */
+    /** Remembers when the article first went out as breaking; later pushes keep the first time. */
+    public void markBreakingPushed(Handle h, long articleId, java.time.Instant at) {
+        h.createUpdate("UPDATE articles SET breaking_pushed_at = :at WHERE id = :id AND breaking_pushed_at IS NULL")
+                .bind("at", at.toEpochMilli())
+                .bind("id", articleId)
+                .execute();
+    }
+
     public boolean markBreaking(Handle h, long articleId) {
         return h.createUpdate("UPDATE articles SET breaking = 1 WHERE id = :id AND breaking = 0")
                 .bind("id", articleId)

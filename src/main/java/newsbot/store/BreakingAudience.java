@@ -1,5 +1,6 @@
 package newsbot.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,8 +22,11 @@ public final class BreakingAudience {
     /**
      * Calls {@code each} once per ACTIVE reader with breaking alerts on who follows any of {@code categories} and
      * has no BREAKING delivery for {@code articleId} yet; streamed, so 100,000 readers never sit in memory as rows.
+     * Nobody, if the article first went out as breaking before {@code deliveriesKeptSince}: the deliveries that
+     * said who got it may be forgotten, and "at most once per reader" must not depend on them.
      */
-    public void forEachReader(Handle h, long articleId, Collection<String> categories, Consumer<Reader> each) {
+    public void forEachReader(Handle h, long articleId, Collection<String> categories, Instant deliveriesKeptSince,
+                              Consumer<Reader> each) {
         if (categories.isEmpty()) {
             return;
         }
@@ -31,9 +35,12 @@ public final class BreakingAudience {
                         + "FROM subscriptions s JOIN subscribers r ON r.chat_id = s.chat_id "
                         + "WHERE s.category IN (<categories>) AND r.status = 'ACTIVE' AND r.breaking_on = 1 "
                         + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = r.chat_id "
-                        + "AND d.kind = 'BREAKING' AND d.ref_id = :article AND d.part = 0)")
+                        + "AND d.kind = 'BREAKING' AND d.ref_id = :article AND d.part = 0) "
+                        + "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = :article "
+                        + "AND a.breaking_pushed_at < :kept)")
                 .bindList("categories", List.copyOf(categories))
                 .bind("article", articleId)
+                .bind("kept", deliveriesKeptSince.toEpochMilli())
                 .setFetchSize(5000)
                 .map((rs, ctx) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))

@@ -246,4 +246,20 @@ public final class TelegramGateway implements MessageSender {
             LOG.debug("{} to {} failure detail", method, target, failure);
         }
     }
+
+    /**
+     * getChatMember: the member's status in a group ({@code creator}, {@code administrator}, {@code member},
+     * {@code restricted}, {@code left}, {@code kicked}), or empty when Telegram cannot be asked now (logged).
+     */
+    public Optional<String> chatMemberStatus(long chatId, long userId) {
+        String[] status = new String[1];
+        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember.builder()
+                .chatId(Long.toString(chatId)).userId(userId).build();
+        SendOutcome outcome = call("getChatMember", chatId, () -> client.executeAsync(request),
+                (org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) -> {
+                    status[0] = member.getStatus();
+                    return 0L;
+                }, null);
+        return outcome instanceof SendOutcome.Delivered ? Optional.ofNullable(status[0]) : Optional.empty();
+    }
 }

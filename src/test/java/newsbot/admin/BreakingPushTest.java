@@ -48,4 +48,27 @@ class BreakingPushTest {
         assertThat(admin.breaking().push(AdminWorld.ADMIN, again, r -> new BreakingPush.Alert("x", false)))
                 .isEqualTo(new BreakingPush.Result(0, true));
     }
+
+    @Test
+    void anArticleThatWentOutTwentyDaysAgoIsNotPushedAgainOnceItsDeliveriesAreForgotten() {
+        AdminWorld world = new AdminWorld(dir);
+        Admin admin = world.admin(new RecordingMessages(), 1000);
+        world.reader(1, SubscriberStatus.ACTIVE, "ru", "economy");
+        long id = world.article("main", "Rates up", "https://example.org/rates", "economy", world.time.instant());
+        PushArticle article = admin.breaking().find(Long.toString(id)).orElseThrow();
+        assertThat(admin.breaking().push(AdminWorld.ADMIN, article, r -> new BreakingPush.Alert("⚡", false)))
+                .isEqualTo(new BreakingPush.Result(1, false));
+        world.db.useTransaction(h -> h.execute("UPDATE deliveries SET state = 'SENT', sent_at = created_at"));
+
+        world.time.advance(java.time.Duration.ofDays(20));
+        int forgotten = new newsbot.delivery.DeliveryRetention(world.db, world.deliveries, world.time).prune();
+        assertThat(forgotten).isEqualTo(1);
+
+        PushArticle again = admin.breaking().find(Long.toString(id)).orElseThrow();
+        assertThat(admin.breaking().push(AdminWorld.ADMIN, again, r -> new BreakingPush.Alert("⚡ again", false)))
+                .isEqualTo(new BreakingPush.Result(0, true));
+        int rows = world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries").mapTo(Integer.class)
+                .one());
+        assertThat(rows).isZero();
+    }
 }

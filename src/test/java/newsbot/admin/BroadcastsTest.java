@@ -132,6 +132,37 @@ class BroadcastsTest {
     }
 
     @Test
+    void pressesOfPauseResumeAndCancelByANonAdminChangeNothing() {
+        long id = draft("", "Hello");
+        admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":send", "en");
+        int adminMessages = admins.sent.size();
+
+        assertThat(admin.broadcasts().press(42, 42, controlMessage(), "bc:" + id + ":pause", "ru")).isNull();
+        assertThat(world.state(id)).isEqualTo("RUNNING");
+        assertThat(admin.broadcasts().press(42, 42, controlMessage(), "bc:" + id + ":cancel", "ru")).isNull();
+        assertThat(world.state(id)).isEqualTo("RUNNING");
+
+        admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":pause", "en");
+        assertThat(world.state(id)).isEqualTo("PAUSED");
+        assertThat(admin.broadcasts().press(42, 42, controlMessage(), "bc:" + id + ":resume", "ru")).isNull();
+        assertThat(world.state(id)).isEqualTo("PAUSED");
+        assertThat(admin.broadcasts().press(42, 42, controlMessage(), "bc:" + id + ":cancel", "ru")).isNull();
+        assertThat(world.state(id)).isEqualTo("PAUSED");
+        assertThat(admins.sent).hasSize(adminMessages);
+    }
+
+    @Test
+    void sendToMeOnlyFromAGroupGoesToThePressingEditorsPrivateChat() {
+        long group = -100_500L;
+        long id = draft("", "<i>Soon</i> on air");
+        String toast = admin.broadcasts().press(ADMIN, group, 77, "bc:" + id + ":test", "en");
+        assertThat(toast).contains("sent to you only");
+        assertThat(admins.to(group)).isEmpty();
+        assertThat(admins.last().message().chatId()).isEqualTo(ADMIN);
+        assertThat(admins.last().message().html()).isEqualTo("<i>Soon</i> on air");
+    }
+
+    @Test
     void doublePressAndASecondAdminStartItOnce() throws Exception {
         long id = draft("", "Hello");
         String first = admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":send", "en");

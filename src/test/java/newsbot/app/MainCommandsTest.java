@@ -78,4 +78,14 @@ class MainCommandsTest {
         assertThat(run("frobnicate", "--config", "x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar newsbot.jar");
     }
+
+    @Test
+    void checkAndPreviewNeedNoTokenAndNeverCallTelegram() {
+        setup.properties.remove("telegram.token");
+        Path config = setup.writeConfig("no-token.properties");
+        assertThat(run("check", "--config", config.toString())).isZero();
+        assertThat(run("preview", "--config", config.toString(), "--categories", "economy", "--lang", "en")).isZero();
+        assertThat(out()).contains("economy").contains("Your digest");
+        assertThat(setup.telegram.requests()).isEmpty();
+    }
 }

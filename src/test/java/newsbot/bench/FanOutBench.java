@@ -62,7 +62,7 @@ final class FanOutBench {
         BreakingAudience audience = new BreakingAudience();
         List<Long> chats = new ArrayList<>();
         long q0 = System.nanoTime();
-        db.useTransaction(h -> audience.forEachReader(h, 1000, List.of("incidents", "politics"), r -> chats.add(r.chatId())));
+        db.useTransaction(h -> audience.forEachReader(h, 1000, List.of("incidents", "politics"), NOW.minus(java.time.Duration.ofDays(14)), r -> chats.add(r.chatId())));
         long q1 = System.nanoTime();
         Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
         db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BREAKING, 1000, "<b>x</b>", false, true, NOW));

@@ -39,7 +39,7 @@ class RouterFailureTest {
                 Map.of("boom", broken, "help", new HelpCommand()), Map.of(), Map.of("x:", brokenButton),
                 id -> false, () -> "newsbot",
                 updateId -> new UpdateScope(updateId, world.db, world.outbox, new HandledUpdates(), new KeyboardJson()),
-                Set.of(), new FloodGuard(world.config.chat(), System::nanoTime));
+                Set.of(), new FloodGuard(world.config.chat(), System::nanoTime), null);
 
         world.route(router, message(1, "/boom", "en"));
         assertThat(world.replier.last().html()).contains("Something went wrong");

@@ -55,7 +55,7 @@ class UpdateConsumerTest {
         return new UpdateRouter(readers, world.texts, world.replier, commands, editorsTools, Map.of(), id -> true,
                 () -> "newsbot",
                 updateId -> new UpdateScope(updateId, world.db, world.outbox, new HandledUpdates(), new KeyboardJson()),
-                Set.of(), new FloodGuard(chat, System::nanoTime));
+                Set.of(), new FloodGuard(chat, System::nanoTime), null);
     }
 
     private UpdateConsumer consumer(World world, UpdateRouter router) {

@@ -82,7 +82,9 @@ final class World {
                 // the tests play one reader issuing many commands at one instant; the flood guard has its own tests
                 new BotConfig.Chat(1, 1000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
         outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
-        router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", null).router();
+        // chats here are private: nobody is asked who administers a group
+        router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", null,
+                (chat, user) -> java.util.Optional.empty()).router();
         scheduler = newScheduler(batchSize);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -89,5 +90,66 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(namedKey + ": ")
                 .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(namedKey))
                 .message().doesNotContain("\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"category.economy", "category.economy.name.en"})
+    void aCategoryNameOver64CharactersIsRefused(String key) {
+        String namedKey = key;
+        Map<String, String> m = minimal();
+        m.put(key, "Э".repeat(64));
+        new ConfigLoader(Map.of()).fromMap(m); // 64 fit
+        m.put(key, "Э".repeat(65));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(namedKey + ": display name has 65 characters, at most 64");
+    }
+
+    @Test
+    void maxBackoffShorterThanThePollIntervalIsRefused() {
+        Map<String, String> m = minimal();
+        m.put("feed.poll-interval", "PT10M");
+        m.put("feed.max-backoff", "PT10M");
+        new ConfigLoader(Map.of()).fromMap(m); // equal is fine
+        m.put("feed.max-backoff", "PT5M");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("feed.max-backoff: PT5M is shorter than feed.poll-interval PT10M");
+    }
+
+    @Test
+    void maxBytesBeyondWhatTheFetcherHoldsIsRefused() {
+        Map<String, String> m = minimal();
+        m.put("feed.max-bytes", String.valueOf(256 << 20));
+        assertThat(new ConfigLoader(Map.of()).fromMap(m).feeds().maxBytes()).isEqualTo(256L << 20);
+        m.put("feed.max-bytes", String.valueOf(Integer.MAX_VALUE));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("feed.max-bytes: " + Integer.MAX_VALUE + " is out of range 1024..268435456");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://bot:s3cret@api.telegram.org",
+            "https://api.telegram.org#frag",
+            "https://api.telegram.org/#",
+    })
+    void apiUrlWithUserInfoOrAFragmentIsRefusedWithoutRepeatingTheUserInfo(String url) {
+        Map<String, String> m = minimal();
+        m.put("telegram.api-url", url);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("telegram.api-url: ")
+                .message().doesNotContain("s3cret");
+    }
+
+    @Test
+    void withoutTokenTheTokenIsNeitherRequiredNorRead() {
+        Map<String, String> m = minimal();
+        m.remove("telegram.token");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m)).hasMessageStartingWith("telegram.token: ");
+        assertThat(new ConfigLoader(Map.of()).withoutToken().fromMap(m).telegram().token()).isEmpty();
+        m.put("telegram.token", "nonsense");
+        assertThat(new ConfigLoader(Map.of()).withoutToken().fromMap(m).telegram().token()).isEmpty();
     }
 }

@@ -91,8 +91,20 @@ class FeedParserTest {
     }
 
     @Test
-    void rss091WithTheNetscapeDoctypeIsRefusedLikeAnyDoctype() {
-        assertThat(error("rss-091-netscape-doctype.xml", "text/xml")).isInstanceOf(FeedError.Malformed.class);
+    void rss091WithTheNetscapeDoctypeParses() {
+        ParseResult.Parsed feed = parsed("rss-091-netscape-doctype.xml", "text/xml");
+        assertThat(feed.feedTitle()).isEqualTo("Старая лента с DOCTYPE");
+        assertThat(feed.items()).isNotEmpty().allSatisfy(item -> assertThat(item.title()).isNotBlank());
+    }
+
+    @Test
+    void aSingleInternalEntityDeclarationIsRefusedToo() {
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [ <!ENTITY site \"x\"> ]>\n"
+                + "<rss version=\"2.0\"><channel><title>&site;</title><link>https://a.kg/</link>"
+                + "<description>d</description></channel></rss>";
+        ParseResult result = parser.parse(xml.getBytes(StandardCharsets.UTF_8), RSS, FETCHED_AT);
+        assertThat(result).isInstanceOf(ParseResult.Failed.class);
+        assertThat(((ParseResult.Failed) result).error().describe()).contains("DOCTYPE with entity declarations");
     }
 
     @Test

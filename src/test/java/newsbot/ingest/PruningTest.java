@@ -64,6 +64,53 @@ class PruningTest {
     }
 
     @Test
+    void anUndatedItemStillInItsFeedDoesNotComeBackAfterItsArticleWasPruned() {
+        Rss feed = new Rss().item("evergreen", "Справочник: как получить паспорт", null)
+                .item(null, "Без ссылки и даты", null);
+        f.server.serve("/politics.xml", feed.bytes(), RSS);
+        FeedPoller poller = f.poller(f.config(List.of(feed("politics", f.server.url("/politics.xml"), "politics")),
+                Set.of()));
+        poller.pollDue();
+        assertThat(f.count("SELECT COUNT(*) FROM articles")).isEqualTo(2);
+
+        // dated with each fetch time, the items would look fresh forever; their articles are pruned nonetheless
+        for (int day = 1; day <= 40; day++) {
+            f.clock.set(NOW.plus(Duration.ofDays(day)));
+            f.server.serve("/politics.xml", feed.bytes(), RSS); // a changed ETag: a full fetch, not a 304
+            assertThat(poller.pollDue()).as("new articles on day " + day).isZero();
+        }
+        assertThat(f.count("SELECT COUNT(*) FROM articles")).isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM seen_items")).isEqualTo(2);
+    }
+
+    @Test
+    void seenKeysAreForgottenThreeRetentionsAfterTheirItemLeftTheFeedAndAreBoundedInNumber() {
+        f.server.serveFixture("/politics.xml", "rss-politika.xml");
+        FeedPoller poller = f.poller(f.config(List.of(feed("politics", f.server.url("/politics.xml"), "politics")),
+                Set.of()));
+        poller.pollDue();
+        assertThat(f.count("SELECT COUNT(*) FROM seen_items")).isEqualTo(4);
+        f.server.serve("/politics.xml", new Rss().bytes(), RSS);
+
+        f.clock.set(NOW.plus(RETENTION.multipliedBy(3)).minus(Duration.ofHours(1)));
+        poller.pollDue();
+        assertThat(f.count("SELECT COUNT(*) FROM seen_items")).isEqualTo(4);
+        f.clock.set(NOW.plus(RETENTION.multipliedBy(3)).plus(Duration.ofHours(1)));
+        poller.pollDue();
+        assertThat(f.count("SELECT COUNT(*) FROM seen_items")).isZero();
+
+        f.db.useTransaction(h -> {
+            for (int i = 0; i < 30; i++) {
+                new newsbot.store.SeenItems().firstSighting(h, "g:" + i, f.clock.instant().plusSeconds(i));
+            }
+        });
+        Pruner capped = new Pruner(new WriteSession(f.db), RETENTION, f.clock, 10);
+        capped.prune();
+        assertThat(f.rows("SELECT dedup_key FROM seen_items ORDER BY seen_at")).extracting(r -> r.get("dedup_key"))
+                .containsExactly("g:20", "g:21", "g:22", "g:23", "g:24", "g:25", "g:26", "g:27", "g:28", "g:29");
+    }
+
+    @Test
     void pruningRunsAtMostHourlyFromThePollCycle() {
         f.server.serveFixture("/politics.xml", "rss-politika.xml");
         FeedPoller poller = f.poller(f.config(List.of(feed("politics", f.server.url("/politics.xml"), "politics")),

@@ -143,4 +143,16 @@ class DeliveriesTest {
         assertThat(db.<Integer>withHandle(h -> deliveries.cancelPendingForChat(h, 1, "blocked"))).isEqualTo(2);
         assertThat(db.<List<DueDelivery>>withHandle(h -> deliveries.due(h, T0, 10))).extracting(DueDelivery::chatId).containsExactly(2L);
     }
+
+    @Test
+    void pruningFinishedRowsSearchesAnIndexNotTheWholeTable() {
+        // the statement deleteFinishedBefore runs, as SQLite plans it: a range of the partial index on created_at
+        List<String> plan = db.withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN DELETE FROM deliveries WHERE id IN "
+                        + "(SELECT id FROM deliveries WHERE state <> 'PENDING' AND created_at < :before LIMIT :limit)")
+                .bind("before", 1L).bind("limit", 10)
+                .map((rs, ctx) -> rs.getString("detail")).list());
+        assertThat(plan).anySatisfy(step -> assertThat(step)
+                .contains("USING INDEX deliveries_finished (created_at<?)"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).isEqualTo("SCAN deliveries"));
+    }
 }

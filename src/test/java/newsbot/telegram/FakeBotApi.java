@@ -193,6 +193,19 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** The next {@code count} requests (getUpdates excepted) are dropped unanswered, without effect. */
+    /**
+     * The next {@code count} calls of {@code method} are answered 400 with a description that quotes the request
+     * path, token and all: a log line that repeats Telegram's answer then carries the token unless redacted.
+     */
+    public void failNextEchoingPath(String method, int count) {
+        faults.add(FakeFaults.Kind.ECHO_PATH, 400, method, count);
+    }
+
+    /** What getChatMember answers for this user in this group: "creator", "administrator", "member", "left"… */
+    public void setMemberStatus(long chatId, long userId, String status) {
+        state.update(() -> state.memberStatuses.put(chatId + ":" + userId, status));
+    }
+
     public void dropNext(int count) {
         faults.add(FakeFaults.Kind.DROP, 0, null, count);
     }

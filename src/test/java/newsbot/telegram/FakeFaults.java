@@ -18,7 +18,9 @@ final class FakeFaults {
         /** Close the connection without answering, without doing anything. */
         DROP,
         /** Do the work (a message is delivered), then close the connection without answering. */
-        DELIVER_THEN_DROP
+        DELIVER_THEN_DROP,
+        /** Answer 400 with a description quoting the request path (token included), as some proxies do. */
+        ECHO_PATH
     }
 
     /** The fault applied to one request. */

@@ -100,6 +100,10 @@ final class FakeHttpHandler implements HttpHandler {
         if (fault.isPresent() && fault.get().kind() == FakeFaults.Kind.STATUS) {
             return statusAnswer(fault.get().status());
         }
+        if (fault.isPresent() && fault.get().kind() == FakeFaults.Kind.ECHO_PATH) {
+            return jsonAnswer(400, json.error(new FakeApiError(400,
+                    "Bad Request: no route for " + exchange.getRequestURI().getRawPath(), null, null)));
+        }
         Duration delay = faults.delayFor(canonical);
         if (!delay.isZero() && !state.pause(delay)) {
             return Answer.DROP;

@@ -20,7 +20,7 @@ final class FakeMethods {
 
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
-            "deleteMessage");
+            "deleteMessage", "getChatMember");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -64,8 +64,26 @@ final class FakeMethods {
             case "setMyCommands" -> setMyCommands(r);
             case "sendPhoto" -> sendPhoto(r);
             case "deleteMessage" -> deleteMessage(r);
+            case "getChatMember" -> chatMember(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
+    }
+
+    private JsonNode chatMember(FakeRequest r) {
+        long chatId = r.chatId();
+        long userId = r.requiredLong("user_id");
+        String status = state.locked(() -> state.memberStatuses.getOrDefault(chatId + ":" + userId, "member"));
+        ObjectNode member = json.mapper.createObjectNode();
+        member.put("status", status);
+        ObjectNode user = member.putObject("user");
+        user.put("id", userId);
+        user.put("is_bot", false);
+        user.put("first_name", "User " + userId);
+        if (status.equals("administrator")) {
+            member.put("can_be_edited", false);
+            member.put("can_change_info", true);
+        }
+        return member;
     }
 
     private JsonNode sendMessage(FakeRequest r) {

@@ -35,6 +35,8 @@ final class FakeState {
     final Map<Long, ChatStatus> statuses = new HashMap<>();
     final Map<Long, Long> migrations = new HashMap<>();
     final Map<Long, String> chatTypes = new HashMap<>();
+    /** getChatMember statuses by "chatId:userId"; anyone not listed is a plain "member". */
+    final Map<String, String> memberStatuses = new HashMap<>();
     private final Map<Long, Integer> lastMessageIds = new HashMap<>();
 
     final List<FakeMessage> sent = new ArrayList<>();
