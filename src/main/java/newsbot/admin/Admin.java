@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.time.Clock;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
@@ -32,12 +34,12 @@ public final class Admin {
      * @param out      how admins are answered directly (the chat side's replier)
      * @param texts    the bot's bundles, e.g. {@code texts::get}
      */
-    public Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, AdminMessages out,
+    public Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
                  AdminTexts texts, Clock clock) {
         this(config, db, outbox, counters, out, texts, clock, BatchEnqueuer.DEFAULT_BATCH);
     }
 
-    Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, AdminMessages out,
+    Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
           AdminTexts texts, Clock clock, int batchSize) {
         BroadcastsRepo repo = new BroadcastsRepo();
         BroadcastOutbox rows = new BroadcastOutbox();

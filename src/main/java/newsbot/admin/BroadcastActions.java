@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.time.Clock;
 import java.time.Instant;
 import newsbot.delivery.DeliveryKind;
@@ -28,13 +30,13 @@ final class BroadcastActions {
     private final BroadcastsRepo repo;
     private final BroadcastOutbox rows;
     private final Outbox outbox;
-    private final AdminMessages out;
+    private final Replier out;
     private final Clock clock;
     private final BatchEnqueuer enqueuer;
     private final ProgressBoard board;
     private final AdminTexts texts;
 
-    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Outbox outbox, AdminMessages out,
+    BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Outbox outbox, Replier out,
                      Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts) {
         this.db = db;
         this.repo = repo;

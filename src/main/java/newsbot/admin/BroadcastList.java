@@ -8,7 +8,7 @@ import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 
 /** The text of {@code /broadcasts}: the latest broadcasts, newest first, with state and counts. */
 final class BroadcastList {

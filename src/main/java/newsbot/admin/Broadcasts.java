@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,7 +10,7 @@ import newsbot.config.Languages;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ public final class Broadcasts {
     private final BotConfig config;
     private final Database db;
     private final BroadcastsRepo repo;
-    private final AdminMessages out;
+    private final Replier out;
     private final AdminTexts texts;
     private final Clock clock;
     private final BroadcastControls controls;
@@ -35,7 +37,7 @@ public final class Broadcasts {
     private final BroadcastList list;
     private final TimeTexts time;
 
-    Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, AdminMessages out, AdminTexts texts, Clock clock,
+    Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, Replier out, AdminTexts texts, Clock clock,
                BroadcastControls controls, ProgressView view, BroadcastActions actions, BroadcastList list) {
         this.config = config;
         this.db = db;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 
 /**
  * Turns a Telegram message's text and entities (offsets and lengths in UTF-16 code units, as Telegram counts

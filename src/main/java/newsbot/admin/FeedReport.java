@@ -13,7 +13,7 @@ import newsbot.config.FeedSource;
 import newsbot.store.Database;
 import newsbot.store.FeedHealthRow;
 import newsbot.store.Reports;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 
 /** {@code /feeds}: one line per feed, failing ones first: ok or failing, last success, items in 24 h, last error. */
 public final class FeedReport {

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +30,12 @@ final class ProgressBoard {
     private final BroadcastsRepo repo;
     private final BroadcastOutbox rows;
     private final ProgressView view;
-    private final AdminMessages out;
+    private final Replier out;
     private final Clock clock;
     private final Map<Long, ProgressView.Shown> shown = new HashMap<>();
     private final Map<Long, Instant> lastEdit = new HashMap<>();
 
-    ProgressBoard(Database db, BroadcastsRepo repo, BroadcastOutbox rows, ProgressView view, AdminMessages out, Clock clock) {
+    ProgressBoard(Database db, BroadcastsRepo repo, BroadcastOutbox rows, ProgressView view, Replier out, Clock clock) {
         this.db = db;
         this.repo = repo;
         this.rows = rows;

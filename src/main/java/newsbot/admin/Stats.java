@@ -24,7 +24,7 @@ import newsbot.store.Reports;
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

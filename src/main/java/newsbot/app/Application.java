@@ -15,12 +15,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import newsbot.admin.Admin;
-import newsbot.bot.Bot;
-import newsbot.bot.BotCommandsMenu;
-import newsbot.bot.DigestScheduler;
-import newsbot.bot.SenderReplier;
-import newsbot.bot.Texts;
-import newsbot.bot.UpdateConsumer;
+import newsbot.chat.Bot;
+import newsbot.messages.BotCommandsMenu;
+import newsbot.admin.AdminHandlers;
+import newsbot.digest.DigestOptions;
+import newsbot.digest.DigestScheduler;
+import newsbot.digest.Digests;
+import newsbot.delivery.SenderReplier;
+import newsbot.messages.Texts;
+import newsbot.chat.UpdateConsumer;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.DeliveryKind;
@@ -129,8 +132,10 @@ public final class Application implements AutoCloseable {
         Texts texts = new Texts();
         SenderReplier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
-        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username, admin,
-                gateway::chatMemberStatus);
+        Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
+                new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
+                new ReaderDigests(onDemand, db));
 
         ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
         digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);

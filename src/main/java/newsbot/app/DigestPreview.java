@@ -9,15 +9,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import newsbot.bot.DigestDraft;
-import newsbot.bot.Texts;
+import newsbot.digest.DigestDraft;
+import newsbot.messages.Texts;
 import newsbot.config.BotConfig;
 import newsbot.config.ConfigException;
 import newsbot.feed.FeedFetcher;
 import newsbot.ingest.BreakingFanOut;
 import newsbot.ingest.FeedPoller;
 import newsbot.store.Database;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 
 /**
  * {@code preview}: fetches the feeds once into a throw-away database and prints the digest a reader of the given

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import newsbot.store.Deliveries;
 import newsbot.store.NewDelivery;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 import org.jdbi.v3.core.Handle;
 
 /**

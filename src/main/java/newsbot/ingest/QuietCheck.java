@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import newsbot.digest.DigestPlanner;
-import newsbot.digest.QuietHours;
-import newsbot.digest.ReaderSchedule;
+import newsbot.schedule.DigestPlanner;
+import newsbot.schedule.QuietHours;
+import newsbot.schedule.ReaderSchedule;
 
 /**
  * Whether a reader's stored quiet hours hold at one instant, for one fan-out: readers share a few zones and

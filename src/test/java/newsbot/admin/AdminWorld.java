@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import newsbot.bot.Texts;
+import newsbot.messages.Texts;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.config.FeedSource;
@@ -71,7 +73,7 @@ public final class AdminWorld {
     }
 
     /** The editors' tools over this world, answering admins through {@code out}; small batches show batching. */
-    public Admin admin(AdminMessages out, int batchSize) {
+    public Admin admin(Replier out, int batchSize) {
         return new Admin(config, db, outbox, counters, out, texts::get, time, batchSize);
     }
 

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.delivery.Replier;
+
 import java.util.ArrayList;
 import java.util.List;
 import newsbot.telegram.OutgoingMessage;
@@ -7,7 +9,7 @@ import newsbot.telegram.SendOutcome;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** Records what the editors' tools sent to admins; Telegram accepts everything. */
-public final class RecordingMessages implements AdminMessages {
+public final class RecordingMessages implements Replier {
 
     /** A message as sent, with the id it got. */
     public record Sent(int messageId, OutgoingMessage message) {
@@ -43,6 +45,24 @@ public final class RecordingMessages implements AdminMessages {
     public synchronized SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
         photos.add(new Photo(chatId, png, fileName, captionHtml));
         return new SendOutcome.Delivered(nextId++);
+    }
+
+    /** Callback answers, as given. */
+    public final List<String> answers = new ArrayList<>();
+
+    @Override
+    public synchronized void editLater(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+        edit(chatId, messageId, html, keyboard);
+    }
+
+    @Override
+    public synchronized void editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) {
+        edits.add(new Edit(chatId, messageId, null, keyboard));
+    }
+
+    @Override
+    public synchronized void answerCallback(String callbackQueryId, String text) {
+        answers.add(text);
     }
 
     public synchronized List<Sent> to(long chatId) {

@@ -14,7 +14,7 @@ import newsbot.store.Delivery;
 import newsbot.store.Subscriber;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeMessage;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

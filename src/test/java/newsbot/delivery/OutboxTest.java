@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import newsbot.store.Delivery;
-import newsbot.telegram.Html;
+import newsbot.html.Html;
 import newsbot.telegram.TelegramHtmlValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package newsbot.telegram;
 
+import newsbot.html.Html;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;

@@ -1,5 +1,7 @@
 package newsbot.telegram;
 
+import newsbot.html.Html;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

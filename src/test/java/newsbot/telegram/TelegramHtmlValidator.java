@@ -1,5 +1,7 @@
 package newsbot.telegram;
 
+import newsbot.html.Html;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;

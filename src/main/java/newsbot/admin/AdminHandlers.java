@@ -1,0 +1,71 @@
+package newsbot.admin;
+
+import newsbot.chat.CallbackHandler;
+import newsbot.chat.EditorTools;
+import newsbot.chat.CommandHandler;
+import newsbot.chat.Conversation;
+import newsbot.delivery.Replier;
+import newsbot.messages.Texts;
+
+import java.time.Clock;
+import java.util.Map;
+import newsbot.config.BotConfig;
+import newsbot.messages.DigestComposer;
+import newsbot.html.Html;
+
+/**
+ * The chat side of the editors' tools: commands only admins have (for anyone else they do not exist), the
+ * broadcast buttons, and the handler behind an admin's {@code /breaking <article>}.
+ */
+public final class AdminHandlers {
+
+    private final Admin admin;
+    private final BotConfig config;
+    private final Texts texts;
+    private final Replier replier;
+    private final Clock clock;
+
+    public AdminHandlers(Admin admin, BotConfig config, Texts texts, Replier replier, Clock clock) {
+        this.admin = admin;
+        this.config = config;
+        this.texts = texts;
+        this.replier = replier;
+        this.clock = clock;
+    }
+
+    public Map<String, CommandHandler> commands() {
+        return Map.of(
+                "broadcast", new BroadcastCommand(admin.broadcasts()),
+                "broadcasts", c -> replyInParts(c, admin.broadcasts().recent(c.language())),
+                "stats", c -> {
+                    replyInParts(c, admin.stats().text(c.language()));
+                    admin.stats().chart(c.language()).ifPresent(png ->
+                            c.replyPhoto(png, "stats.png", admin.stats().chartCaption(c.language())));
+                },
+                "feeds", c -> replyInParts(c, admin.feeds().text(c.language())));
+    }
+
+    /** The admin half of {@code /breaking}. */
+    public CommandHandler breakingPush() {
+        return new BreakingPushCommand(admin.breaking(), config, texts, new DigestComposer(), clock);
+    }
+
+    /** Everything the chat side needs of the editors' tools. */
+    public EditorTools tools() {
+        return new EditorTools(commands(), callbackPrefix(), buttons(), breakingPush());
+    }
+
+    public String callbackPrefix() {
+        return Broadcasts.callbackPrefix();
+    }
+
+    public CallbackHandler buttons() {
+        return new BroadcastButtons(admin.broadcasts(), replier);
+    }
+
+    private static void replyInParts(Conversation c, String html) {
+        for (String part : Html.split(html)) {
+            c.reply(part);
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package newsbot.bot;
-
-/** One chat command. */
-interface CommandHandler {
-
-    void handle(Conversation conversation);
-}

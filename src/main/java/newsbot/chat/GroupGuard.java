@@ -1,0 +1,44 @@
+package newsbot.chat;
+
+import java.util.Set;
+
+/**
+ * Who may change a group: its categories, settings and status belong to the group, so in a group only its
+ * administrators may use the commands and buttons that change them; reading commands stay open to everyone.
+ */
+final class GroupGuard {
+
+    /** Commands that change the chat's subscription, settings or status. */
+    private static final Set<String> CHANGES = Set.of("start", "subscribe", "unsubscribe", "language", "timezone",
+            "stop", "pause", "resume", "schedule", "quiet");
+
+    private final GroupAdmins admins;
+    private final Set<String> guardedButtons;
+
+    /** @param guardedButtons callback data prefixes of the buttons that change the chat (category and settings) */
+    GroupGuard(GroupAdmins admins, Set<String> guardedButtons) {
+        this.admins = admins;
+        this.guardedButtons = Set.copyOf(guardedButtons);
+    }
+
+    /** Whether this command may run here: always in private chats; in groups, changes only by the group's admins. */
+    boolean mayRun(Incoming in) {
+        if (in.isPrivate() || in.command() == null || !changes(in)) {
+            return true;
+        }
+        return in.userId() != null && admins.isAdmin(in.chatId(), in.userId());
+    }
+
+    boolean mayPress(Callback callback) {
+        if ("private".equals(callback.chatType())
+                || guardedButtons.stream().noneMatch(prefix -> callback.data().startsWith(prefix))) {
+            return true;
+        }
+        return admins.isAdmin(callback.chatId(), callback.userId());
+    }
+
+    // "/breaking" alone shows the setting; "/breaking on|off" changes it (an editor's push is private-only anyway)
+    private static boolean changes(Incoming in) {
+        return CHANGES.contains(in.command()) || in.command().equals("breaking") && BreakingCommand.isSwitch(in.args());
+    }
+}

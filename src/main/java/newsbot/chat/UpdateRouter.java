@@ -1,0 +1,257 @@
+package newsbot.chat;
+
+import newsbot.delivery.Replier;
+import newsbot.messages.Replies;
+import newsbot.messages.Texts;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+import newsbot.store.Subscriber;
+import newsbot.html.Html;
+import newsbot.telegram.OutgoingMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
+ * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
+ * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
+ * leaving the long-polling consumer stops polling for good.
+ */
+public final class UpdateRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateRouter.class);
+
+    private final Readers readers;
+    private final Texts texts;
+    private final Replier replier;
+    private final Map<String, CommandHandler> commands;
+    private final Map<String, CommandHandler> adminCommands;
+    private final Map<String, CallbackHandler> callbacks;
+    private final LongPredicate isAdmin;
+    private final Supplier<String> botUsername;
+    private final Function<Long, UpdateScope> scopes;
+    /** Buttons of the editors' tools, which wait for Telegram and so run outside an update transaction. */
+    private final Set<CallbackHandler> editorCallbacks;
+    private final FloodGuard flood;
+    /** Who may change a group; null lets everyone (tests of other things). */
+    private final GroupGuard groupGuard;
+
+    UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
+                 Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
+                 LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard) {
+        this.readers = readers;
+        this.texts = texts;
+        this.replier = replier;
+        this.commands = Map.copyOf(commands);
+        this.adminCommands = Map.copyOf(adminCommands);
+        this.callbacks = Map.copyOf(callbacks);
+        this.isAdmin = isAdmin;
+        this.botUsername = botUsername;
+        this.scopes = scopes;
+        this.editorCallbacks = Set.copyOf(editorCallbacks);
+        this.flood = flood;
+        this.groupGuard = groupGuard;
+    }
+
+    /** The chat an update belongs to: its updates are handled in order, other chats' at the same time. */
+    static long chatOf(Update update) {
+        if (update.hasMessage()) {
+            return update.getMessage().getChatId();
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            return q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+        }
+        if (update.getMyChatMember() != null) {
+            return update.getMyChatMember().getChat().getId();
+        }
+        return 0;
+    }
+
+    /**
+     * Handles one update; returns whether it is marked handled (its effects committed). An update the bot does
+     * not act on, or one the flood guard drops, changes nothing and is not marked.
+     */
+    public boolean route(Update update) {
+        UpdateScope scope = scopes.apply((long) update.getUpdateId());
+        if (!update.hasMyChatMember() && !admitted(update, scope)) {
+            return scope.marked();
+        }
+        if (update.hasMessage()) {
+            onMessage(update.getMessage(), scope);
+        } else if (update.hasCallbackQuery()) {
+            onCallback(update.getCallbackQuery(), scope);
+        } else if (update.getMyChatMember() != null) {
+            ChatMemberUpdated change = update.getMyChatMember();
+            guarded(scope, () -> scope.transaction(() -> onMembership(change)), () -> { });
+        } else {
+            LOG.debug("update {} ignored: nothing the bot handles", update.getUpdateId());
+        }
+        return scope.marked();
+    }
+
+    /** The flood guard's verdict, with the one note to a chat that just went over its limit. */
+    private boolean admitted(Update update, UpdateScope scope) {
+        long chatId = chatOf(update);
+        FloodGuard.Verdict verdict = flood.admit(chatId);
+        if (verdict == FloodGuard.Verdict.HANDLE) {
+            return true;
+        }
+        if (verdict == FloodGuard.Verdict.WARN) {
+            LOG.info("chat {} sends too fast: ignoring it for a while", chatId);
+            String code = update.hasMessage() && update.getMessage().getFrom() != null
+                    ? update.getMessage().getFrom().getLanguageCode()
+                    : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom().getLanguageCode() : null;
+            String note = texts.get(languageOf(chatId, code), "flood.note");
+            guarded(scope, () -> scope.transaction(() -> {
+                if (update.hasCallbackQuery()) {
+                    replier.answerCallback(update.getCallbackQuery().getId(), note);
+                } else {
+                    scope.reply(OutgoingMessage.html(chatId, note));
+                }
+            }), () -> { });
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code work}; if it fails, its transaction is gone, and {@code apology} runs in a transaction of its
+     * own with the handled mark, so the reader hears something and the update is not tried again.
+     */
+    private void guarded(UpdateScope scope, Runnable work, Runnable apology) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("update {} could not be handled: {}", scope.updateId(), e.toString());
+            LOG.debug("update {} failure detail", scope.updateId(), e);
+            try {
+                scope.transaction(apology);
+            } catch (RuntimeException again) {
+                LOG.error("update {}: even the apology could not be stored: {}", scope.updateId(), again.toString());
+            }
+        }
+    }
+
+    private void onMessage(Message message, UpdateScope scope) {
+        String chatType = message.getChat().getType();
+        boolean group = !"private".equals(chatType);
+        CommandLine line = CommandLine.parse(message.hasText() ? message.getText() : "");
+        // In groups the bot speaks only when spoken to: commands, and only those not addressed to another bot.
+        if (group && (!line.isCommand() || !line.isFor(botUsername.get()))) {
+            return;
+        }
+        if (line.isCommand() && !line.isFor(botUsername.get())) {
+            return;
+        }
+        Long userId = message.getFrom() == null ? null : message.getFrom().getId();
+        String languageCode = message.getFrom() == null ? null : message.getFrom().getLanguageCode();
+        Incoming in = new Incoming(message.getChatId(), userId, chatType, languageCode, message.getMessageId(),
+                line.name(), line.args());
+        Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
+                texts.get(languageOf(in.chatId(), languageCode), "error.apology")));
+        // may ask Telegram who administers the group: before any transaction, which must not wait for it
+        if (groupGuard != null && !groupGuard.mayRun(in)) {
+            LOG.info("/{} in group {} refused: user {} is not its admin", line.name(), in.chatId(), in.userId());
+            guarded(scope, () -> scope.transaction(() -> scope.reply(OutgoingMessage.html(in.chatId(),
+                    texts.get(readers.enroll(in).language(), "group.admins.only")))), apology);
+            return;
+        }
+        CommandHandler handler = handlerFor(in, line);
+        boolean editorsTool = adminCommands.containsValue(handler);
+        Runnable work = () -> {
+            Subscriber reader = readers.enroll(in);
+            handler.handle(new Conversation(in, reader, texts, replier, message, scope));
+        };
+        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
+    }
+
+    /** The reader's chosen language if known, else the one Telegram reports for the user. */
+    private String languageOf(long chatId, String languageCode) {
+        try {
+            return readers.find(chatId).map(Subscriber::language).orElse(Texts.languageFor(languageCode));
+        } catch (RuntimeException e) {
+            return Texts.languageFor(languageCode);
+        }
+    }
+
+    private CommandHandler handlerFor(Incoming in, CommandLine line) {
+        if (!line.isCommand()) {
+            return c -> c.replyWith("unknown.text");
+        }
+        CommandHandler handler = commands.get(line.name());
+        if (handler == null) {
+            CommandHandler admin = adminCommands.get(line.name());
+            if (admin != null && in.userId() != null && isAdmin.test(in.userId())) {
+                // editors' tools answer only in the editor's private chat: nothing of them is posted in a group
+                return in.isPrivate() ? admin : c -> c.replyWith("admin.private.only");
+            }
+            if (admin != null) {
+                LOG.warn("admin command /{} refused for user {} in chat {}", line.name(), in.userId(), in.chatId());
+            }
+            return c -> c.replyWith("unknown.command", Html.escape(Replies.shorten("/" + line.name())));
+        }
+        return handler;
+    }
+
+    private void onCallback(CallbackQuery query, UpdateScope scope) {
+        String data = query.getData() == null ? "" : query.getData();
+        var message = query.getMessage();
+        if (message == null) {
+            replier.answerCallback(query.getId(), null);
+            return;
+        }
+        // A message Telegram reports with date 0 is no longer accessible: it cannot be edited.
+        int messageId = message.getDate() != null && message.getDate() == 0 ? 0 : message.getMessageId();
+        Callback callback = new Callback(query.getId(), message.getChatId(), query.getFrom().getId(),
+                message.getChat() == null ? "private" : message.getChat().getType(),
+                query.getFrom().getLanguageCode(), messageId, data, scope);
+        Incoming in = new Incoming(callback.chatId(), callback.userId(), callback.chatType(), callback.languageCode(),
+                messageId, null, "");
+        if (groupGuard != null && !groupGuard.mayPress(callback)) {
+            LOG.info("button in group {} refused: user {} is not its admin", callback.chatId(), callback.userId());
+            replier.answerCallback(query.getId(), texts.get(languageOf(callback.chatId(), callback.languageCode()),
+                    "group.admins.only.toast"));
+            return;
+        }
+        CallbackHandler handler = callbackFor(data);
+        Runnable work = () -> {
+            Subscriber reader = readers.enroll(in);
+            if (handler == null) {
+                LOG.debug("callback with unknown data in chat {}", callback.chatId());
+                replier.answerCallback(query.getId(), texts.get(reader.language(), "callback.stale"));
+                return;
+            }
+            handler.handle(callback, reader);
+        };
+        Runnable apology = () -> replier.answerCallback(query.getId(),
+                texts.get(languageOf(callback.chatId(), callback.languageCode()), "error.apology"));
+        boolean editorsTool = handler != null && editorCallbacks.contains(handler);
+        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
+    }
+
+    private CallbackHandler callbackFor(String data) {
+        for (Map.Entry<String, CallbackHandler> e : callbacks.entrySet()) {
+            if (data.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private void onMembership(ChatMemberUpdated change) {
+        String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+        if ("kicked".equals(status) || "left".equals(status)) {
+            LOG.info("chat {} removed or blocked the bot", change.getChat().getId());
+            readers.markBlocked(change.getChat().getId());
+        }
+    }
+}

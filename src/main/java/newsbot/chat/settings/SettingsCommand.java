@@ -1,0 +1,23 @@
+package newsbot.chat.settings;
+
+import newsbot.chat.CommandHandler;
+import newsbot.chat.Conversation;
+import newsbot.chat.Readers;
+
+/** /settings: everything the reader has chosen, in one message, with buttons for the common changes. */
+public final class SettingsCommand implements CommandHandler {
+
+    private final Readers readers;
+    private final SettingsView view;
+
+    public SettingsCommand(Readers readers, SettingsView view) {
+        this.readers = readers;
+        this.view = view;
+    }
+
+    @Override
+    public void handle(Conversation c) {
+        var reader = readers.find(c.chatId()).orElse(c.reader());
+        c.reply(view.text(reader), view.keyboard(reader));
+    }
+}

@@ -1,0 +1,32 @@
+package newsbot.delivery;
+
+import newsbot.telegram.OutgoingMessage;
+import newsbot.telegram.SendOutcome;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+
+/**
+ * The Bot API calls that live in memory only, all through the one sender. Callback answers and edits are handed
+ * over without waiting (after a crash they are worth nothing); replies to readers are outbox rows instead. The
+ * editors' tools, which need Telegram's answer (a preview's message id), wait for it with {@link #send},
+ * {@link #edit} and {@link #sendPhoto}, outside any update transaction.
+ */
+public interface Replier {
+
+    /** Replaces the text and keyboard of a message the bot sent, later; "not modified" counts as success. */
+    void editLater(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard);
+
+    /** Replaces only the inline keyboard of a message the bot sent, keeping its text, later. */
+    void editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard);
+
+    /** Stops the spinner on a pressed button, optionally with a short toast; ahead of everything else. */
+    void answerCallback(String callbackQueryId, String text);
+
+    /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
+    SendOutcome send(OutgoingMessage message);
+
+    /** Replaces the text and keyboard of a message the bot sent and waits; "not modified" counts as success. */
+    SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard);
+
+    /** Uploads a PNG with an optional HTML caption (at most 1024 characters) and waits. */
+    SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml);
+}
