@@ -14,7 +14,7 @@ import newsbot.config.Languages;
  */
 public final class Texts {
 
-    public static final String BUNDLE = "newsbot.bot.messages";
+    public static final String BUNDLE = "newsbot.messages.messages";
 
     private final Map<String, ResourceBundle> bundles = new LinkedHashMap<>();
 
