@@ -18,7 +18,7 @@ import newsbot.store.Subscriptions;
 
 /**
  * The editors' tools, built once by the app: broadcasts and their monitor, statistics, feed health and breaking
- * pushes. The chat side reaches them through {@code newsbot.bot.Bot}; the app schedules {@link #monitor()}.
+ * pushes. The chat side reaches them through the handlers in {@link AdminHandlers}; the app schedules {@link #monitor()}.
  */
 public final class Admin {
 
