@@ -49,7 +49,10 @@ class ProcessLifecycleTest {
             ChildProcess child = ChildProcess.start(dir, Map.of("NEWSBOT_TELEGRAM_TOKEN", token),
                     "--config", config.toString());
             bot.telegram.userSends(77, 77, "/start", "ru");
-            bot.telegram.awaitMessages(77, 1, Duration.ofSeconds(20));
+            int welcome = bot.telegram.awaitMessages(77, 1, Duration.ofSeconds(20)).get(0).messageId();
+            // callback data is the user's text and is logged: a newline in it must not forge a log line
+            bot.telegram.userPresses(77, 77, welcome, "bc:1:send\n2026-01-01 00:00:00.000 INFO  Forged - x");
+            awaitOutput(child, "Forged - x");
             // Telegram's answer to the reply quotes the request URL, token included, and the bot logs that answer:
             // the token check below only means something because such a line is printed (asserted below too).
             bot.telegram.failNextEchoingPath("sendMessage", 1);
@@ -70,6 +73,7 @@ class ProcessLifecycleTest {
             assertThat(lines.get(lines.size() - 1)).contains("newsbot stopped cleanly");
             assertThat(output).contains("newsbot started as @" + bot.telegram.botUsername());
             assertThat(output).contains("no route for /bot<redacted>/");
+            assertThat(output.lines()).noneMatch(l -> l.startsWith("2026-01-01")).anyMatch(l -> l.contains("\\n2026-01-01"));
             assertThat(output).doesNotContain(token).doesNotContain(token.substring(token.indexOf(':') + 1));
         }
     }

@@ -78,6 +78,12 @@ public final class PruneBenchmark {
         double idleUnindexed = (System.nanoTime() - n1) / 1e6;
         System.out.printf("next hourly run, nothing due: %.1f ms with the index, %.1f ms without (write lock held)%n",
                 idle, idleUnindexed);
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file); // about a gigabyte
+            }
+        }
+        Files.delete(dir);
     }
 
     // One INSERT ... SELECT over a counter: chat ids 1..100,000, one row per chat and kind and day.

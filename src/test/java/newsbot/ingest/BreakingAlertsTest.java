@@ -115,6 +115,23 @@ class BreakingAlertsTest {
         long id = ((Number) f.article("новое").get("id")).longValue();
         assertThat(f.count("SELECT COUNT(*) FROM deliveries WHERE ref_id = " + id)).isEqualTo(5);
         assertThat(f.count("SELECT COUNT(*) FROM deliveries")).isEqualTo(5);
+        // the first push is remembered on the article, which outlives its deliveries
+        assertThat(f.count("SELECT breaking_pushed_at FROM articles WHERE id = " + id))
+                .isEqualTo(f.clock.instant().toEpochMilli());
+    }
+
+    @Test
+    void anArticleFirstPushedBeforeTheDeliveriesAreForgottenReachesNobodyAgain() {
+        StoredArticle article = new StoredArticle(42, "incidents", "Землетрясение", "", "https://news.example.kg/a/1/",
+                "incidents", List.of("incidents"), NOW);
+        f.db.useTransaction(h -> h.execute("INSERT INTO articles (id, feed_id, dedup_key, url, title, category, "
+                + "published_at, fetched_at, breaking, breaking_pushed_at) VALUES (42, 'incidents', 'g:42', "
+                + "'https://news.example.kg/a/1/', 'Землетрясение', 'incidents', ?, ?, 1, ?)",
+                NOW.toEpochMilli(), NOW.toEpochMilli(), NOW.minus(java.time.Duration.ofDays(15)).toEpochMilli()));
+
+        f.db.useTransaction(h -> alerts.onBreaking(h, article));
+
+        assertThat(f.count("SELECT COUNT(*) FROM deliveries")).isZero();
     }
 
     private void reader(long chatId, String language, String... categories) {
