@@ -10,7 +10,7 @@ import newsbot.messages.Texts;
 import java.time.Clock;
 import java.util.Map;
 import newsbot.config.BotConfig;
-import newsbot.messages.DigestComposer;
+import newsbot.messages.BreakingAlert;
 import newsbot.html.Html;
 
 /**
@@ -47,7 +47,7 @@ public final class AdminHandlers {
 
     /** The admin half of {@code /breaking}. */
     public CommandHandler breakingPush() {
-        return new BreakingPushCommand(admin.breaking(), config, texts, new DigestComposer(), clock);
+        return new BreakingPushCommand(admin.breaking(), config, new BreakingAlert(texts, config.categories()), clock);
     }
 
     /** Everything the chat side needs of the editors' tools. */

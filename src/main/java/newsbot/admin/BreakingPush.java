@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.messages.BreakingAlert;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,7 +81,7 @@ public final class BreakingPush {
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
                 queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
-                        g.getKey().silent(), false, now);
+                        g.getKey().silent(), BreakingAlert.LINK_PREVIEW, now);
             }
             if (queued > 0) {
                 articles.markBreakingPushed(h, article.id(), now);

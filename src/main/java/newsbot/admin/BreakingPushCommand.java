@@ -3,7 +3,6 @@ package newsbot.admin;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.messages.Replies;
-import newsbot.messages.Texts;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -13,10 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import newsbot.config.BotConfig;
-import newsbot.messages.BreakingLabels;
-import newsbot.messages.DigestComposer;
+import newsbot.messages.BreakingAlert;
 import newsbot.messages.DigestItem;
-import newsbot.schedule.QuietHours;
+import newsbot.schedule.QuietCheck;
 import newsbot.store.PushArticle;
 import newsbot.store.BreakingAudience;
 import newsbot.html.Html;
@@ -29,15 +27,13 @@ final class BreakingPushCommand implements CommandHandler {
 
     private final BreakingPush breaking;
     private final BotConfig config;
-    private final Texts texts;
-    private final DigestComposer composer;
+    private final BreakingAlert alert;
     private final Clock clock;
 
-    BreakingPushCommand(BreakingPush breaking, BotConfig config, Texts texts, DigestComposer composer, Clock clock) {
+    BreakingPushCommand(BreakingPush breaking, BotConfig config, BreakingAlert alert, Clock clock) {
         this.breaking = breaking;
         this.config = config;
-        this.texts = texts;
-        this.composer = composer;
+        this.alert = alert;
         this.clock = clock;
     }
 
@@ -61,22 +57,12 @@ final class BreakingPushCommand implements CommandHandler {
     }
 
     private String compose(PushArticle a, String lang) {
-        String slug = a.category() == null ? "" : a.category();
-        String name = config.category(slug).map(cat -> cat.displayName(lang)).orElse(slug);
-        DigestItem item = new DigestItem(a.id(), a.title(), a.url(), a.summary(), slug, a.publishedAt());
-        return composer.composeBreaking(item, name, new BreakingLabels(texts.get(lang, "admin.breaking.marker")));
+        return alert.compose(new DigestItem(a.id(), a.title(), a.url(), a.summary(), a.category(), a.publishedAt()),
+                lang);
     }
 
     private boolean quietNow(BreakingAudience.Reader r) {
-        if (r.quietFrom() == null || r.quietTo() == null) {
-            return false;
-        }
-        try {
-            ZoneId zone = r.timeZone() == null ? config.digest().defaultZone() : ZoneId.of(r.timeZone());
-            QuietHours quiet = new QuietHours(LocalTime.parse(r.quietFrom()), LocalTime.parse(r.quietTo()));
-            return quiet.contains(LocalTime.now(clock.withZone(zone)));
-        } catch (DateTimeException e) {
-            return false; // an unreadable row: better a sound than no alert
-        }
+        return new QuietCheck(config.digest().defaultZone(), clock.instant())
+                .isQuiet(r.timeZone(), r.quietFrom(), r.quietTo());
     }
 }

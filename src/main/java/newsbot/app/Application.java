@@ -140,7 +140,7 @@ public final class Application implements AutoCloseable {
         ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
         digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
         poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
-                new BreakingAlerts(config, outbox, clock), clock, new SplittableRandom());
+                new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
         ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
         stopOrder.add(0, () -> {
             jobs.shutdownNow();

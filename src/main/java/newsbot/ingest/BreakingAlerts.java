@@ -13,8 +13,8 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.store.Articles;
 import newsbot.delivery.Outbox;
-import newsbot.messages.BreakingLabels;
-import newsbot.messages.DigestComposer;
+import newsbot.messages.BreakingAlert;
+import newsbot.schedule.QuietCheck;
 import newsbot.messages.DigestItem;
 import newsbot.store.BreakingAudience;
 import org.jdbi.v3.core.Handle;
@@ -29,23 +29,22 @@ import org.slf4j.LoggerFactory;
 public final class BreakingAlerts implements BreakingFanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(BreakingAlerts.class);
-    private static final BreakingLabels LABELS = new BreakingLabels("⚡");
 
     private final BotConfig config;
     private final Outbox outbox;
     private final Clock clock;
     private final BreakingAudience audience = new BreakingAudience();
     private final Articles articles = new Articles();
-    private final DigestComposer composer = new DigestComposer();
+    private final BreakingAlert alert;
     private final TopicAlerts topics;
 
-    public BreakingAlerts(BotConfig config, Outbox outbox, Clock clock) {
+    public BreakingAlerts(BotConfig config, Outbox outbox, Clock clock, Texts bundles) {
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
         // Topic alerts ride on this fan-out, which the application already wires into the poller; their text
         // comes from the bot's bundles until those move to a messages package.
-        Texts bundles = new Texts();
+        this.alert = new BreakingAlert(bundles, config.categories());
         this.topics = new TopicAlerts(config, outbox, clock, (language, key) -> bundles.get(language, key));
     }
 
@@ -74,7 +73,7 @@ public final class BreakingAlerts implements BreakingFanOut {
             String html = texts.computeIfAbsent(language, lang -> compose(article, lang));
             // enqueueAll wakes the dispatcher after the commit, when the rows are visible to it.
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), html,
-                    batch.getKey().silent(), true, now);
+                    batch.getKey().silent(), BreakingAlert.LINK_PREVIEW, now);
         }
         if (queued > 0) {
             articles.markBreakingPushed(h, article.id(), now);
@@ -89,10 +88,8 @@ public final class BreakingAlerts implements BreakingFanOut {
 
     private String compose(StoredArticle article, String language) {
         String slug = article.category() != null ? article.category() : article.categories().get(0);
-        String name = config.category(slug).map(c -> c.displayName(language)).orElse(slug);
-        DigestItem item = new DigestItem(article.id(), article.title(), article.url(), article.summary(), slug,
-                article.publishedAt());
-        return composer.composeBreaking(item, name, LABELS);
+        return alert.compose(new DigestItem(article.id(), article.title(), article.url(), article.summary(), slug,
+                article.publishedAt()), language);
     }
 
     private static String language(String language) {

@@ -1,5 +1,7 @@
 package newsbot.ingest;
 
+import newsbot.schedule.QuietCheck;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

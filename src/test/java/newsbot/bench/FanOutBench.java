@@ -45,7 +45,7 @@ final class FanOutBench {
         });
         BotConfig config = BenchSupport.config(dir, List.of());
         MutableClock clock = new MutableClock(NOW);
-        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock);
+        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock, new newsbot.messages.Texts());
         double[] ms = new double[3];
         for (int rep = 0; rep < ms.length; rep++) {
             StoredArticle article = new StoredArticle(rep + 1, "x", "Землетрясение магнитудой 5,1", "Толчки ощутили в Бишкеке.",

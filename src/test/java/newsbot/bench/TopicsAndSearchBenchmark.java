@@ -146,7 +146,7 @@ public final class TopicsAndSearchBenchmark {
         BotConfig config = BenchSupport.config(dir, List.of());
         MutableClock clock = new MutableClock(NOW);
         BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)),
-                clock);
+                clock, new newsbot.messages.Texts());
         double[] ms = new double[5];
         long alerted = 0;
         for (int rep = 0; rep < ms.length; rep++) {

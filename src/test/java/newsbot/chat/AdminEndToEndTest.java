@@ -194,7 +194,8 @@ class AdminEndToEndTest {
         assertThat(lastTo(ADMIN, 0).plainText()).contains("«Курс вырос» отправлена как срочная: в очереди 2");
         rig.run(2);
         FakeMessage toA = lastTo(READER_A, 0);
-        assertThat(toA.plainText()).startsWith("⚡ Срочно: Курс вырос").contains("Экономика");
+        assertThat(toA.plainText()).startsWith("⚡ Курс вырос").contains("Экономика");
+        assertThat(toA.linkPreviewDisabled()).as("the same alert as a feed's, with its link preview").isFalse();
         assertThat(toA.disableNotification()).isFalse();
         assertThat(lastTo(READER_B, 0).disableNotification()).isTrue();
         assertThat(lastTo(READER_C, 0).plainText()).doesNotContain("Курс вырос");

@@ -1,4 +1,4 @@
-package newsbot.ingest;
+package newsbot.schedule;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,22 +7,20 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import newsbot.schedule.DigestPlanner;
-import newsbot.schedule.QuietHours;
-import newsbot.schedule.ReaderSchedule;
 
 /**
- * Whether a reader's stored quiet hours hold at one instant, for one fan-out: readers share a few zones and
+ * Whether a reader's stored quiet hours hold at one instant, for one fan-out (the poller's breaking alerts, an
+ * editor's /breaking, topic alerts): readers share a few zones and
  * windows, so each distinct one is worked out once, not 100,000 times. Not thread-safe: one per fan-out.
  */
-final class QuietCheck {
+public final class QuietCheck {
 
     private final DigestPlanner planner = new DigestPlanner();
     private final ZoneId defaultZone;
     private final Instant now;
     private final Map<Window, Boolean> known = new HashMap<>();
 
-    QuietCheck(ZoneId defaultZone, Instant now) {
+    public QuietCheck(ZoneId defaultZone, Instant now) {
         this.defaultZone = defaultZone;
         this.now = now;
     }
@@ -32,7 +30,7 @@ final class QuietCheck {
     }
 
     /** @param from "HH:MM" or null; @param to "HH:MM" or null */
-    boolean isQuiet(String zone, String from, String to) {
+    public boolean isQuiet(String zone, String from, String to) {
         if (from == null || to == null) {
             return false;
         }
