@@ -2,7 +2,6 @@ package newsbot.admin;
 
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
-import newsbot.messages.Replies;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -41,7 +40,7 @@ final class BreakingPushCommand implements CommandHandler {
     public void handle(Conversation c) {
         Optional<PushArticle> found = breaking.find(c.args());
         if (found.isEmpty()) {
-            c.replyWith("admin.breaking.not.found", Html.escape(Replies.shorten(c.args())));
+            c.replyWith("admin.breaking.not.found", Html.escape(Html.echo(c.args())));
             return;
         }
         PushArticle article = found.get();

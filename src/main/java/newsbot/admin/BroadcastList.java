@@ -51,10 +51,6 @@ final class BroadcastList {
 
     /** The start of the text, so admins recognise which broadcast a line is about. */
     private static String preview(String plain) {
-        String oneLine = plain.replaceAll("\\s+", " ").strip();
-        if (oneLine.codePointCount(0, oneLine.length()) <= 40) {
-            return Html.escape(oneLine);
-        }
-        return Html.escape(oneLine.substring(0, oneLine.offsetByCodePoints(0, 39)) + "…");
+        return Html.escape(Html.oneLine(plain, 40));
     }
 }

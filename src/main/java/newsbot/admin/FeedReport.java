@@ -62,9 +62,7 @@ public final class FeedReport {
         String success = time.ago(lang, r.lastSuccessAt(), now);
         if (r.failures() > 0) {
             String error = r.lastError() == null ? "" : r.lastError().strip();
-            if (error.codePointCount(0, error.length()) > MAX_ERROR) {
-                error = error.substring(0, error.offsetByCodePoints(0, MAX_ERROR - 1)) + "…";
-            }
+            error = Html.shorten(error, MAX_ERROR);
             return texts.get(lang, "admin.feeds.failing", name, r.failures(), success, r.recentItems(),
                     Html.escape(error));
         }

@@ -1,7 +1,6 @@
 package newsbot.chat;
 
 import newsbot.messages.CategoryNames;
-import newsbot.messages.Replies;
 
 import java.util.Optional;
 import newsbot.config.Category;
@@ -26,7 +25,7 @@ final class SubscribeCommand implements CommandHandler {
         }
         Optional<Category> category = names.find(c.args());
         if (category.isEmpty()) {
-            c.replyWith("category.unknown", Html.escape(Replies.shorten(c.args())), names.listing(c.language()));
+            c.replyWith("category.unknown", Html.escape(Html.echo(c.args())), names.listing(c.language()));
             return;
         }
         String name = Html.escape(category.get().displayName(c.language()));

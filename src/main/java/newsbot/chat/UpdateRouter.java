@@ -1,7 +1,6 @@
 package newsbot.chat;
 
 import newsbot.delivery.Replier;
-import newsbot.messages.Replies;
 import newsbot.messages.Texts;
 
 import java.util.Map;
@@ -197,7 +196,7 @@ public final class UpdateRouter {
             if (admin != null) {
                 LOG.warn("admin command /{} refused for user {} in chat {}", line.name(), in.userId(), in.chatId());
             }
-            return c -> c.replyWith("unknown.command", Html.escape(Replies.shorten("/" + line.name())));
+            return c -> c.replyWith("unknown.command", Html.escape(Html.echo("/" + line.name())));
         }
         return handler;
     }

@@ -1,5 +1,7 @@
 package newsbot.feed;
 
+import newsbot.html.Html;
+
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +40,14 @@ public final class ArticleCleaner {
      */
     public Optional<CleanItem> clean(RawItem item, String feedLink) {
         String fullSummary = PlainText.of(item.descriptionHtml());
-        String summary = PlainText.cut(fullSummary, summaryMaxChars);
+        String summary = Html.cut(fullSummary, summaryMaxChars);
         BreakingMarkers.Stripped stripped = markers.strip(PlainText.of(item.title()));
-        String title = PlainText.cut(stripped.title(), TITLE_MAX_CHARS);
+        String title = Html.cut(stripped.title(), TITLE_MAX_CHARS);
         if (title.isEmpty()) {
             if (fullSummary.isEmpty()) {
                 return Optional.empty();
             }
-            title = PlainText.cut(fullSummary, TITLE_FROM_SUMMARY_CHARS);
+            title = Html.cut(fullSummary, TITLE_FROM_SUMMARY_CHARS);
         }
         Optional<URI> own = WebUrls.resolve(item.link(), feedLink);
         String url = own.map(URI::toString)

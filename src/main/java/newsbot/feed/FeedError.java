@@ -1,5 +1,7 @@
 package newsbot.feed;
 
+import newsbot.html.Html;
+
 /** Why a feed could not be fetched or parsed; {@link #describe()} is a one-line text for operators. */
 public sealed interface FeedError {
 
@@ -88,11 +90,8 @@ public sealed interface FeedError {
 
     // Details come from exception messages of libraries and servers: keep them to one short line.
     private static String oneLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "unknown";
-        }
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+        String line = Html.oneLine(text, 300);
+        return line.isEmpty() ? "unknown" : line;
     }
 
     private static String bytes(long n) {

@@ -15,7 +15,6 @@ final class PlainText {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
     // Zero-width characters, the BOM and control characters: invisible, and they break word matching.
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\p{Cc}&&[^\\s]]");
-    private static final char ELLIPSIS = '…';
 
     private PlainText() {
     }
@@ -36,33 +35,6 @@ final class PlainText {
     static String normalize(String text) {
         String visible = INVISIBLE.matcher(text).replaceAll("");
         return SPACES.matcher(visible).replaceAll(" ").strip();
-    }
-
-    /**
-     * Cuts {@code text} to at most {@code max} chars including a trailing "…", at the last word boundary when
-     * there is one in the second half, never between the two halves of a surrogate pair.
-     */
-    static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        if (max <= 1) {
-            return max == 1 ? String.valueOf(ELLIPSIS) : "";
-        }
-        int end = max - 1;
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        int space = text.lastIndexOf(' ', end);
-        if (space > max / 2) {
-            end = space;
-        }
-        String head = text.substring(0, end).stripTrailing();
-        // "word, …" and "word — …" read badly: drop dangling punctuation before the ellipsis.
-        while (!head.isEmpty() && ",;:—–-(«\"".indexOf(head.charAt(head.length() - 1)) >= 0) {
-            head = head.substring(0, head.length() - 1).stripTrailing();
-        }
-        return head + ELLIPSIS;
     }
 
     private static String textOf(String html) {

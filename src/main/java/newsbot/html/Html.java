@@ -8,6 +8,9 @@ public final class Html {
     /** Telegram's limit for a message text, in UTF-16 units here (Telegram counts characters: this is stricter). */
     public static final int MAX_MESSAGE = 4096;
 
+    /** What a reply quotes of what someone typed: a 4,000-character argument must not make the reply too long. */
+    public static final int MAX_ECHO = 64;
+
     /** Telegram's limit for a photo caption. */
     public static final int MAX_CAPTION = 1024;
 
@@ -16,33 +19,72 @@ public final class Html {
 
     /** Escapes text for Telegram HTML: only {@code < > & "} need it, and only these entities are decoded. */
     public static String escape(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            String replacement = switch (text.charAt(i)) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                default -> null;
-            };
-            if (replacement != null) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(replacement);
-            } else if (out != null) {
-                out.append(text.charAt(i));
-            }
-        }
-        return out == null ? text : out.toString();
+        return HtmlText.escape(text);
     }
 
-    /** A link with an escaped label; only http(s) targets become links, anything else is shown as plain text. */
+    /** Appends {@code text} escaped, into a caller's builder (digests are composed for every reader). */
+    public static StringBuilder appendEscaped(StringBuilder out, CharSequence text) {
+        return HtmlText.appendEscaped(out, text);
+    }
+
+    /** A link with an escaped label; only plain http(s) targets become links, anything else is shown as text. */
     public static String link(String url, String label) {
-        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-            return escape(label);
-        }
-        return "<a href=\"" + escape(url) + "\">" + escape(label) + "</a>";
+        return HtmlText.appendLink(new StringBuilder(), url, label).toString();
+    }
+
+    public static StringBuilder appendLink(StringBuilder out, String url, String label) {
+        return HtmlText.appendLink(out, url, label);
+    }
+
+    /** Whether {@code url} may be a link: http or https, no whitespace or controls, not absurdly long. */
+    public static boolean isWebUrl(String url) {
+        return HtmlText.isWebUrl(url);
+    }
+
+    /** Runs of whitespace and control characters as one space, trimmed: text that stays on its line. */
+    public static String plain(String text) {
+        return HtmlText.plain(text);
+    }
+
+    /**
+     * At most {@code max} UTF-16 units of plain text for reading: cut at a word boundary in the second half, trailing
+     * punctuation dropped, and an ellipsis added.
+     */
+    public static String cut(String text, int max) {
+        return HtmlText.cut(text, max);
+    }
+
+    /**
+     * At most {@code max} characters of text someone typed or a system reported (echoed arguments, errors): cut
+     * hard, never inside a surrogate pair, with an ellipsis when cut. Not escaped.
+     */
+    public static String shorten(String text, int max) {
+        return HtmlText.shorten(text, max);
+    }
+
+    /**
+     * A detail from a library or a server (an exception message, an HTTP reason) as one short line for logs and
+     * reports: whitespace runs collapsed, at most {@code max} characters. Empty for null or blank.
+     */
+    public static String oneLine(String text, int max) {
+        return text == null ? "" : shorten(plain(text), max);
+    }
+
+    /** What a reply may quote of someone's input: at most {@link #MAX_ECHO} characters, then an ellipsis. */
+    public static String echo(String text) {
+        return text.length() <= MAX_ECHO ? text : shorten(text, MAX_ECHO + 1);
+    }
+
+    public static StringBuilder appendClock(StringBuilder out, java.time.Instant instant, java.time.ZoneId zone) {
+        return HtmlText.appendClock(out, instant, zone);
+    }
+
+    public static StringBuilder appendDateClock(StringBuilder out, java.time.Instant instant, java.time.ZoneId zone) {
+        return HtmlText.appendDateClock(out, instant, zone);
+    }
+
+    public static StringBuilder appendTwoDigits(StringBuilder out, int value) {
+        return HtmlText.appendTwoDigits(out, value);
     }
 
     /**

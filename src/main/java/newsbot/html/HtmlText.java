@@ -9,10 +9,10 @@ import java.time.ZoneId;
  * DESIGN §1 keeps {@code digest} free of imports from {@code telegram}; and it appends into a caller's
  * {@code StringBuilder} because digests are composed for every reader.
  */
-public final class HtmlText {
+final class HtmlText {
 
     /** Telegram's limit for one message; counting UTF-16 units is stricter than Telegram's own count. */
-    public static final int MAX_MESSAGE = 4096;
+    static final int MAX_MESSAGE = Html.MAX_MESSAGE;
 
     /** Longer URLs are shown as plain text: nothing real is that long, and it keeps every line bounded. */
     static final int MAX_URL = 1024;
@@ -23,7 +23,7 @@ public final class HtmlText {
     }
 
     /** Appends {@code text} with the only characters Telegram HTML needs escaped ({@code < > & "}). */
-    public static StringBuilder appendEscaped(StringBuilder out, CharSequence text) {
+    static StringBuilder appendEscaped(StringBuilder out, CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -37,12 +37,12 @@ public final class HtmlText {
         return out;
     }
 
-    public static String escape(String text) {
+    static String escape(String text) {
         return appendEscaped(new StringBuilder(text.length() + 16), text).toString();
     }
 
     /** Appends a link when the URL is a plain http(s) URL, otherwise just the escaped label. */
-    public static StringBuilder appendLink(StringBuilder out, String url, String label) {
+    static StringBuilder appendLink(StringBuilder out, String url, String label) {
         if (!isWebUrl(url)) {
             return appendEscaped(out, label);
         }
@@ -52,7 +52,7 @@ public final class HtmlText {
     }
 
     /** Only http and https links are followed (feed text is untrusted); whitespace or controls make it no link. */
-    public static boolean isWebUrl(String url) {
+    static boolean isWebUrl(String url) {
         if (url == null || url.length() > MAX_URL) {
             return false;
         }
@@ -77,7 +77,7 @@ public final class HtmlText {
     }
 
     /** Collapses runs of whitespace, line breaks and control characters to one space and trims, so text stays on its line. */
-    public static String plain(String text) {
+    static String plain(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -105,7 +105,7 @@ public final class HtmlText {
      * At most {@code max} UTF-16 units of plain text: cut at the last space in the second half, else hard
      * (never between a surrogate pair), trailing punctuation dropped, and an ellipsis added.
      */
-    public static String cut(String text, int max) {
+    static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
@@ -126,26 +126,37 @@ public final class HtmlText {
         return new StringBuilder(end + 1).append(text, 0, end).append(ELLIPSIS).toString();
     }
 
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, Math.max(end, 0)) + ELLIPSIS;
+    }
+
     private static boolean isTrailingJunk(char c) {
         return c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '\u2013' || c == '\u2014';
     }
 
     /** Appends {@code HH:mm} of {@code instant} in {@code zone}, without a formatter (one per line per reader). */
-    public static StringBuilder appendClock(StringBuilder out, Instant instant, ZoneId zone) {
+    static StringBuilder appendClock(StringBuilder out, Instant instant, ZoneId zone) {
         int secondOfDay = (int) Math.floorMod(localEpochSecond(instant, zone), 86_400L);
         appendTwoDigits(out, secondOfDay / 3600).append(':');
         return appendTwoDigits(out, secondOfDay / 60 % 60);
     }
 
     /** Appends {@code dd.MM HH:mm}: lists such as search results span days. */
-    public static StringBuilder appendDateClock(StringBuilder out, Instant instant, ZoneId zone) {
+    static StringBuilder appendDateClock(StringBuilder out, Instant instant, ZoneId zone) {
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(localEpochSecond(instant, zone), 86_400L));
         appendTwoDigits(out, date.getDayOfMonth()).append('.');
         appendTwoDigits(out, date.getMonthValue()).append(' ');
         return appendClock(out, instant, zone);
     }
 
-    public static StringBuilder appendTwoDigits(StringBuilder out, int value) {
+    static StringBuilder appendTwoDigits(StringBuilder out, int value) {
         if (value < 10) {
             out.append('0');
         }

@@ -1,5 +1,7 @@
 package newsbot.ingest;
 
+import newsbot.html.Html;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +126,7 @@ final class FeedIngest {
     }
 
     private static String oneLine(String text) {
-        String line = text == null ? "unknown" : text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+        String line = Html.oneLine(text, 300);
+        return line.isEmpty() ? "unknown" : line;
     }
 }

@@ -1,6 +1,6 @@
 package newsbot.messages;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ public final class DigestComposer {
     public RenderedItem render(DigestItem item, int summaryMaxChars) {
         String title = titleText(item);
         String link = linkHtml(item, title);
-        String summary = summaryMaxChars <= 0 ? "" : HtmlText.plain(item.summary());
+        String summary = summaryMaxChars <= 0 ? "" : Html.plain(item.summary());
         int max = Math.min(Math.max(summaryMaxChars, DigestLayout.MIN_SUMMARY), DigestLayout.MAX_SUMMARY);
         String summaryHtml = summary.isEmpty() || summary.equalsIgnoreCase(title)
                 ? ""
-                : HtmlText.escape(HtmlText.cut(summary, max));
+                : Html.escape(Html.cut(summary, max));
         if (link.length() + 1 + summaryHtml.length() > MAX_ITEM_HTML) {
             summaryHtml = "";
         }
@@ -146,7 +146,7 @@ public final class DigestComposer {
         String heading = bold(new StringBuilder(), category.displayName()).toString();
         StringBuilder continued = new StringBuilder(heading);
         if (!layout.labels().continued().isEmpty()) {
-            HtmlText.appendEscaped(continued.append(" <i>"), layout.labels().continued()).append("</i>");
+            Html.appendEscaped(continued.append(" <i>"), layout.labels().continued()).append("</i>");
         }
         int shown = Math.min(bucket.size(), layout.maxPerCategory());
         for (int j = 0; j < shown; j++) {
@@ -166,7 +166,7 @@ public final class DigestComposer {
     private static void appendItemLine(StringBuilder line, RenderedItem item, DigestLayout layout) {
         line.setLength(0);
         line.append(BULLET);
-        HtmlText.appendClock(line, item.item().publishedAt(), layout.zone()).append(' ').append(item.linkHtml());
+        Html.appendClock(line, item.item().publishedAt(), layout.zone()).append(' ').append(item.linkHtml());
         if (layout.withSummaries() && !item.summaryHtml().isEmpty()) {
             line.append('\n').append(item.summaryHtml());
         }
@@ -186,21 +186,21 @@ public final class DigestComposer {
 
     /** The title as shown: plain, cut; an untitled item shows its URL, or a dash. */
     static String titleText(DigestItem item) {
-        String title = HtmlText.cut(HtmlText.plain(item.title()), MAX_TITLE);
+        String title = Html.cut(Html.plain(item.title()), MAX_TITLE);
         if (!title.isEmpty()) {
             return title;
         }
-        return HtmlText.isWebUrl(item.url()) ? HtmlText.cut(item.url(), MAX_TITLE) : "\u2014";
+        return Html.isWebUrl(item.url()) ? Html.cut(item.url(), MAX_TITLE) : "\u2014";
     }
 
     /** The title linked to the article; escaped text alone when the URL is not http(s) or too long for the bound. */
     static String linkHtml(DigestItem item, String title) {
-        String link = HtmlText.appendLink(new StringBuilder(title.length() + 64), item.url(), title).toString();
-        return link.length() <= MAX_ITEM_HTML ? link : HtmlText.escape(title);
+        String link = Html.appendLink(new StringBuilder(title.length() + 64), item.url(), title).toString();
+        return link.length() <= MAX_ITEM_HTML ? link : Html.escape(title);
     }
 
     static StringBuilder bold(StringBuilder out, String text) {
-        return HtmlText.appendEscaped(out.append("<b>"), text).append("</b>");
+        return Html.appendEscaped(out.append("<b>"), text).append("</b>");
     }
 
     private static int indexOf(List<CategoryHeading> order, String slug) {

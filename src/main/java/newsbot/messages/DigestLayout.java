@@ -1,6 +1,6 @@
 package newsbot.messages;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 import newsbot.html.Limits;
 
 import java.time.ZoneId;
@@ -69,11 +69,11 @@ public record DigestLayout(String header, List<CategoryHeading> categoryOrder, i
                 }
                 char kind = more.charAt(i + 1);
                 if (kind == 'd' || kind == 's' || kind == '%') {
-                    HtmlText.appendEscaped(out, more.subSequence(literalStart, i));
+                    Html.appendEscaped(out, more.subSequence(literalStart, i));
                     if (kind == 'd') {
                         out.append(count);
                     } else if (kind == 's') {
-                        HtmlText.appendEscaped(out, slug);
+                        Html.appendEscaped(out, slug);
                     } else {
                         out.append('%');
                     }
@@ -81,7 +81,7 @@ public record DigestLayout(String header, List<CategoryHeading> categoryOrder, i
                     literalStart = i + 1;
                 }
             }
-            return HtmlText.appendEscaped(out, more.subSequence(literalStart, n));
+            return Html.appendEscaped(out, more.subSequence(literalStart, n));
         }
     }
 }

@@ -1,6 +1,6 @@
 package newsbot.messages;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ final class PartWriter {
     /** A blank line, then a heading with its first line kept together; in a new part if they do not fit. */
     void openSection(CharSequence heading, CharSequence firstLine) {
         int separator = current.length() == 0 ? 0 : 2;
-        if (current.length() + separator + heading.length() + 1 + firstLine.length() > HtmlText.MAX_MESSAGE) {
+        if (current.length() + separator + heading.length() + 1 + firstLine.length() > Html.MAX_MESSAGE) {
             flush();
         } else if (separator > 0) {
             current.append("\n\n");
@@ -33,7 +33,7 @@ final class PartWriter {
 
     /** The next line of the open section; a new part repeats the section's heading marked as continued. */
     void addLine(CharSequence line, CharSequence continuedHeading) {
-        if (current.length() + 1 + line.length() > HtmlText.MAX_MESSAGE) {
+        if (current.length() + 1 + line.length() > Html.MAX_MESSAGE) {
             flush();
             current.append(continuedHeading).append('\n').append(line);
             checkBounds();
@@ -56,7 +56,7 @@ final class PartWriter {
 
     // The length limits on layouts and rendered items make this unreachable; failing beats a rejected send.
     private void checkBounds() {
-        if (current.length() > HtmlText.MAX_MESSAGE) {
+        if (current.length() > Html.MAX_MESSAGE) {
             throw new IllegalStateException("a digest line does not fit in a message: " + current.length());
         }
     }

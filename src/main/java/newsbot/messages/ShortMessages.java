@@ -1,6 +1,6 @@
 package newsbot.messages;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -19,15 +19,15 @@ final class ShortMessages {
 
     static String breaking(DigestItem item, String categoryName, BreakingLabels labels) {
         String title = DigestComposer.titleText(item);
-        String category = HtmlText.cut(HtmlText.plain(categoryName), MAX_CATEGORY);
-        String summary = HtmlText.plain(item.summary());
-        summary = summary.equalsIgnoreCase(title) ? "" : HtmlText.cut(summary, BREAKING_SUMMARY);
+        String category = Html.cut(Html.plain(categoryName), MAX_CATEGORY);
+        String summary = Html.plain(item.summary());
+        summary = summary.equalsIgnoreCase(title) ? "" : Html.cut(summary, BREAKING_SUMMARY);
         // Escaping can grow text sixfold; if hostile text makes it too long, the summary goes first, then the link.
         String text = breaking(labels, title, item.url(), category, summary);
-        if (text.length() > HtmlText.MAX_MESSAGE) {
+        if (text.length() > Html.MAX_MESSAGE) {
             text = breaking(labels, title, item.url(), category, "");
         }
-        if (text.length() > HtmlText.MAX_MESSAGE) {
+        if (text.length() > Html.MAX_MESSAGE) {
             text = breaking(labels, title, "", category, "");
         }
         return text;
@@ -36,14 +36,14 @@ final class ShortMessages {
     private static String breaking(BreakingLabels labels, String title, String url, String category, String summary) {
         StringBuilder out = new StringBuilder(256 + title.length() + summary.length());
         if (!labels.marker().isEmpty()) {
-            HtmlText.appendEscaped(out, labels.marker()).append(' ');
+            Html.appendEscaped(out, labels.marker()).append(' ');
         }
-        HtmlText.appendLink(out.append("<b>"), url, title).append("</b>");
+        Html.appendLink(out.append("<b>"), url, title).append("</b>");
         if (!category.isEmpty()) {
-            HtmlText.appendEscaped(out.append("\n<i>"), category).append("</i>");
+            Html.appendEscaped(out.append("\n<i>"), category).append("</i>");
         }
         if (!summary.isEmpty()) {
-            HtmlText.appendEscaped(out.append("\n\n"), summary);
+            Html.appendEscaped(out.append("\n\n"), summary);
         }
         return out.toString();
     }
@@ -57,7 +57,7 @@ final class ShortMessages {
     static String list(List<DigestItem> items, String heading,
                        List<CategoryHeading> categories, ZoneId zone, int first) {
         StringBuilder out = new StringBuilder(1024);
-        String shownHeading = HtmlText.cut(HtmlText.plain(heading), MAX_LIST_HEADING);
+        String shownHeading = Html.cut(Html.plain(heading), MAX_LIST_HEADING);
         if (!shownHeading.isEmpty()) {
             DigestComposer.bold(out, shownHeading);
         }
@@ -67,13 +67,13 @@ final class ShortMessages {
             DigestItem item = items.get(i);
             line.setLength(0);
             line.append(first + i).append(". ").append(DigestComposer.linkHtml(item, DigestComposer.titleText(item)));
-            HtmlText.appendEscaped(line.append(" \u2014 <i>"), categoryName(categories, item.category()))
+            Html.appendEscaped(line.append(" \u2014 <i>"), categoryName(categories, item.category()))
                     .append(", ");
-            HtmlText.appendDateClock(line, item.publishedAt(), zone).append("</i>");
+            Html.appendDateClock(line, item.publishedAt(), zone).append("</i>");
             // A blank line under the heading, as in digests.
             String separator = out.length() == 0 ? "" : out.length() == headingLength ? "\n\n" : "\n";
             // Room is kept for the "…" line, so a cut list still fits.
-            if (out.length() + separator.length() + line.length() + MORE.length() > HtmlText.MAX_MESSAGE) {
+            if (out.length() + separator.length() + line.length() + MORE.length() > Html.MAX_MESSAGE) {
                 out.append(out.length() == 0 ? MORE.substring(1) : MORE);
                 break;
             }
@@ -88,6 +88,6 @@ final class ShortMessages {
                 return category.displayName();
             }
         }
-        return HtmlText.cut(HtmlText.plain(slug), MAX_CATEGORY);
+        return Html.cut(Html.plain(slug), MAX_CATEGORY);
     }
 }

@@ -1,6 +1,6 @@
 package newsbot.schedule;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public final class DigestTimes {
     }
 
     static String format(LocalTime time) {
-        return HtmlText.appendTwoDigits(HtmlText.appendTwoDigits(new StringBuilder(5), time.getHour()).append(':'),
+        return Html.appendTwoDigits(Html.appendTwoDigits(new StringBuilder(5), time.getHour()).append(':'),
                 time.getMinute()).toString();
     }
 

@@ -1,5 +1,7 @@
 package newsbot.store;
 
+import newsbot.html.Html;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,7 +82,7 @@ public final class Feeds {
 
     /** A failed attempt: one more consecutive failure; validators are kept for the next try. */
     public void recordFailure(Handle h, String feedId, Integer status, String error, Instant at, Instant nextFetchAt) {
-        String line = error.length() <= MAX_ERROR_CHARS ? error : error.substring(0, MAX_ERROR_CHARS - 1) + "…";
+        String line = Html.shorten(error, MAX_ERROR_CHARS);
         h.createUpdate("UPDATE feeds SET last_attempt_at = :at, last_status = :status, failures = failures + 1, "
                         + "last_error = :error, next_fetch_at = :next WHERE feed_id = :id")
                 .bind("at", at.toEpochMilli())

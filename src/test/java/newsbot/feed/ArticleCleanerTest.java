@@ -97,10 +97,10 @@ class ArticleCleanerTest {
         assertThat(summary).isEqualTo("Мэрия Бишкека сообщила об изменении…");
         assertThat(summary.length()).isLessThanOrEqualTo(40);
         assertThat(short40.clean(raw("t", "Коротко.", "/a"), FEED).orElseThrow().summary()).isEqualTo("Коротко.");
-        assertThat(PlainText.cut("a".repeat(50), 10)).isEqualTo("a".repeat(9) + "…");
-        assertThat(PlainText.cut("Слово, другое слово", 16)).isEqualTo("Слово, другое…");
-        assertThat(PlainText.cut("Первое, второе третье", 10)).isEqualTo("Первое…");
-        assertThat(PlainText.cut("ab😀cd", 4)).isEqualTo("ab…");
+        assertThat(newsbot.html.Html.cut("a".repeat(50), 10)).isEqualTo("a".repeat(9) + "…");
+        assertThat(newsbot.html.Html.cut("Слово, другое слово", 16)).isEqualTo("Слово, другое…");
+        assertThat(newsbot.html.Html.cut("Первое, второе третье", 10)).isEqualTo("Первое…");
+        assertThat(newsbot.html.Html.cut("ab😀cd", 4)).isEqualTo("ab…");
     }
 
     @Test

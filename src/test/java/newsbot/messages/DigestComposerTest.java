@@ -1,6 +1,6 @@
 package newsbot.messages;
 
-import newsbot.html.HtmlText;
+import newsbot.html.Html;
 
 import static newsbot.messages.Fixtures.en;
 import static newsbot.messages.Fixtures.item;
@@ -109,13 +109,13 @@ class DigestComposerTest {
 
     @Test
     void whitespaceInFeedTextBecomesSingleSpaces() {
-        assertThat(HtmlText.plain("a\tb")).isEqualTo("a b");
-        assertThat(HtmlText.plain("a\u00a0b")).isEqualTo("a b");
-        assertThat(HtmlText.plain(" a b ")).isEqualTo("a b");
-        assertThat(HtmlText.plain("a  b")).isEqualTo("a b");
-        assertThat(HtmlText.plain("a\u0000b\r\n")).isEqualTo("a b");
+        assertThat(Html.plain("a\tb")).isEqualTo("a b");
+        assertThat(Html.plain("a\u00a0b")).isEqualTo("a b");
+        assertThat(Html.plain(" a b ")).isEqualTo("a b");
+        assertThat(Html.plain("a  b")).isEqualTo("a b");
+        assertThat(Html.plain("a\u0000b\r\n")).isEqualTo("a b");
         String clean = "already clean";
-        assertThat(HtmlText.plain(clean)).isSameAs(clean);
+        assertThat(Html.plain(clean)).isSameAs(clean);
     }
 
     @Test

@@ -6,7 +6,6 @@ import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.chat.Keyboards;
 import newsbot.delivery.Replier;
-import newsbot.messages.Replies;
 import newsbot.messages.Texts;
 
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class FollowingView implements CommandHandler, CallbackHandler {
         }
         var removed = topics.unfollowId(callback.chatId(), id);
         replier.answerCallback(callback.id(), removed
-                .map(phrase -> texts.get(language, "following.removed", Replies.shorten(phrase)))
+                .map(phrase -> texts.get(language, "following.removed", Html.echo(phrase)))
                 .orElse(texts.get(language, "following.stale")));
         if (callback.messageId() != 0) {
             List<FollowedTopics.Topic> mine = topics.list(callback.chatId());

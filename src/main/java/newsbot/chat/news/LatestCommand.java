@@ -3,7 +3,6 @@ package newsbot.chat.news;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.messages.CategoryNames;
-import newsbot.messages.Replies;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public final class LatestCommand implements CommandHandler {
         } else {
             Optional<Category> category = names.find(c.args());
             if (category.isEmpty()) {
-                c.replyWith("category.unknown", Html.escape(Replies.shorten(c.args())), names.listing(c.language()));
+                c.replyWith("category.unknown", Html.escape(Html.echo(c.args())), names.listing(c.language()));
                 return;
             }
             String name = category.get().displayName(c.language());

@@ -2,7 +2,6 @@ package newsbot.chat.news;
 
 import newsbot.chat.Keyboards;
 import newsbot.messages.CategoryNames;
-import newsbot.messages.Replies;
 import newsbot.messages.Texts;
 
 import java.time.Clock;
@@ -82,7 +81,7 @@ public final class SearchPages {
         }
         boolean more = found.size() > PAGE && page + 1 < MAX_PAGES;
         List<DigestItem> shown = found.subList(0, Math.min(PAGE, found.size()));
-        String echo = Replies.shorten(query);
+        String echo = Html.echo(query);
         String heading = page == 0 ? texts.get(language, "search.heading", echo)
                 : texts.get(language, "search.heading.page", echo, page + 1);
         String html = composer.composeList(shown, heading, names.headings(language), zone, page * PAGE + 1);
@@ -102,6 +101,6 @@ public final class SearchPages {
 
     /** The escaped query for "nothing found" texts. */
     static String echo(String query) {
-        return Html.escape(Replies.shorten(query));
+        return Html.escape(Html.echo(query));
     }
 }

@@ -3,7 +3,6 @@ package newsbot.chat.settings;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.chat.Readers;
-import newsbot.messages.Replies;
 
 import java.util.Optional;
 import newsbot.schedule.QuietHours;
@@ -30,7 +29,7 @@ public final class QuietCommand implements CommandHandler {
         }
         Optional<QuietHours> parsed = Switches.isOff(args) ? Optional.of(QuietHours.NONE) : QuietHours.parse(args);
         if (parsed.isEmpty()) {
-            c.replyWith("quiet.bad", Html.escape(Replies.shorten(args)));
+            c.replyWith("quiet.bad", Html.escape(Html.echo(args)));
             return;
         }
         QuietHours quiet = parsed.get();

@@ -4,7 +4,6 @@ import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.chat.Readers;
 import newsbot.schedule.ReaderSchedules;
-import newsbot.messages.Replies;
 
 import java.time.Clock;
 import newsbot.schedule.DigestPlanner;
@@ -36,7 +35,7 @@ public final class ScheduleCommand implements CommandHandler {
                 ? new DigestTimes.ParseResult.Ok(java.util.List.of())
                 : DigestTimes.parseTimes(args);
         if (parsed instanceof DigestTimes.ParseResult.BadFormat bad) {
-            c.replyWith("schedule.bad", Html.escape(Replies.shorten(bad.token().isEmpty() ? args : bad.token())));
+            c.replyWith("schedule.bad", Html.escape(Html.echo(bad.token().isEmpty() ? args : bad.token())));
         } else if (parsed instanceof DigestTimes.ParseResult.TooMany tooMany) {
             c.replyWith("schedule.too.many", tooMany.max(), tooMany.count());
         } else if (parsed instanceof DigestTimes.ParseResult.Ok ok) {

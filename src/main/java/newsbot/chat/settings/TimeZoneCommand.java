@@ -3,7 +3,6 @@ package newsbot.chat.settings;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.chat.Readers;
-import newsbot.messages.Replies;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -34,8 +33,8 @@ public final class TimeZoneCommand implements CommandHandler {
         Optional<ZoneId> zone = zones.resolve(c.args());
         if (zone.isEmpty()) {
             // no zone id is longer than the echo limit: a longer text gets no (slow, pointless) suggestions
-            List<String> suggestions = c.args().length() > Replies.MAX_ECHO ? List.of() : zones.suggest(c.args());
-            String reply = c.text("timezone.unknown", Html.escape(Replies.shorten(c.args()))) + "\n";
+            List<String> suggestions = c.args().length() > Html.MAX_ECHO ? List.of() : zones.suggest(c.args());
+            String reply = c.text("timezone.unknown", Html.escape(Html.echo(c.args()))) + "\n";
             reply += suggestions.isEmpty()
                     ? c.text("timezone.usage", Html.escape(c.reader().zone().getId()))
                     : c.text("timezone.suggest", suggestionList(suggestions));
