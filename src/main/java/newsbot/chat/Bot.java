@@ -21,6 +21,7 @@ import newsbot.chat.settings.StatusCommand;
 import newsbot.chat.settings.TimeZoneCommand;
 import newsbot.chat.settings.ZoneSuggestions;
 import newsbot.delivery.Replier;
+import newsbot.messages.BotCommandsMenu;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
 
@@ -94,6 +95,12 @@ public final class Bot {
         commands.put("unfollow", new UnfollowCommand(topics));
         commands.put("following", following);
         commands.put("quiet", new QuietCommand(readers));
+
+        for (String command : BotCommandsMenu.READER_COMMANDS) {
+            if (!commands.containsKey(command)) {
+                throw new IllegalStateException("the command menu lists /" + command + " but nothing handles it");
+            }
+        }
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         FirstDigestOffer firstDigest = new FirstDigestOffer(digests, texts, replier, clock);

@@ -23,8 +23,9 @@ public record DigestOptions(int maxPerCategory, boolean withSummaries, int summa
         }
     }
 
-    /** The configured cap; headlines only, a week back, 500 readers per transaction. */
+    /** The configured caps (summaries cut as the feed cleaner cuts them); headlines only, a week back, 500 readers per transaction. */
     public static DigestOptions from(BotConfig config) {
-        return new DigestOptions(config.digest().maxPerCategory(), false, 160, Duration.ofDays(7), 500);
+        return new DigestOptions(config.digest().maxPerCategory(), false, config.feeds().summaryMaxChars(),
+                Duration.ofDays(7), 500);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /** The command menu shown by Telegram's "/" button, per language (setMyCommands). */
 public final class BotCommandsMenu {
 
-    static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
+    /** Every reader command, in menu order: the one list the menu, /help and the command handlers follow. */
+    public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
             "follow", "following", "unfollow", "settings", "schedule", "timezone", "breaking", "quiet", "language", "subscribe", "unsubscribe",
             "pause", "resume", "stop", "help");
 

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.testing.TestClock;
+
 import newsbot.delivery.Replier;
 
 import java.net.URI;
@@ -37,7 +39,8 @@ public final class AdminWorld {
     public static final long OTHER_ADMIN = 1001;
     public static final ZoneId ZONE = ZoneId.of("Asia/Bishkek");
 
-    public final TestTime time = new TestTime();
+    public static final java.time.Instant START = java.time.Instant.parse("2026-11-28T10:00:00Z");
+    public final TestClock time = new TestClock(START);
     public final BotConfig config;
     public final Database db;
     public final Texts texts = new Texts();

@@ -1,5 +1,7 @@
 package newsbot.app;
 
+import newsbot.testing.TestClock;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import newsbot.config.BotConfig;
 import newsbot.config.ConfigLoader;
 import newsbot.store.Database;
 import newsbot.telegram.FakeBotApi;
-import newsbot.testing.MutableClock;
 
 /** The whole application started in-process against {@link FakeBotApi}, with a temp database and a test clock. */
 final class TestBot implements AutoCloseable {
@@ -22,7 +23,7 @@ final class TestBot implements AutoCloseable {
 
     final FakeBotApi telegram;
     final Path dir;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T06:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-28T06:00:00Z"));
     final Map<String, String> properties = new LinkedHashMap<>();
     private Application app;
     private BotConfig config;

@@ -1,6 +1,7 @@
 package newsbot.bench;
 
-import newsbot.testing.MutableClock;
+import newsbot.testing.TestClock;
+
 import static newsbot.bench.BenchSupport.NOW;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class FanOutBench {
             subscription.execute();
         });
         BotConfig config = BenchSupport.config(dir, List.of());
-        MutableClock clock = new MutableClock(NOW);
+        TestClock clock = new TestClock(NOW);
         BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock, new newsbot.messages.Texts());
         double[] ms = new double[3];
         for (int rep = 0; rep < ms.length; rep++) {

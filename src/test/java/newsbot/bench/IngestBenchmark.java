@@ -1,6 +1,7 @@
 package newsbot.bench;
 
-import newsbot.testing.MutableClock;
+import newsbot.testing.TestClock;
+
 import static newsbot.bench.BenchSupport.NOW;
 import static newsbot.bench.BenchSupport.config;
 import static newsbot.bench.BenchSupport.median;
@@ -90,7 +91,7 @@ public final class IngestBenchmark {
             store[rep] = (t3 - t2) / 1e6;
 
             // The whole pipeline into a fresh database: fetch over loopback, parse, clean, store in one transaction.
-            MutableClock clock = new MutableClock(NOW);
+            TestClock clock = new TestClock(NOW);
             Database db = Database.open(dir.resolve("big-" + rep + ".db"));
             BotConfig config = config(dir, List.of(new FeedSource("big", server.url("/big.xml"), "society", false)));
             try (FeedPoller poller = poller(config, db, clock, BreakingFanOut.none())) {
@@ -127,7 +128,7 @@ public final class IngestBenchmark {
             server.serve("/f" + i + ".xml", small, "application/rss+xml; charset=utf-8");
             feeds.add(new FeedSource("f" + i, server.url("/f" + i + ".xml"), "politics", false));
         }
-        MutableClock clock = new MutableClock(NOW);
+        TestClock clock = new TestClock(NOW);
         Database db = Database.open(dir.resolve("304.db"));
         int cycles = 30;
         double[] wall = new double[cycles];

@@ -1,5 +1,7 @@
 package newsbot.bench;
 
+import newsbot.testing.TestClock;
+
 import static newsbot.bench.BenchSupport.NOW;
 
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import newsbot.store.Deliveries;
 import newsbot.store.FollowedTopics;
 import newsbot.store.FtsQuery;
 import newsbot.store.Morphology;
-import newsbot.testing.MutableClock;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -144,7 +145,7 @@ public final class TopicsAndSearchBenchmark {
         System.out.printf("set-up: %,d readers × %d topics in %.1f s%n", readers, topicsEach,
                 (System.nanoTime() - s0) / 1e9);
         BotConfig config = BenchSupport.config(dir, List.of());
-        MutableClock clock = new MutableClock(NOW);
+        TestClock clock = new TestClock(NOW);
         BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)),
                 clock, new newsbot.messages.Texts());
         double[] ms = new double[5];

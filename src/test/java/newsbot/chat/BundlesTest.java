@@ -116,6 +116,18 @@ class BundlesTest {
         }
     }
 
+    /** The command list is one: /help in every language names every command of the menu. */
+    @Test
+    void helpNamesEveryCommandOfTheMenuInEveryLanguage() {
+        Texts texts = new Texts();
+        for (String language : Languages.ALL) {
+            String help = texts.get(language, "help");
+            for (String command : newsbot.messages.BotCommandsMenu.READER_COMMANDS) {
+                assertThat(help).as("/help in %s", language).containsPattern("/" + command + "\\b");
+            }
+        }
+    }
+
     @Test
     void telegramLanguageCodesChooseTheBotsLanguage() {
         assertThat(Languages.forTelegram("ky")).isEqualTo("ky");

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.stream.LongStream;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
-import newsbot.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class DeliveryRetentionTest {
     void forgetsFinishedRowsAfterTwoWeeksButNeverPendingOnes() {
         Database db = Database.open(dir.resolve("r.db"));
         Deliveries deliveries = new Deliveries();
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-01T00:00:00Z"));
         Outbox outbox = new Outbox(deliveries, DeliveryTime.system(clock));
         List<Long> chats = LongStream.rangeClosed(1, 12_000).boxed().toList();
         db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "old", false, false,

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +19,8 @@ import org.jdbi.v3.core.Handle;
 /** The delivery engine on a real SQLite file, a virtual clock and a given sender, stepped by the test. */
 final class Fixture {
 
-    final VirtualTime time = new VirtualTime();
+    static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+    final TestClock time = new TestClock(START);
     final Database db;
     final Deliveries deliveries = new Deliveries();
     final Subscribers subscribers = new Subscribers();

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -51,7 +53,7 @@ class InFlightLimitTest {
 
     @Test
     void callbackAnswersGoFirstAndAChatsCallsKeepTheirOrder() {
-        VirtualTime time = new VirtualTime();
+        TestClock time = new TestClock(Fixture.START);
         RateLimiter limiter = new RateLimiter(new newsbot.config.BotConfig.Delivery(30, 1, 20, 3, 1), time);
         InFlight inFlight = new InFlight(InFlightLimit.pinned(4), time);
         DirectCalls calls = new DirectCalls();

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final VirtualTime time = new VirtualTime();
+    private final TestClock time = new TestClock(Fixture.START);
 
     private RateLimiter limiter(int global, int perChat, int groupPerMinute) {
         return new RateLimiter(new BotConfig.Delivery(global, perChat, groupPerMinute, 5, 1), time);

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Command replies take their slot from the dispatcher's limiter through {@link RateLimiter#awaitSlot}. */
 class ReplySlotTest {
 
-    private final VirtualTime time = new VirtualTime();
+    private final TestClock time = new TestClock(Fixture.START);
     private final RateLimiter limiter = new RateLimiter(new BotConfig.Delivery(30, 1, 20, 3, 1), time);
 
     @Test

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestClock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,14 +16,14 @@ final class ScriptedSender implements MessageSender {
     record Sent(long chatId, String html, double at, SendOutcome outcome) {
     }
 
-    private final VirtualTime time;
+    private final TestClock time;
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final List<Sent> sent = new ArrayList<>();
     private Function<OutgoingMessage, SendOutcome> script = m -> null;
     private java.util.function.Supplier<SendOutcome> probe = () -> new SendOutcome.Delivered(0);
     private int probes;
 
-    ScriptedSender(VirtualTime time) {
+    ScriptedSender(TestClock time) {
         this.time = time;
     }
 

@@ -1,6 +1,7 @@
 package newsbot.ingest;
 
-import newsbot.testing.MutableClock;
+import newsbot.testing.TestClock;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class IngestFixture implements AutoCloseable {
             new Category("world", "В мире", "World", List.of("Мир")));
 
     final FeedServer server;
-    final MutableClock clock = new MutableClock(NOW);
+    final TestClock clock = new TestClock(NOW);
     final Database db;
     final List<StoredArticle> fanned = new CopyOnWriteArrayList<>();
     private FeedPoller poller;

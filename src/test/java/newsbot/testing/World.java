@@ -59,7 +59,7 @@ public final class World {
     public record Row(long chatId, String kind, long refId, int part, String text, boolean silent, boolean linkPreview) {
     }
 
-    public final MutableClock clock = new MutableClock(START);
+    public final TestClock clock = new TestClock(START);
     public final Texts texts = new Texts();
     public final RecordingReplier replier = new RecordingReplier();
     public final Database db;
