@@ -48,7 +48,6 @@ final class ArticleMapper {
     List<NewArticle> map(FeedSource feed, ParseResult.Parsed parsed, String fetchedUrl, Instant fetchedAt) {
         String feedLink = feedLink(parsed.feedLink(), fetchedUrl);
         Instant oldest = fetchedAt.minus(retention);
-        boolean breakingFeed = feed.breaking() || config.breaking().feedIds().contains(feed.id());
         List<NewArticle> articles = new ArrayList<>(parsed.items().size());
         for (RawItem raw : parsed.items()) {
             Optional<CleanItem> cleaned = cleaner.clean(raw, feedLink);
@@ -59,7 +58,7 @@ final class ArticleMapper {
             String url = item.url() != null ? item.url() : feedLink;
             articles.add(new NewArticle(feed.id(), dedupKey(item, fetchedAt), url, item.title(),
                     summaries ? item.summary() : "", category(feed, item), item.publishedAt(), fetchedAt,
-                    breakingFeed || item.titleHadMarker()));
+                    BreakingRule.isBreaking(feed, item)));
         }
         articles.sort(Comparator.comparing(NewArticle::publishedAt)); // stable: repeats keep document order
         return articles;
