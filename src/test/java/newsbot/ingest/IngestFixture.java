@@ -56,9 +56,13 @@ final class IngestFixture implements AutoCloseable {
     }
 
     static BotConfig config(Path db, List<FeedSource> feeds, Set<String> breakingFeeds) {
+        // as the loader does: a feed listed in breaking.feeds is a breaking feed
+        List<FeedSource> sources = feeds.stream()
+                .map(f -> new FeedSource(f.id(), f.url(), f.category(), f.breaking() || breakingFeeds.contains(f.id())))
+                .toList();
         return new BotConfig(new BotConfig.Telegram("123:abc", URI.create("http://127.0.0.1:9"), Set.of()), db,
                 CATEGORIES,
-                new BotConfig.Feeds(feeds, INTERVAL, MAX_BYTES, MAX_BACKOFF, RETENTION, 300),
+                new BotConfig.Feeds(sources, INTERVAL, MAX_BYTES, MAX_BACKOFF, RETENTION, 300),
                 new BotConfig.Breaking(List.of("СРОЧНО", "Срочно", "BREAKING", "⚡"), breakingFeeds),
                 new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
                 new BotConfig.Delivery(30, 1, 20, 8, 1));
