@@ -31,15 +31,6 @@ public final class ConfigLoader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]{1,32}");
     private static final Pattern FEED_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TOKEN = Pattern.compile("\\d{3,20}:[A-Za-z0-9_-]{20,}");
-    private static final Set<String> KNOWN_KEYS = Set.of(
-            "telegram.token", "telegram.api-url", "telegram.admins", "db.path",
-            "feed.poll-interval", "feed.max-bytes", "feed.max-backoff",
-            "articles.retention", "articles.summary-max-chars",
-            "breaking.markers", "breaking.feeds",
-            "digest.timezone", "digest.times", "digest.max-per-category",
-            "delivery.global-per-second", "delivery.per-chat-per-second", "delivery.group-per-minute",
-            "delivery.max-attempts", "delivery.max-in-flight", "delivery.max-age.breaking",
-            "chat.handler-threads", "chat.flood-limit", "chat.flood-window", "chat.flood-mute");
 
     /** Longest category display name: it is a button label and a digest heading. */
     static final int MAX_CATEGORY_NAME = 64;
@@ -87,7 +78,7 @@ public final class ConfigLoader {
         List<Category> categories = categories(v);
         Set<String> slugs = new LinkedHashSet<>();
         categories.forEach(c -> slugs.add(c.slug()));
-        Set<String> breakingFeeds = new LinkedHashSet<>(v.list("breaking.feeds", ""));
+        Set<String> breakingFeeds = new LinkedHashSet<>(v.list("breaking.feeds"));
         List<FeedSource> feeds = feeds(v, slugs, breakingFeeds);
         for (String id : breakingFeeds) {
             if (feeds.stream().noneMatch(f -> f.id().equals(id))) {
@@ -95,44 +86,44 @@ public final class ConfigLoader {
             }
         }
         BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v));
-        Duration pollInterval = v.duration("feed.poll-interval", "PT2M", Duration.ofSeconds(10));
-        Duration maxBackoff = v.duration("feed.max-backoff", "PT1H", Duration.ofMinutes(1));
+        Duration pollInterval = v.duration("feed.poll-interval", Duration.ofSeconds(10));
+        Duration maxBackoff = v.duration("feed.max-backoff", Duration.ofMinutes(1));
         if (maxBackoff.compareTo(pollInterval) < 0) {
             throw new ConfigException("feed.max-backoff", maxBackoff + " is shorter than feed.poll-interval "
                     + pollInterval + ": a failing feed would be polled more often than a healthy one");
         }
         BotConfig.Feeds feedConfig = new BotConfig.Feeds(feeds, pollInterval,
-                v.integer("feed.max-bytes", "5242880", 1024, MAX_FEED_BYTES),
+                v.integer("feed.max-bytes", 1024, MAX_FEED_BYTES),
                 maxBackoff,
-                v.duration("articles.retention", "P30D", Duration.ofDays(1)),
-                v.integer("articles.summary-max-chars", "300", 0, 2000));
+                v.duration("articles.retention", Duration.ofDays(1)),
+                v.integer("articles.summary-max-chars", 0, 2000));
         BotConfig.Breaking breaking = new BotConfig.Breaking(
-                v.list("breaking.markers", "СРОЧНО,Срочно,BREAKING,⚡"), Set.copyOf(breakingFeeds));
+                v.list("breaking.markers"), Set.copyOf(breakingFeeds));
         BotConfig.Digest digest = new BotConfig.Digest(zone(v), times(v),
-                v.integer("digest.max-per-category", "5", 1, 50));
+                v.integer("digest.max-per-category", 1, 50));
         BotConfig.Delivery delivery = new BotConfig.Delivery(
-                v.integer("delivery.global-per-second", "30", 1, 10_000),
-                v.integer("delivery.per-chat-per-second", "1", 1, 100),
-                v.integer("delivery.group-per-minute", "20", 1, 6_000),
-                v.integer("delivery.max-attempts", "8", 1, 100),
+                v.integer("delivery.global-per-second", 1, 10_000),
+                v.integer("delivery.per-chat-per-second", 1, 100),
+                v.integer("delivery.group-per-minute", 1, 6_000),
+                v.integer("delivery.max-attempts", 1, 100),
                 maxInFlight(v),
-                v.duration("delivery.max-age.breaking", "PT6H", Duration.ofMinutes(1)));
+                v.duration("delivery.max-age.breaking", Duration.ofMinutes(1)));
         BotConfig.Chat chat = new BotConfig.Chat(
-                v.integer("chat.handler-threads", "4", 1, 64),
-                v.integer("chat.flood-limit", "8", 2, 1000),
-                v.duration("chat.flood-window", "PT10S", Duration.ofSeconds(1)),
-                v.duration("chat.flood-mute", "PT1M", Duration.ofSeconds(1)));
-        return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
+                v.integer("chat.handler-threads", 1, 64),
+                v.integer("chat.flood-limit", 2, 1000),
+                v.duration("chat.flood-window", Duration.ofSeconds(1)),
+                v.duration("chat.flood-mute", Duration.ofSeconds(1)));
+        return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
                 feedConfig, breaking, digest, delivery, chat);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */
     private static int maxInFlight(Values v) {
-        String text = v.get("delivery.max-in-flight", "auto");
+        String text = v.get("delivery.max-in-flight");
         if (text.equalsIgnoreCase("auto")) {
             return 0;
         }
-        return v.integer("delivery.max-in-flight", "auto", 1, 64);
+        return v.integer("delivery.max-in-flight", 1, 64);
     }
 
     /** The environment variable that overrides {@code key}: {@code NEWSBOT_} + upper case, '.' and '-' as '_'. */
@@ -142,7 +133,7 @@ public final class ConfigLoader {
 
     private Map<String, String> withOverrides(Map<String, String> fileValues) {
         Map<String, String> merged = new LinkedHashMap<>(fileValues);
-        Set<String> keys = new LinkedHashSet<>(KNOWN_KEYS);
+        Set<String> keys = new LinkedHashSet<>(ConfigKeys.ALL.stream().map(ConfigKeys.Key::name).toList());
         keys.addAll(fileValues.keySet());
         for (String key : keys) {
             String override = environment.get(environmentName(key));
@@ -154,7 +145,7 @@ public final class ConfigLoader {
     }
 
     private static String token(Values v) {
-        String token = v.get("telegram.token", "");
+        String token = v.get("telegram.token");
         if (token.isEmpty()) {
             throw new ConfigException("telegram.token", "missing: set it in the file or in "
                     + environmentName("telegram.token"));
@@ -166,7 +157,7 @@ public final class ConfigLoader {
     }
 
     private static URI apiUrl(Values v) {
-        String text = v.get("telegram.api-url", "https://api.telegram.org");
+        String text = v.get("telegram.api-url");
         try {
             URI uri = new URI(text);
             boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
@@ -191,7 +182,7 @@ public final class ConfigLoader {
 
     private static Set<Long> admins(Values v) {
         Set<Long> admins = new TreeSet<>();
-        for (String id : v.list("telegram.admins", "")) {
+        for (String id : v.list("telegram.admins")) {
             try {
                 admins.add(Long.parseLong(id));
             } catch (NumberFormatException e) {
@@ -249,7 +240,7 @@ public final class ConfigLoader {
     private static List<FeedSource> feeds(Values v, Set<String> slugs, Set<String> breakingFeeds) {
         Map<String, FeedSource> feeds = new LinkedHashMap<>();
         for (String key : v.keys()) {
-            if (!key.startsWith("feed.") || KNOWN_KEYS.contains(key)) {
+            if (!key.startsWith("feed.") || ConfigKeys.isKnown(key)) {
                 continue;
             }
             String rest = key.substring("feed.".length());
@@ -294,7 +285,7 @@ public final class ConfigLoader {
     }
 
     private static ZoneId zone(Values v) {
-        String text = v.get("digest.timezone", "Asia/Bishkek");
+        String text = v.get("digest.timezone");
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
@@ -303,7 +294,7 @@ public final class ConfigLoader {
     }
 
     private static List<LocalTime> times(Values v) {
-        List<String> texts = v.list("digest.times", "08:00,19:00");
+        List<String> texts = v.list("digest.times");
         if (texts.size() == 1 && texts.get(0).equalsIgnoreCase("off")) {
             return List.of();
         }
@@ -330,15 +321,24 @@ public final class ConfigLoader {
 
         void rejectUnknownKeys() {
             for (String key : map.keySet()) {
-                if (!KNOWN_KEYS.contains(key) && !key.startsWith("category.") && !key.startsWith("feed.")) {
+                if (!ConfigKeys.isKnown(key) && !key.startsWith("category.") && !key.startsWith("feed.")) {
                     throw new ConfigException(key, "unknown key (see bot.properties.example)");
                 }
             }
         }
 
+        /** The value, or the key's default from {@link ConfigKeys}. */
+        String get(String key) {
+            return get(key, ConfigKeys.defaultOf(key));
+        }
+
         String get(String key, String fallback) {
             String value = map.get(key);
             return value == null || value.isEmpty() ? fallback : value;
+        }
+
+        List<String> list(String key) {
+            return list(key, ConfigKeys.defaultOf(key));
         }
 
         List<String> list(String key, String fallback) {
@@ -351,8 +351,8 @@ public final class ConfigLoader {
             return List.copyOf(items);
         }
 
-        int integer(String key, String fallback, int min, int max) {
-            String text = get(key, fallback);
+        int integer(String key, int min, int max) {
+            String text = get(key);
             try {
                 int value = Integer.parseInt(text);
                 if (value < min || value > max) {
@@ -364,8 +364,8 @@ public final class ConfigLoader {
             }
         }
 
-        Duration duration(String key, String fallback, Duration min) {
-            String text = get(key, fallback);
+        Duration duration(String key, Duration min) {
+            String text = get(key);
             try {
                 Duration value = Duration.parse(text);
                 if (value.compareTo(min) < 0) {
