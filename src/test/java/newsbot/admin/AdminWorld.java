@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.testing.TestConfig;
+
 import newsbot.testing.TestClock;
 
 import newsbot.delivery.Replier;
@@ -72,7 +74,7 @@ public final class AdminWorld {
                 new BotConfig.Feeds(feeds, Duration.ofMinutes(5), 5 << 20, Duration.ofHours(1), Duration.ofDays(30), 300),
                 new BotConfig.Breaking(List.of("СРОЧНО"), Set.of()),
                 new BotConfig.Digest(ZONE, List.of(LocalTime.of(8, 0)), 5),
-                new BotConfig.Delivery(30, 1, 20, 4, 1));
+                TestConfig.limits(30, 1, 20, 4, 1));
     }
 
     /** The editors' tools over this world, answering admins through {@code out}; small batches show batching. */

@@ -1,6 +1,7 @@
 package newsbot.admin;
 
 import newsbot.delivery.Replier;
+import newsbot.testing.RecordingReplier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,10 @@ import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
-/** Records what the editors' tools sent to admins; Telegram accepts everything. */
+/**
+ * Records what the editors' tools sent to admins, refusing at once what Telegram would refuse (too long, unknown
+ * tags, broken entities), as strictly as the fake Bot API.
+ */
 public final class RecordingMessages implements Replier {
 
     /** A message as sent, with the id it got. */
@@ -30,6 +34,7 @@ public final class RecordingMessages implements Replier {
 
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
+        RecordingReplier.assertValidHtml(message.html());
         int id = nextId++;
         sent.add(new Sent(id, message));
         return new SendOutcome.Delivered(id);
@@ -37,6 +42,7 @@ public final class RecordingMessages implements Replier {
 
     @Override
     public synchronized SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
+        RecordingReplier.assertValidHtml(html);
         edits.add(new Edit(chatId, messageId, html, keyboard));
         return new SendOutcome.Delivered(messageId);
     }

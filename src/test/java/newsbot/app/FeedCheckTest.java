@@ -1,5 +1,7 @@
 package newsbot.app;
 
+import newsbot.testing.TestConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -84,7 +86,7 @@ class FeedCheckTest {
                         Duration.ofDays(30), 300),
                 new BotConfig.Breaking(List.of("СРОЧНО"), Set.of()),
                 new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
-                new BotConfig.Delivery(30, 1, 20, 8, 1));
+                TestConfig.limits(30, 1, 20, 8, 1));
         FeedFetcher fetcher = FeedFetcher.create(new FetchLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 3,
                 1 << 20, "newsbot-test/1.0"));
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package newsbot.bench;
 
+import newsbot.testing.TestConfig;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ final class BenchSupport {
                 new BotConfig.Feeds(feeds, Duration.ofMinutes(2), 5 << 20, Duration.ofHours(1), Duration.ofDays(30), 300),
                 new BotConfig.Breaking(List.of("СРОЧНО", "⚡"), Set.of()),
                 new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
-                new BotConfig.Delivery(30, 1, 20, 8, 1));
+                TestConfig.limits(30, 1, 20, 8, 1));
     }
 
     /** A realistic item: Cyrillic title, HTML description of about 400 characters, two categories. */

@@ -1,5 +1,7 @@
 package newsbot.bench;
 
+import newsbot.testing.TestConfig;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -52,7 +54,7 @@ public final class SendBenchmark {
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
-        BotConfig.Delivery limits = new BotConfig.Delivery(limit, 1, 20, 5, 1);
+        BotConfig.Delivery limits = TestConfig.limits(limit, 1, 20, 5, 1);
 
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),

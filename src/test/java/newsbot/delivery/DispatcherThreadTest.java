@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class DispatcherThreadTest {
     private final Deliveries deliveries = new Deliveries();
 
     private Dispatcher dispatcher(Database db, Outbox outbox, Function<OutgoingMessage, SendOutcome> send) {
-        BotConfig.Delivery limits = new BotConfig.Delivery(1000, 100, 6000, 3, 1);
+        BotConfig.Delivery limits = TestConfig.limits(1000, 100, 6000, 3, 1);
         MessageSender sender = new MessageSender() {
             @Override
             public SendOutcome send(OutgoingMessage message) {

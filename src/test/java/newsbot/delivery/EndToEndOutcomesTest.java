@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import static newsbot.delivery.EndToEndTest.awaitSent;
 import static newsbot.delivery.EndToEndTest.chats;
 import static newsbot.delivery.EndToEndTest.perChat;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndOutcomesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final BotConfig.Delivery FAST = new BotConfig.Delivery(500, 50, 3000, 5, 1);
+    private static final BotConfig.Delivery FAST = TestConfig.limits(500, 50, 3000, 5, 1);
 
     @TempDir
     Path dir;
@@ -150,7 +152,7 @@ class EndToEndOutcomesTest {
 
     @Test
     void stoppedMidwayAndRestartedSendsEachMessageOnce() throws Exception {
-        try (EndToEnd e = new EndToEnd(dir.resolve("restart.db"), new BotConfig.Delivery(100, 1, 20, 5, 1))) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("restart.db"), TestConfig.limits(100, 1, 20, 5, 1))) {
             e.enqueueAll(chats(1, 60), DeliveryKind.BROADCAST, 1, "b");
             e.start();
             awaitSent(e, 15);

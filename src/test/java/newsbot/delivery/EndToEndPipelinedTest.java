@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import static newsbot.delivery.EndToEndTest.awaitSent;
 import static newsbot.delivery.EndToEndTest.chats;
 import static newsbot.delivery.EndToEndTest.perChat;
@@ -25,7 +27,7 @@ class EndToEndPipelinedTest {
     @Test
     void aSlowApiStillGetsTheFullRateWithoutA429() throws Exception {
         // 40 ms per answer: one send at a time could do 25/s at most, the limit is 100/s
-        try (EndToEnd e = new EndToEnd(dir.resolve("slow.db"), new BotConfig.Delivery(100, 1, 20, 5, 1), 6)) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("slow.db"), TestConfig.limits(100, 1, 20, 5, 1), 6)) {
             e.telegram.enableRateLimits(new FakeRateLimits(100, 1, 20, Duration.ofMillis(25)));
             e.telegram.delayResponses("sendMessage", Duration.ofMillis(40));
             e.enqueueAll(chats(1, 150), DeliveryKind.BROADCAST, 1, "b");
@@ -46,7 +48,7 @@ class EndToEndPipelinedTest {
 
     @Test
     void aChatsMessagesStayInOrderAndFaultsLoseOrDoubleNothing() throws Exception {
-        try (EndToEnd e = new EndToEnd(dir.resolve("order.db"), new BotConfig.Delivery(300, 20, 1200, 5, 1), 4)) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("order.db"), TestConfig.limits(300, 20, 1200, 5, 1), 4)) {
             e.telegram.failNext("sendMessage", 5, 500);
             for (int ref = 1; ref <= 8; ref++) {
                 e.enqueue(7, DeliveryKind.DIGEST, ref, "part " + ref);
@@ -67,7 +69,7 @@ class EndToEndPipelinedTest {
 
     @Test
     void stopRecordsTheAnswersOfSendsInFlight() throws Exception {
-        try (EndToEnd e = new EndToEnd(dir.resolve("stop.db"), new BotConfig.Delivery(200, 1, 20, 5, 1), 4)) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("stop.db"), TestConfig.limits(200, 1, 20, 5, 1), 4)) {
             e.telegram.delayResponses("sendMessage", Duration.ofMillis(60));
             e.enqueueAll(chats(1, 40), DeliveryKind.BROADCAST, 1, "b");
             e.start();

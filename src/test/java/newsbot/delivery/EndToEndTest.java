@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class EndToEndTest {
     @Test
     void burstOf500FillsTheGlobalLimitEvenlyWithoutA429() throws Exception {
         int limit = 200;
-        try (EndToEnd e = new EndToEnd(dir.resolve("burst.db"), new BotConfig.Delivery(limit, 1, 20, 5, 1))) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("burst.db"), TestConfig.limits(limit, 1, 20, 5, 1))) {
             e.telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
             // A cold JVM needs several milliseconds per send for its first hundreds of sends; the claim is about
             // pacing, so the path is warmed up first and only the burst after it is measured.
@@ -78,7 +80,7 @@ class EndToEndTest {
     @Test
     void perChatAndGroupLimitsAreRespected() throws Exception {
         // Telegram's 1/s and 20/min scaled up 5x and 10x so the test takes a second, not a minute.
-        BotConfig.Delivery limits = new BotConfig.Delivery(100, 5, 200, 5, 1);
+        BotConfig.Delivery limits = TestConfig.limits(100, 5, 200, 5, 1);
         try (EndToEnd e = new EndToEnd(dir.resolve("chat.db"), limits)) {
             e.telegram.enableRateLimits(new FakeRateLimits(100, 5, 200, Duration.ofMillis(25)));
             for (int ref = 1; ref <= 5; ref++) {
@@ -106,7 +108,7 @@ class EndToEndTest {
 
     @Test
     void retryAfterFromTelegramPausesThatChatAndLosesNothing() throws Exception {
-        try (EndToEnd e = new EndToEnd(dir.resolve("429.db"), new BotConfig.Delivery(100, 1, 20, 5, 1))) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("429.db"), TestConfig.limits(100, 1, 20, 5, 1))) {
             e.telegram.failNext("sendMessage", 1, 429); // answers retry_after 1
             e.enqueueAll(chats(1, 10), DeliveryKind.BROADCAST, 1, "b");
             e.start();
@@ -130,7 +132,7 @@ class EndToEndTest {
     @Test
     void aLimitTighterThanConfiguredCausesA429StormThatEndsWithEverythingSentOnce() throws Exception {
         // We believe in 60/s, Telegram allows 20/s: the limiter must slow itself down until the 429s stop.
-        try (EndToEnd e = new EndToEnd(dir.resolve("storm.db"), new BotConfig.Delivery(60, 1, 20, 5, 1))) {
+        try (EndToEnd e = new EndToEnd(dir.resolve("storm.db"), TestConfig.limits(60, 1, 20, 5, 1))) {
             e.telegram.enableRateLimits(new FakeRateLimits(20, 1, 20, Duration.ofMillis(25)));
             e.enqueueAll(chats(1, 60), DeliveryKind.BROADCAST, 1, "b");
             e.start();

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import newsbot.testing.TestClock;
 
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ final class Fixture {
     }
 
     Fixture(Path file) {
-        this(file, new BotConfig.Delivery(30, 1, 20, 4, 1));
+        this(file, TestConfig.limits(30, 1, 20, 4, 1));
     }
 
     Dispatcher dispatcher(MessageSender sender) {

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import newsbot.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,7 @@ class RateLimiterTest {
     private final TestClock time = new TestClock(Fixture.START);
 
     private RateLimiter limiter(int global, int perChat, int groupPerMinute) {
-        return new RateLimiter(new BotConfig.Delivery(global, perChat, groupPerMinute, 5, 1), time);
+        return new RateLimiter(TestConfig.limits(global, perChat, groupPerMinute, 5, 1), time);
     }
 
     /** Sends {@code n} messages as fast as the limiter allows, chat chosen per send; returns the send times. */

@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+
 import newsbot.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReplySlotTest {
 
     private final TestClock time = new TestClock(Fixture.START);
-    private final RateLimiter limiter = new RateLimiter(new BotConfig.Delivery(30, 1, 20, 3, 1), time);
+    private final RateLimiter limiter = new RateLimiter(TestConfig.limits(30, 1, 20, 3, 1), time);
 
     @Test
     void replyTakesTheNextGlobalSlotBehindTheDispatcher() throws Exception {

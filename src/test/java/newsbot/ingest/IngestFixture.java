@@ -1,5 +1,7 @@
 package newsbot.ingest;
 
+import newsbot.testing.TestConfig;
+
 import newsbot.testing.TestClock;
 
 import java.io.IOException;
@@ -65,7 +67,7 @@ final class IngestFixture implements AutoCloseable {
                 new BotConfig.Feeds(sources, INTERVAL, MAX_BYTES, MAX_BACKOFF, RETENTION, 300),
                 new BotConfig.Breaking(List.of("СРОЧНО", "Срочно", "BREAKING", "⚡"), breakingFeeds),
                 new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
-                new BotConfig.Delivery(30, 1, 20, 8, 1));
+                TestConfig.limits(30, 1, 20, 8, 1));
     }
 
     BotConfig config(List<FeedSource> feeds, Set<String> breakingFeeds) {

@@ -87,7 +87,7 @@ public final class World {
                 new BotConfig.Breaking(List.of(), Set.of()),
                 new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0), LocalTime.of(19, 0)),
                         maxPerCategory),
-                new BotConfig.Delivery(30, 1, 20, 8, 1),
+                TestConfig.limits(30, 1, 20, 8, 1),
                 // the tests play one reader issuing many commands at one instant; the flood guard has its own tests
                 new BotConfig.Chat(1, 1000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
         outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
