@@ -1,6 +1,5 @@
 package newsbot.telegram;
 
-import newsbot.html.Html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -96,7 +95,7 @@ final class FakeMethods {
             state.checkWritable(chatId);
             return null;
         });
-        String plain = visibleText(text, parseMode, Html.MAX_MESSAGE, "message is too long",
+        String plain = visibleText(text, parseMode, FakeLimits.MAX_MESSAGE, "message is too long",
                 "message text is empty");
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
         takeRateToken(chatId);
@@ -121,9 +120,10 @@ final class FakeMethods {
             state.checkWritable(chatId);
             return null;
         });
-        String plain = visibleText(text, parseMode, Html.MAX_MESSAGE, "message is too long",
+        String plain = visibleText(text, parseMode, FakeLimits.MAX_MESSAGE, "message is too long",
                 "message text is empty");
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        takeRateToken(chatId); // Telegram counts edits against the chat's limits like messages
         return edit(chatId, messageId, old -> {
             if (old.text().equals(text) && Objects.equals(old.replyMarkupJson(), markup.json())) {
                 throw FakeApiError.badRequest(NOT_MODIFIED);
@@ -220,7 +220,7 @@ final class FakeMethods {
             return null;
         });
         String plainCaption = caption == null || caption.isEmpty() ? "" : visibleText(caption, parseMode,
-                Html.MAX_CAPTION, "message caption is too long", null);
+                FakeLimits.MAX_CAPTION, "message caption is too long", null);
         takeRateToken(chatId);
         return state.locked(() -> {
             int messageId = state.nextMessageId(chatId);

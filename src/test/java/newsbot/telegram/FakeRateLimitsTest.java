@@ -40,6 +40,17 @@ class FakeRateLimitsTest {
     }
 
     @Test
+    void editsCountAgainstTheChatsLimitLikeMessages() {
+        SendOutcome sent = gateway.send(OutgoingMessage.html(7, "first"));
+        int id = (int) ((SendOutcome.Delivered) sent).messageId();
+        telegram.enableRateLimits(FakeRateLimits.telegramDefaults());
+
+        assertThat(gateway.edit(7, id, "second", null)).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(gateway.edit(7, id, "third", null)).isInstanceOf(SendOutcome.RetryAfter.class);
+        assertThat(telegram.tooManyRequestsCount()).isEqualTo(1);
+    }
+
+    @Test
     void anEvenSenderAtTheGlobalLimitIsNeverRefused() {
         telegram.enableRateLimits(FakeRateLimits.telegramDefaults());
         Duration spacing = Duration.ofNanos(1_000_000_000L / 30);

@@ -1,6 +1,5 @@
 package newsbot.telegram;
 
-import newsbot.html.Html;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -48,12 +47,12 @@ public final class TelegramHtmlValidator {
 
     /** The 400 description sendMessage would get for this HTML text, or empty if Telegram accepts it. */
     public static Optional<String> checkMessage(String html) {
-        return check(html, Html.MAX_MESSAGE, "Bad Request: message is too long");
+        return check(html, FakeLimits.MAX_MESSAGE, "Bad Request: message is too long");
     }
 
     /** The 400 description sendPhoto would get for this HTML caption, or empty if Telegram accepts it. */
     public static Optional<String> checkCaption(String html) {
-        return check(html, Html.MAX_CAPTION, "Bad Request: message caption is too long");
+        return check(html, FakeLimits.MAX_CAPTION, "Bad Request: message caption is too long");
     }
 
     private static Optional<String> check(String html, int max, String tooLong) {

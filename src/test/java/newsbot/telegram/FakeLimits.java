@@ -1,0 +1,16 @@
+package newsbot.telegram;
+
+/**
+ * Telegram's limits as the fake enforces them, kept here rather than read from production code: a fake that
+ * used the bot's own constants would agree with any mistake in them (DESIGN §6).
+ */
+final class FakeLimits {
+
+    /** Message text, after entity parsing; Telegram counts characters, UTF-16 units here are stricter. */
+    static final int MAX_MESSAGE = 4096;
+    /** Photo caption. */
+    static final int MAX_CAPTION = 1024;
+
+    private FakeLimits() {
+    }
+}
