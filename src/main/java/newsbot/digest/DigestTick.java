@@ -48,13 +48,14 @@ final class DigestTick {
     private final DigestPlanner planner = new DigestPlanner();
     private final Subscribers subscribers = new Subscribers();
     private final Subscriptions subscriptions = new Subscriptions();
-    private final Articles articles = new Articles();
+    private final UnseenArticles unseen;
     private final DigestWriter writer;
     private final FirstDigests firsts;
 
     /** @param writes runs each page's write transaction; at most one at a time is handed to it */
     DigestTick(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options,
                Executor writes) {
+        this.unseen = new UnseenArticles(new Articles(), categories, new DigestComposer(), options);
         this.db = db;
         this.outbox = outbox;
         this.categories = List.copyOf(categories);
@@ -117,9 +118,7 @@ final class DigestTick {
     }
 
     private DigestPool loadPool(Handle h, Instant now) {
-        long upTo = articles.maxId(h);
-        List<ArticleRow> rows = articles.indexedBetween(h, 0, upTo, now.minus(options.lookback()));
-        return new DigestPool(rows, upTo, categories, composer, options);
+        return unseen.pool(h, now);
     }
 
     /** Each due reader's digest (null when nothing is new) and new cursor, read and composed outside the write lock. */
@@ -132,7 +131,7 @@ final class DigestTick {
         }
         Map<Long, List<String>> chosen = subscriptions.categoriesOf(h, ids);
         // Breaking pushes of articles up to the pool's end were committed with the articles, before this tick.
-        Map<Long, long[]> pushed = articles.pushedAsBreaking(h, ids, oldestCursor);
+        Map<Long, long[]> pushed = unseen.pushed(h, ids, oldestCursor);
         java.util.Set<Long> first = firsts.pending(h, ids);
         List<Long> firstDone = new ArrayList<>();
         List<Outbox.Message> digests = new ArrayList<>(readers.size());

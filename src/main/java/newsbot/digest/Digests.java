@@ -33,6 +33,7 @@ public final class Digests {
     private final Outbox outbox;
     private final DigestWriter writer;
     private final FirstDigests firsts;
+    private final UnseenArticles unseen;
 
     public Digests(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options) {
         this.db = db;
@@ -41,6 +42,7 @@ public final class Digests {
         this.outbox = outbox;
         this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options),
                 options.maxPerCategory());
+        this.unseen = new UnseenArticles(articles, categories, composer, options);
         this.firsts = new FirstDigests(texts, categories, options, composer);
     }
 
@@ -77,10 +79,8 @@ public final class Digests {
         if (firsts.isPending(h, chatId)) {
             return firsts.compose(h, reader, chosen, now);
         }
-        long upTo = articles.maxId(h);
-        List<ArticleRow> rows = articles.unseenBy(h, chatId, chosen, reader.digestCursor(), upTo,
-                now.minus(options.lookback()));
-        DigestPool pool = new DigestPool(rows, upTo, categories, composer, options);
-        return writer.compose(reader, chosen, pool, null);
+        DigestPool pool = unseen.pool(h, reader.digestCursor(), now.minus(options.lookback()));
+        return writer.compose(reader, chosen, pool,
+                unseen.pushed(h, List.of(chatId), reader.digestCursor()).get(chatId));
     }
 }

@@ -33,9 +33,10 @@ final class FirstDigests {
     private final DigestComposer composer;
     private final DigestWriter writer;
     private final Subscribers subscribers = new Subscribers();
-    private final Articles articles = new Articles();
+    private final UnseenArticles unseen;
 
     FirstDigests(Texts texts, List<Category> categories, DigestOptions options, DigestComposer composer) {
+        this.unseen = new UnseenArticles(new Articles(), categories, composer, options);
         this.categories = List.copyOf(categories);
         this.options = options;
         this.composer = composer;
@@ -57,17 +58,11 @@ final class FirstDigests {
      * newest article id, as for any digest, and the caller moves the reader's cursor there.
      */
     Optional<Outbox.Message> compose(Handle h, Subscriber reader, List<String> chosen, Instant now) {
-        long upTo = articles.maxId(h);
         Instant since = now.minus(WINDOW);
-        List<ArticleRow> rows = new ArrayList<>();
         // Fetched and published today: a feed's first fetch also brings last month's articles.
-        for (ArticleRow row : articles.unseenBy(h, reader.chatId(), chosen, 0, upTo, since)) {
-            if (!row.publishedAt().isBefore(since)) {
-                rows.add(row);
-            }
-        }
-        DigestPool pool = new DigestPool(rows, upTo, categories, composer, options);
-        return writer.compose(fromStart(reader), chosen, pool, null);
+        DigestPool pool = unseen.publishedPool(h, since);
+        return writer.compose(fromStart(reader), chosen, pool, unseen.pushed(h, List.of(reader.chatId()), 0)
+                .get(reader.chatId()));
     }
 
     /** Records that these readers had their first digest. */

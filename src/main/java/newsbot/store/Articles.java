@@ -159,29 +159,6 @@ public final class Articles {
     }
 
     /**
-     * One reader's unseen articles: of {@code categories}, with an id in {@code (afterId, upToId]}, fetched at or
-     * after {@code since}, and not pushed to {@code chatId} as breaking news. Once per matching category.
-     */
-    public List<ArticleRow> unseenBy(Handle h, long chatId, Collection<String> categories, long afterId,
-                                     long upToId, Instant since) {
-        if (categories.isEmpty()) {
-            return List.of();
-        }
-        return h.createQuery("SELECT " + ROW + ", ac.category FROM article_categories ac "
-                        + "JOIN articles a ON a.id = ac.article_id "
-                        + "WHERE ac.category IN (<categories>) AND ac.article_id > :after AND ac.article_id <= :upTo "
-                        + "AND a.fetched_at >= :since AND NOT EXISTS (SELECT 1 FROM deliveries d "
-                        + "WHERE d.chat_id = :chat AND d.ref_id = a.id AND " + PUSHED + ")")
-                .bindList("categories", List.copyOf(categories))
-                .bind("after", afterId)
-                .bind("upTo", upToId)
-                .bind("since", since.toEpochMilli())
-                .bind("chat", chatId)
-                .map(Articles::mapIndexed)
-                .list();
-    }
-
-    /**
      * For each of {@code chatIds}, the ids above {@code afterId} of articles pushed to it as breaking news, sorted
      * ascending; chats without any are absent. Uses the (chat_id, kind, ref_id) prefix of the deliveries key.
      */

@@ -87,6 +87,21 @@ class DigestSchedulerTest {
         assertThat(w.digests(10).get(0).silent()).isFalse();
     }
 
+    /** /digest and the scheduled tick follow one "unseen by this reader" rule. */
+    @Test
+    void anAskedForDigestLeavesOutWhatWasPushedAsBreakingAsTheScheduledOneDoes() {
+        World w = new World(dir);
+        reader(w, 21, "Asia/Bishkek", "08:00", "economy", "sport");
+        w.article("Рост ВВП", "economy");
+        long s1 = w.article("Финал кубка", "sport");
+        w.article("Курс доллара", "economy");
+        w.pushBreaking(21, s1);
+        w.say(21, "/digest");
+        List<World.Row> rows = w.digests(21);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).text()).contains("Рост ВВП", "Курс доллара").doesNotContain("Финал кубка");
+    }
+
     @Test
     void digestHoldsOnlySubscribedCategoriesAndNothingPushedAsBreaking() {
         World w = new World(dir);

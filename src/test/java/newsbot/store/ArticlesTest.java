@@ -96,37 +96,6 @@ class ArticlesTest {
     }
 
     @Test
-    void unseenLeavesOutOtherCategoriesOldIdsAndBreakingPushes() {
-        long[] ids = db.inTransaction(h -> new long[] {
-                insert(h, "old", "", NOW, "economy"),
-                insert(h, "economy", "", NOW, "economy"),
-                insert(h, "politics", "", NOW, "politics"),
-                insert(h, "both", "", NOW, "politics", "sport"),
-                insert(h, "pushed", "", NOW, "economy"),
-                insert(h, "failed push", "", NOW, "economy")});
-        db.useTransaction(h -> {
-            delivered(h, 5, "BREAKING", ids[4], "SENT");
-            delivered(h, 5, "BREAKING", ids[5], "FAILED");
-            delivered(h, 6, "BREAKING", ids[1], "PENDING");
-            delivered(h, 5, "DIGEST", ids[1], "SENT");
-        });
-        List<ArticleRow> rows = db.withHandle(h -> articles.unseenBy(h, 5, List.of("economy", "sport"), ids[0],
-                ids[5], NOW.minusSeconds(60)));
-        assertThat(rows).extracting(ArticleRow::title).containsExactlyInAnyOrder("economy", "both", "failed push");
-        assertThat(rows).filteredOn(r -> r.title().equals("both")).extracting(ArticleRow::category)
-                .containsExactly("sport");
-
-        Map<Long, long[]> pushed = db.withHandle(h -> articles.pushedAsBreaking(h, List.of(5L, 6L, 7L), 0));
-        assertThat(pushed).containsOnlyKeys(5L, 6L);
-        assertThat(pushed.get(5L)).containsExactly(ids[4]);
-        assertThat(pushed.get(6L)).containsExactly(ids[1]);
-
-        List<ArticleRow> all = db.withHandle(h -> articles.indexedBetween(h, ids[1], ids[5], NOW));
-        assertThat(all).extracting(ArticleRow::title)
-                .containsExactlyInAnyOrder("politics", "both", "both", "pushed", "failed push");
-    }
-
-    @Test
     void latestIsNewestFirstOverallOrThroughTheCategoryIndex() {
         db.useTransaction(h -> {
             insert(h, "a", "", NOW.minusSeconds(30), "economy");
