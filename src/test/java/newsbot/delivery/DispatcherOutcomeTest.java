@@ -83,6 +83,23 @@ class DispatcherOutcomeTest {
         assertThat(f.counters.snapshot().rateLimited()).isEqualTo(2);
     }
 
+    /** Replies are outbox rows too: Telegram's answer to one is handled exactly as for a push. */
+    @Test
+    void aReplyToAChatThatBlockedTheBotMarksItAndCancelsItsQueue() {
+        f.subscriber(52);
+        f.subscriber(-200);
+        sender.answer(m -> m.chatId() == 52 ? new SendOutcome.Blocked("Forbidden: bot was blocked by the user")
+                : m.chatId() == -200 ? new SendOutcome.Migrated(-100200) : null);
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 52, 1, "reply", false, null));
+        f.enqueue(52, DeliveryKind.DIGEST, 1, "d");
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, -200, 2, "group reply", false, null));
+        drain();
+        assertThat(status(52)).isEqualTo(SubscriberStatus.BLOCKED);
+        assertThat(rowsOf(52)).extracting(Delivery::state).containsOnly("CANCELLED");
+        assertThat(rowsOf(-100200)).extracting(Delivery::state).containsExactly("SENT");
+        assertThat(status(-100200)).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
     @Test
     void blockedChatIsDeactivatedAndItsRowsCancelled() {
         f.subscriber(42);
