@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Draws the {@code /stats} chart with Java2D into a PNG: two panels, each with a title and labelled axes. */
 final class StatsChart {
@@ -66,8 +68,12 @@ final class StatsChart {
             g.dispose();
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", png);
+        // in memory: ImageIO's default file cache needs a writable temp directory, which a locked-down
+        // container may not have (seen as "IOException: closed" from FileCacheImageOutputStream)
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding into memory failed", e);
         }

@@ -59,6 +59,20 @@ final class DirectCalls {
         return null;
     }
 
+    /**
+     * Chats with a slot-taking call still waiting after the last {@link #pick}: their outbox rows wait behind it,
+     * or a busy chat's replies would keep overtaking its keyboard edit.
+     */
+    Set<Long> waitingChats() {
+        Set<Long> chats = new HashSet<>();
+        for (DirectCall call : waiting) {
+            if (call.urgency().takesSlot()) {
+                chats.add(call.chatId());
+            }
+        }
+        return chats;
+    }
+
     long waitNanos() {
         return waitNanos;
     }

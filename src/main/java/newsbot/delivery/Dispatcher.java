@@ -251,7 +251,7 @@ public final class Dispatcher {
         if (wakeup.consume() || window.stale(nowNanos, nowMillis, LOOK_AGAIN_NANOS)) {
             window.refresh(handle(), inFlight.chats());
         }
-        Delivery next = window.pick();
+        Delivery next = window.pick(directs.waitingChats());
         if (next == null) {
             return Math.max(1, Math.min(directWait, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS)));
         }

@@ -103,10 +103,13 @@ final class DueWindow {
         refreshedAt = nowNanos;
     }
 
-    /** The first row whose chat may be sent to now, or null; it stays in the window until {@link #sent}. */
-    Delivery pick() {
+    /**
+     * The first row whose chat may be sent to now and is not in {@code held} (chats with a call waiting that goes
+     * first), or null; it stays in the window until {@link #sent}.
+     */
+    Delivery pick(java.util.Set<Long> held) {
         for (Delivery row : rows) {
-            if (limiter.nanosUntilChatFree(row.chatId()) == 0) {
+            if (!held.contains(row.chatId()) && limiter.nanosUntilChatFree(row.chatId()) == 0) {
                 return row;
             }
         }
