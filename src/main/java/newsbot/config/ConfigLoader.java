@@ -122,8 +122,10 @@ public final class ConfigLoader {
                 v.integer("chat.flood-limit", "8", 2, 1000),
                 v.duration("chat.flood-window", "PT10S", Duration.ofSeconds(1)),
                 v.duration("chat.flood-mute", "PT1M", Duration.ofSeconds(1)));
+        // The site's own channels (issue 13): their keys are read in one place, ChannelKeys.
+        List<ChannelConfig> channels = ChannelKeys.parse(v.map(), List.copyOf(slugs), digest.defaultZone());
         return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery, chat);
+                feedConfig, breaking, digest, delivery, chat, channels);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */
@@ -330,7 +332,8 @@ public final class ConfigLoader {
 
         void rejectUnknownKeys() {
             for (String key : map.keySet()) {
-                if (!KNOWN_KEYS.contains(key) && !key.startsWith("category.") && !key.startsWith("feed.")) {
+                if (!KNOWN_KEYS.contains(key) && !key.startsWith("category.") && !key.startsWith("feed.")
+                        && !ChannelKeys.isChannelKey(key)) {
                     throw new ConfigException(key, "unknown key (see bot.properties.example)");
                 }
             }
