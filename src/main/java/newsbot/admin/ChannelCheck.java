@@ -117,6 +117,10 @@ public final class ChannelCheck {
             return "the bot is not in " + c.chat() + " (" + reason(rights.outcome()) + "): add it as an administrator "
                     + "with the right to post messages";
         }
+        if ("left".equals(rights.status()) || "kicked".equals(rights.status())) {
+            return "the bot is not in " + c.chat() + " (" + rights.status() + "): add it as an administrator with the "
+                    + "right to post messages";
+        }
         boolean admin = "administrator".equals(rights.status()) || "creator".equals(rights.status());
         boolean channel = "channel".equals(type);
         if (channel && !admin) {
