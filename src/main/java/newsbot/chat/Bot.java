@@ -11,6 +11,7 @@ import newsbot.chat.news.SearchMoreButton;
 import newsbot.chat.news.SearchPages;
 import newsbot.chat.news.Topics;
 import newsbot.chat.news.UnfollowCommand;
+import newsbot.chat.settings.HereCommand;
 import newsbot.chat.settings.LanguageCommand;
 import newsbot.chat.settings.QuietCommand;
 import newsbot.chat.settings.ScheduleCommand;
@@ -94,6 +95,7 @@ public final class Bot {
         commands.put("unfollow", new UnfollowCommand(topics));
         commands.put("following", following);
         commands.put("quiet", new QuietCommand(readers));
+        commands.put("here", new HereCommand(readers));
 
         Map<String, CallbackHandler> callbacks = new HashMap<>();
         FirstDigestOffer firstDigest = new FirstDigestOffer(digests, texts, replier, clock);

@@ -230,6 +230,14 @@ public final class Deliveries {
                 .one();
     }
 
+    /** Rows waiting for one chat (a held channel's posts, say). */
+    public int countPendingForChat(Handle h, long chatId) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE chat_id = :chat AND state = 'PENDING'")
+                .bind("chat", chatId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /**
      * Drops pending rows of {@code kind} created before {@code createdBefore}: they outlived their use (a breaking
      * alert hours late is no longer news). Returns how many were dropped.
