@@ -161,6 +161,36 @@ class ChannelsFlowTest {
         assertThat(bot.telegram.awaitMessage(m -> m.chatId() == CHANNEL, WAIT).text()).contains(BREAKING_TITLE);
     }
 
+    @Test
+    void anEditorSeesThePausesAndResumesTheChannel() {
+        makeBotAdministrator();
+        bot.start();
+        bot.app().checkChannelsNow();
+        bot.app().pollFeedsNow();
+        assertThat(editorSays("/channels")).contains("site").contains("@site_news").contains("posting")
+                .contains("waiting: 0");
+        assertThat(editorSays("/channels pause site")).contains("Channel site paused");
+        assertThat(editorSays("/channels pause nosuch")).contains("There is no channel “nosuch”");
+
+        feeds.serve("/economy", economyFeedWithBreakingItem(), "application/rss+xml; charset=utf-8");
+        bot.clock.advance(Duration.ofMinutes(3));
+        bot.app().pollFeedsNow();
+        assertThat(editorSays("/channels")).contains("paused by an editor").contains("waiting: 1");
+        assertThat(bot.telegram.messagesTo(CHANNEL)).isEmpty();
+
+        bot.telegram.userSends(777, 777, "/channels", "en");
+        assertThat(bot.telegram.awaitMessages(777, 1, WAIT).get(0).text()).as("editors only")
+                .doesNotContain("@site_news");
+        assertThat(editorSays("/channels resume site")).contains("Channel site resumed");
+        assertThat(bot.telegram.awaitMessage(m -> m.chatId() == CHANNEL, WAIT).text()).contains(BREAKING_TITLE);
+    }
+
+    private String editorSays(String text) {
+        int before = bot.telegram.messagesTo(TestBot.ADMIN).size();
+        bot.telegram.userSends(TestBot.ADMIN, TestBot.ADMIN, text, "en");
+        return bot.telegram.awaitMessages(TestBot.ADMIN, before + 1, WAIT).get(before).plainText();
+    }
+
     private void awaitPendingNotAttempted() {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
