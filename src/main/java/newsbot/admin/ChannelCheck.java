@@ -54,9 +54,29 @@ public final class ChannelCheck {
         this.clock = clock;
     }
 
-    /** Registers the configured channels and applies their settings; no Telegram call. */
+    /**
+     * Registers the configured channels and applies their settings; a channel taken out of the config, or moved to
+     * another chat, gets nothing more at its old chat. No Telegram call.
+     */
     public void register() {
         db.useTransaction(h -> {
+            Map<String, ChannelConfig> byKey = new HashMap<>();
+            configured.forEach(c -> byKey.put(c.id(), c));
+            for (Channels.ChannelRow old : channels.all(h)) {
+                ChannelConfig now = byKey.get(old.key());
+                if (now != null && now.chat().equals(old.chatRef())) {
+                    continue;
+                }
+                if (old.chatId() != null) {
+                    subscribers.setStatus(h, old.chatId(), SubscriberStatus.STOPPED, clock.instant());
+                    outbox.cancelChat(h, old.chatId(), "channel " + old.key() + " no longer configured for this chat");
+                }
+                if (now == null) {
+                    channels.delete(h, old.key());
+                }
+                LOG.info("channel {} ({}): no longer configured{}, nothing more is posted there", old.key(),
+                        old.chatRef(), now == null ? "" : " for this chat");
+            }
             for (ChannelConfig c : configured) {
                 Long numeric = c.numericChatId().isPresent() ? c.numericChatId().getAsLong() : null;
                 channels.upsert(h, c.id(), c.chat(), numeric);

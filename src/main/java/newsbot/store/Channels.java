@@ -102,6 +102,11 @@ public final class Channels {
                 .execute();
     }
 
+    /** Forgets a channel no longer configured. */
+    public void delete(Handle h, String key) {
+        h.createUpdate("DELETE FROM channels WHERE channel_key = :key").bind("key", key).execute();
+    }
+
     public boolean setPaused(Handle h, String key, boolean paused) {
         return h.createUpdate("UPDATE channels SET paused = :paused WHERE channel_key = :key")
                 .bind("paused", paused ? 1 : 0)

@@ -87,6 +87,25 @@ class ChannelsFlowTest {
     }
 
     @Test
+    void aChannelTakenOutOfTheConfigGetsNothingMore() {
+        makeBotAdministrator();
+        bot.start();
+        bot.app().checkChannelsNow();
+        bot.app().pollFeedsNow();
+        bot.stop();
+        bot.properties.keySet().removeIf(key -> key.startsWith("channel."));
+        bot.start();
+        bot.telegram.userSends(777, 777, "/subscribe economy");
+        bot.telegram.awaitMessages(777, 1, WAIT);
+        feeds.serve("/economy", economyFeedWithBreakingItem(), "application/rss+xml; charset=utf-8");
+        bot.clock.advance(Duration.ofMinutes(3));
+        bot.app().pollFeedsNow();
+        bot.telegram.awaitMessage(m -> m.chatId() == 777 && m.text().contains(BREAKING_TITLE), WAIT);
+        assertThat(bot.telegram.messagesTo(CHANNEL)).isEmpty();
+        assertThat(pendingFor(CHANNEL)).isZero();
+    }
+
+    @Test
     void channelDigestComesAtItsTimeInItsZoneInItsLanguage() {
         makeBotAdministrator();
         bot.clock.set(Instant.parse("2026-11-27T23:50:00Z")); // 08:50 in Tokyo, 05:50 in Bishkek
