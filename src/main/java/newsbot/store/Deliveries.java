@@ -27,9 +27,9 @@ public final class Deliveries {
     private static final String COLUMNS = "id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, "
             + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, "
             // Where a push goes and whether it rings are the chat's current settings (a /here moves queued rows too);
-            // a reply stays in the chat's main thread.
-            + "CASE WHEN kind = 'REPLY' THEN NULL ELSE "
-            + "(SELECT r.thread_id FROM subscribers r WHERE r.chat_id = deliveries.chat_id) END AS thread_id, "
+            // a reply goes to the topic it answers.
+            + "CASE WHEN kind = 'REPLY' THEN deliveries.thread_id ELSE "
+            + "(SELECT r.thread_id FROM subscribers r WHERE r.chat_id = deliveries.chat_id) END AS send_thread, "
             + "COALESCE((SELECT r.silent FROM subscribers r WHERE r.chat_id = deliveries.chat_id AND kind <> 'REPLY'), 0) "
             + "AS chat_silent";
     /** Chats whose rows wait: a channel paused by an editor or one the bot may not post to yet. */
@@ -37,9 +37,9 @@ public final class Deliveries {
             + "WHERE c.chat_id IS NOT NULL AND (c.paused = 1 OR c.problem IS NOT NULL))";
     private static final String INSERT = "INSERT INTO deliveries "
             + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at, "
-            + "reply_markup) "
+            + "reply_markup, thread_id) "
             + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
-            + ":markup) "
+            + ":markup, :thread) "
             + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
@@ -317,6 +317,7 @@ public final class Deliveries {
                 "part", d.part(), "text", d.text(), "silent", d.silent() ? 1 : 0, "preview", d.linkPreview() ? 1 : 0,
                 "priority", d.priority(), "notBefore", d.notBefore().toEpochMilli(), "now", now.toEpochMilli()));
         p.put("markup", d.replyMarkup()); // may be null, which Map.of refuses
+        p.put("thread", d.threadId());
         return p;
     }
 
@@ -351,7 +352,7 @@ public final class Deliveries {
     }
 
     private static Integer threadId(ResultSet rs) throws SQLException {
-        int thread = rs.getInt("thread_id");
+        int thread = rs.getInt("send_thread");
         return rs.wasNull() ? null : thread;
     }
 }

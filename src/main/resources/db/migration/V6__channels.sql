@@ -6,6 +6,8 @@
 ALTER TABLE subscribers ADD COLUMN thread_id INTEGER;
 -- Every push to this chat without sound (a channel's channel.<id>.silent).
 ALTER TABLE subscribers ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+-- A reply's forum topic: the topic the command was written in, so the answer appears where it was asked.
+ALTER TABLE deliveries ADD COLUMN thread_id INTEGER;
 
 -- Configured channels; each one's settings live in its subscribers row (chat_type 'channel') once its chat id is
 -- known. While a channel is paused by an editor or the bot may not post there (problem not NULL), its pending

@@ -83,10 +83,14 @@ class GroupsFlowTest {
         bot.telegram.setMemberStatus(FORUM, OWNER, "creator");
         inGroup(FORUM, OWNER, "/start", "supergroup");
         inGroup(FORUM, OWNER, "/subscribe economy", "supergroup");
-        assertThat(say(FakeUserMessage.of(FORUM, MEMBER, "/here").withLanguage("en").withChatType("supergroup")
-                .inTopic(7)).text()).contains("Only this group's administrators");
-        assertThat(say(FakeUserMessage.of(FORUM, OWNER, "/here").withLanguage("en").withChatType("supergroup")
-                .inTopic(42)).text()).contains("posted in this topic");
+        FakeMessage refused = say(FakeUserMessage.of(FORUM, MEMBER, "/here").withLanguage("en")
+                .withChatType("supergroup").inTopic(7));
+        assertThat(refused.text()).contains("Only this group's administrators");
+        assertThat(bot.telegram.threadOf(refused)).as("answered where asked").contains(7);
+        FakeMessage done = say(FakeUserMessage.of(FORUM, OWNER, "/here").withLanguage("en")
+                .withChatType("supergroup").inTopic(42));
+        assertThat(done.text()).contains("posted in this topic");
+        assertThat(bot.telegram.threadOf(done)).contains(42);
 
         breakingNews(1);
         FakeMessage alert = awaitIn(FORUM, m -> m.text().startsWith("⚡"));
