@@ -26,6 +26,7 @@ public final class Admin {
     private final BroadcastMonitor monitor;
     private final Stats stats;
     private final FeedReport feeds;
+    private final ChannelsCommand channels;
     private final BreakingPush breaking;
 
     /**
@@ -58,6 +59,7 @@ public final class Admin {
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
                 texts, clock);
         this.feeds = new FeedReport(config, db, reports, texts, clock);
+        this.channels = new ChannelsCommand(db, outbox);
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
     }
 
@@ -80,5 +82,10 @@ public final class Admin {
 
     public BreakingPush breaking() {
         return breaking;
+    }
+
+    /** /channels: the configured channels' state, pause and resume. */
+    ChannelsCommand channels() {
+        return channels;
     }
 }

@@ -42,7 +42,8 @@ public final class AdminHandlers {
                     admin.stats().chart(c.language()).ifPresent(png ->
                             c.replyPhoto(png, "stats.png", admin.stats().chartCaption(c.language())));
                 },
-                "feeds", c -> replyInParts(c, admin.feeds().text(c.language())));
+                "feeds", c -> replyInParts(c, admin.feeds().text(c.language())),
+                "channels", admin.channels());
     }
 
     /** The admin half of {@code /breaking}. */

@@ -18,6 +18,7 @@ import newsbot.admin.Admin;
 import newsbot.chat.Bot;
 import newsbot.messages.BotCommandsMenu;
 import newsbot.admin.AdminHandlers;
+import newsbot.admin.ChannelCheck;
 import newsbot.digest.DigestOptions;
 import newsbot.digest.DigestScheduler;
 import newsbot.digest.Digests;
@@ -57,12 +58,14 @@ public final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration FEED_CHECK_EVERY = Duration.ofSeconds(5);
+    private static final Duration CHANNEL_CHECK_EVERY = Duration.ofMinutes(5);
 
     private final List<AutoCloseable> stopOrder = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private FeedPoller poller;
     private DigestScheduler digests;
     private Admin admin;
+    private ChannelCheck channelCheck;
     private TelegramConnector connector;
 
     private Application() {
@@ -129,6 +132,11 @@ public final class Application implements AutoCloseable {
         // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
         stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));
 
+        // The site's own channels (issue 13): registered now, checked by getChat/getChatMember on the jobs thread.
+        channelCheck = new ChannelCheck(config.channels(), db, gateway, botId(config.telegram().token()), outbox,
+                clock);
+        channelCheck.register();
+
         Texts texts = new Texts();
         SenderReplier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
@@ -154,6 +162,7 @@ public final class Application implements AutoCloseable {
             jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
                     TimeUnit.MILLISECONDS);
             jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
+            jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
         }
 
@@ -204,6 +213,20 @@ public final class Application implements AutoCloseable {
     /** One digest tick now. */
     DigestScheduler.TickResult digestTickNow() {
         return digests.tick();
+    }
+
+    /** One check of the configured channels now. */
+    void checkChannelsNow() {
+        channelCheck.checkAll();
+    }
+
+    /** The bot's user id: a token is {@code <bot id>:<secret>} (the id alone is not secret). */
+    private static long botId(String token) {
+        try {
+            return Long.parseLong(token.substring(0, Math.max(0, token.indexOf(':'))));
+        } catch (NumberFormatException e) {
+            return -1; // only without a token (never for run): a channel check then reports the bot missing
+        }
     }
 
     /** One broadcast-monitor tick now. */

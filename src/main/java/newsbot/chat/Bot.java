@@ -11,6 +11,7 @@ import newsbot.chat.news.SearchMoreButton;
 import newsbot.chat.news.SearchPages;
 import newsbot.chat.news.Topics;
 import newsbot.chat.news.UnfollowCommand;
+import newsbot.chat.settings.HereCommand;
 import newsbot.chat.settings.LanguageCommand;
 import newsbot.chat.settings.QuietCommand;
 import newsbot.chat.settings.ScheduleCommand;
@@ -95,6 +96,7 @@ public final class Bot {
         commands.put("unfollow", new UnfollowCommand(topics));
         commands.put("following", following);
         commands.put("quiet", new QuietCommand(readers));
+        commands.put("here", new HereCommand(readers));
 
         for (String command : BotCommandsMenu.READER_COMMANDS) {
             if (!commands.containsKey(command)) {

@@ -67,7 +67,9 @@ public final class Conversation {
 
     /** Queues a reply in the outbox, committed with the update: it survives a crash and waits for no one. */
     public void reply(String html, InlineKeyboardMarkup keyboard) {
-        scope.reply(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard));
+        // in a forum the answer goes to the topic the command was written in
+        Integer topic = message != null && message.isTopicMessage() ? message.getMessageThreadId() : null;
+        scope.reply(new OutgoingMessage(incoming.chatId(), html, false, false, keyboard, topic));
     }
 
     /** Replies with a photo, such as a chart; waits for Telegram, so only editors' commands use it. */

@@ -10,7 +10,7 @@ final class GroupGuard {
 
     /** Commands that change the chat's subscription, settings or status. */
     private static final Set<String> CHANGES = Set.of("start", "subscribe", "unsubscribe", "language", "timezone",
-            "stop", "pause", "resume", "schedule", "quiet");
+            "stop", "pause", "resume", "schedule", "quiet", "here");
 
     private final GroupAdmins admins;
     private final Set<String> guardedButtons;

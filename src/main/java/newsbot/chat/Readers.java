@@ -107,6 +107,11 @@ public final class Readers {
         });
     }
 
+    /** The forum topic the chat's pushes go to; {@code null}: the chat itself. */
+    public void setThread(long chatId, Integer threadIdOrNull) {
+        db.useTransaction(h -> subscribers.setThread(h, chatId, threadIdOrNull, clock.instant()));
+    }
+
     public void setLanguage(long chatId, String language) {
         db.useTransaction(h -> subscribers.setLanguage(h, chatId, language, clock.instant()));
     }

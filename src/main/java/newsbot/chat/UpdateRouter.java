@@ -160,8 +160,10 @@ public final class UpdateRouter {
         // may ask Telegram who administers the group: before any transaction, which must not wait for it
         if (groupGuard != null && !groupGuard.mayRun(in)) {
             LOG.info("/{} in group {} refused: user {} is not its admin", line.name(), in.chatId(), in.userId());
-            guarded(scope, () -> scope.transaction(() -> scope.reply(OutgoingMessage.html(in.chatId(),
-                    texts.get(readers.enroll(in).language(), "group.admins.only")))), apology);
+            Integer topic = message.isTopicMessage() ? message.getMessageThreadId() : null;
+            guarded(scope, () -> scope.transaction(() -> scope.reply(new OutgoingMessage(in.chatId(),
+                    texts.get(readers.enroll(in).language(), "group.admins.only"), false, false, null, topic))),
+                    apology);
             return;
         }
         CommandHandler handler = handlerFor(in, line);

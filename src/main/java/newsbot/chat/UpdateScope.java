@@ -71,7 +71,7 @@ final class UpdateScope {
         }
         long ref = updateId * MAX_REPLIES + replies++;
         db.useTransaction(h -> outbox.enqueueReply(h, message.chatId(), ref, message.html(), message.silent(),
-                keyboards.write(message.keyboard())));
+                keyboards.write(message.keyboard()), message.threadId()));
     }
 
     /** Marks the update handled on its own, if no transaction did. */

@@ -18,7 +18,18 @@ public record BotConfig(
         Breaking breaking,
         Digest digest,
         Delivery delivery,
-        Chat chat) {
+        Chat chat,
+        List<ChannelConfig> channels) {
+
+    public BotConfig {
+        channels = List.copyOf(channels);
+    }
+
+    /** The configuration without channels. */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery, Chat chat) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, List.of());
+    }
 
     /** The configuration with the default chat settings. */
     public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,

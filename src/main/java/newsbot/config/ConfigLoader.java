@@ -113,8 +113,10 @@ public final class ConfigLoader {
                 v.integer("chat.flood-limit", 2, 1000),
                 v.duration("chat.flood-window", Duration.ofSeconds(1)),
                 v.duration("chat.flood-mute", Duration.ofSeconds(1)));
+        // The site's own channels (issue 13): their keys are read in one place, ChannelKeys.
+        List<ChannelConfig> channels = ChannelKeys.parse(v.map(), List.copyOf(slugs), digest.defaultZone());
         return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery, chat);
+                feedConfig, breaking, digest, delivery, chat, channels);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */
@@ -321,7 +323,8 @@ public final class ConfigLoader {
 
         void rejectUnknownKeys() {
             for (String key : map.keySet()) {
-                if (!ConfigKeys.isKnown(key) && !key.startsWith("category.") && !key.startsWith("feed.")) {
+                if (!ConfigKeys.isKnown(key) && !key.startsWith("category.") && !key.startsWith("feed.")
+                        && !ChannelKeys.isChannelKey(key)) {
                     throw new ConfigException(key, "unknown key (see bot.properties.example)");
                 }
             }

@@ -289,7 +289,7 @@ public final class Dispatcher {
 
     private OutgoingMessage message(Delivery d) {
         return new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(),
-                keyboards.read(d.replyMarkup()));
+                keyboards.read(d.replyMarkup()), d.threadId());
     }
 
     private void recordFinished() {

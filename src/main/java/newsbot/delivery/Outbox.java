@@ -50,13 +50,19 @@ public final class Outbox {
      * caller's handle: committed with the update's other effects. Returns whether it was new.
      */
     public boolean enqueueReply(Handle h, long chatId, long refId, String html, boolean silent, String replyMarkup) {
+        return enqueueReply(h, chatId, refId, html, silent, replyMarkup, null);
+    }
+
+    /** {@link #enqueueReply} into a forum topic ({@code threadId}, or {@code null} for the chat itself). */
+    public boolean enqueueReply(Handle h, long chatId, long refId, String html, boolean silent, String replyMarkup,
+                                Integer threadId) {
         List<String> parts = split(html);
         boolean added = false;
         Instant now = time.now();
         for (int i = 0; i < parts.size(); i++) {
             String markup = i == parts.size() - 1 ? replyMarkup : null;
             NewDelivery row = new NewDelivery(chatId, DeliveryKind.REPLY.name(), DeliveryKind.REPLY.priority(), refId,
-                    i, parts.get(i), silent, false, now, markup);
+                    i, parts.get(i), silent, false, now, markup, threadId);
             added |= deliveries.insertIfAbsent(h, row, now);
         }
         wakeAfterCommit(h, added);

@@ -3,6 +3,7 @@ package newsbot.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import newsbot.store.Channels;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
 import newsbot.store.SubscriberStatus;
@@ -45,6 +46,7 @@ final class OutcomeHandler {
     private final DeliveryCounters counters;
     private final DeliveryTime time;
     private final TelegramHealth health;
+    private final Channels channels = new Channels();
 
     OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
                    DeliveryCounters counters, DeliveryTime time, TelegramHealth health) {
@@ -74,15 +76,24 @@ final class OutcomeHandler {
             return retryAfter(h, d, wait.delay(), now);
         }
         if (outcome instanceof SendOutcome.Blocked blocked) {
+            if (isChannel(h, d.chatId())) {
+                return holdChannel(h, d, blocked.reason(), now);
+            }
             return deactivate(h, d, "blocked: " + blocked.reason(), now);
         }
         if (outcome instanceof SendOutcome.ChatGone gone) {
+            if (isChannel(h, d.chatId())) {
+                return holdChannel(h, d, gone.reason(), now);
+            }
             return deactivate(h, d, "chat gone: " + gone.reason(), now);
         }
         if (outcome instanceof SendOutcome.Migrated migrated) {
             return migrate(h, d, migrated.newChatId(), now);
         }
         if (outcome instanceof SendOutcome.Rejected rejected) {
+            if (rejected.reason().contains("rights") && isChannel(h, d.chatId())) {
+                return holdChannel(h, d, rejected.errorCode() + " " + rejected.reason(), now);
+            }
             return reject(h, d, rejected.errorCode() + " " + rejected.reason());
         }
         SendOutcome.Transient failure = (SendOutcome.Transient) outcome;
@@ -118,12 +129,31 @@ final class OutcomeHandler {
         return new Effect.ChatCancelled(d.chatId());
     }
 
+    private boolean isChannel(Handle h, long chatId) {
+        return chatId < 0 && channels.findByChat(h, chatId).isPresent();
+    }
+
+    /**
+     * A configured channel that refused a post (the bot was demoted or removed since the last check) is the
+     * operator's to fix, not a reader who left: its posts wait, and the channel check lets them go once fixed.
+     */
+    private Effect holdChannel(Handle h, Delivery d, String reason, Instant now) {
+        h.useTransaction(tx -> {
+            channels.setProblemByChat(tx, d.chatId(), "Telegram refused a post: " + reason);
+            deliveries.reschedule(tx, d.id(), now, reason, false);
+        });
+        LOG.warn("channel chat {} refused a post ({}): its posts wait until the bot may post there again",
+                d.chatId(), reason);
+        return new Effect.Rescheduled(now);
+    }
+
     private Effect migrate(Handle h, Delivery d, long newChatId, Instant now) {
         if (newChatId == d.chatId()) {
             return reject(h, d, "400 migrated to the same chat id");
         }
         int moved = h.inTransaction(tx -> {
             subscribers.migrateChat(tx, d.chatId(), newChatId, now);
+            channels.migrateChat(tx, d.chatId(), newChatId);
             // both ids were registered: the old one can never receive again
             if (subscribers.find(tx, d.chatId()).isPresent()) {
                 subscribers.setStatus(tx, d.chatId(), SubscriberStatus.BLOCKED, now);

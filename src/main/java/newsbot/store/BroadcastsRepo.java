@@ -139,19 +139,20 @@ public final class BroadcastsRepo {
         return audienceQuery(h, audience, "COUNT(*)", "").mapTo(Integer.class).one();
     }
 
-    // PAUSED readers asked for no pushes for now, STOPPED and BLOCKED ones for none at all: ACTIVE only.
+    // PAUSED readers asked for no pushes for now, STOPPED and BLOCKED ones for none at all: ACTIVE only. The site's
+    // own channels are targets of news, not readers: an announcement to readers is not posted there.
     private static Query audienceQuery(Handle h, AudienceFilter audience, String select, String tail) {
         if (audience.category() != null) {
             return h.createQuery("SELECT " + select + " FROM subscriptions s JOIN subscribers r ON r.chat_id = s.chat_id "
-                            + "WHERE s.category = :cat AND r.status = 'ACTIVE'" + tail)
+                            + "WHERE s.category = :cat AND r.status = 'ACTIVE' AND r.chat_type <> 'channel'" + tail)
                     .bind("cat", audience.category());
         }
         if (audience.language() != null) {
-            return h.createQuery("SELECT " + select + " FROM subscribers r WHERE r.status = 'ACTIVE' AND r.language = :lang"
+            return h.createQuery("SELECT " + select + " FROM subscribers r WHERE r.status = 'ACTIVE' AND r.chat_type <> 'channel' AND r.language = :lang"
                             + tail)
                     .bind("lang", audience.language());
         }
-        return h.createQuery("SELECT " + select + " FROM subscribers r WHERE r.status = 'ACTIVE'" + tail);
+        return h.createQuery("SELECT " + select + " FROM subscribers r WHERE r.status = 'ACTIVE' AND r.chat_type <> 'channel'" + tail);
     }
 
     private static BroadcastRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -25,12 +25,21 @@ public final class Deliveries {
     private static final int MAX_ERROR_CHARS = 500;
 
     private static final String COLUMNS = "id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, "
-            + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup";
+            + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, "
+            // Where a push goes and whether it rings are the chat's current settings (a /here moves queued rows too);
+            // a reply goes to the topic it answers.
+            + "CASE WHEN kind = 'REPLY' THEN deliveries.thread_id ELSE "
+            + "(SELECT r.thread_id FROM subscribers r WHERE r.chat_id = deliveries.chat_id) END AS send_thread, "
+            + "COALESCE((SELECT r.silent FROM subscribers r WHERE r.chat_id = deliveries.chat_id AND kind <> 'REPLY'), 0) "
+            + "AS chat_silent";
+    /** Chats whose rows wait: a channel paused by an editor or one the bot may not post to yet. */
+    private static final String NOT_HELD = " AND chat_id NOT IN (SELECT c.chat_id FROM channels c "
+            + "WHERE c.chat_id IS NOT NULL AND (c.paused = 1 OR c.problem IS NOT NULL))";
     private static final String INSERT = "INSERT INTO deliveries "
             + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at, "
-            + "reply_markup) "
+            + "reply_markup, thread_id) "
             + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
-            + ":markup) "
+            + ":markup, :thread) "
             + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
@@ -91,7 +100,8 @@ public final class Deliveries {
         for (int p = 0; p < PRIORITIES; p++) {
             // state = 'PENDING' is a literal so the planner can use the partial index
             boolean more = h.createQuery("SELECT id, chat_id, priority, not_before FROM deliveries "
-                            + "WHERE state = 'PENDING' AND priority = :p AND not_before <= :now ORDER BY not_before, id")
+                            + "WHERE state = 'PENDING' AND priority = :p AND not_before <= :now" + NOT_HELD
+                            + " ORDER BY not_before, id")
                     .bind("p", p)
                     .bind("now", now.toEpochMilli())
                     .setFetchSize(256)
@@ -117,7 +127,7 @@ public final class Deliveries {
         Long min = null;
         for (int p = 0; p < PRIORITIES; p++) {
             Long m = h.createQuery("SELECT MIN(not_before) FROM deliveries "
-                            + "WHERE state = 'PENDING' AND priority = :p AND not_before > :now")
+                            + "WHERE state = 'PENDING' AND priority = :p AND not_before > :now" + NOT_HELD)
                     .bind("p", p)
                     .bind("now", now.toEpochMilli())
                     .mapTo(Long.class)
@@ -220,6 +230,14 @@ public final class Deliveries {
                 .one();
     }
 
+    /** Rows waiting for one chat (a held channel's posts, say). */
+    public int countPendingForChat(Handle h, long chatId) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE chat_id = :chat AND state = 'PENDING'")
+                .bind("chat", chatId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /**
      * Drops pending rows of {@code kind} created before {@code createdBefore}: they outlived their use (a breaking
      * alert hours late is no longer news). Returns how many were dropped.
@@ -299,6 +317,7 @@ public final class Deliveries {
                 "part", d.part(), "text", d.text(), "silent", d.silent() ? 1 : 0, "preview", d.linkPreview() ? 1 : 0,
                 "priority", d.priority(), "notBefore", d.notBefore().toEpochMilli(), "now", now.toEpochMilli()));
         p.put("markup", d.replyMarkup()); // may be null, which Map.of refuses
+        p.put("thread", d.threadId());
         return p;
     }
 
@@ -318,7 +337,7 @@ public final class Deliveries {
                 rs.getLong("ref_id"),
                 rs.getInt("part"),
                 rs.getString("text"),
-                rs.getInt("silent") == 1,
+                rs.getInt("silent") == 1 || rs.getInt("chat_silent") == 1,
                 rs.getInt("link_preview") == 1,
                 rs.getInt("priority"),
                 rs.getString("state"),
@@ -328,6 +347,12 @@ public final class Deliveries {
                 messageId,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 sentAt,
-                rs.getString("reply_markup"));
+                rs.getString("reply_markup"),
+                threadId(rs));
+    }
+
+    private static Integer threadId(ResultSet rs) throws SQLException {
+        int thread = rs.getInt("send_thread");
+        return rs.wasNull() ? null : thread;
     }
 }

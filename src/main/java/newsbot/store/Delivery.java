@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param telegramMessageId the id Telegram gave the sent message, or {@code null} while not sent
  * @param sentAt            when Telegram accepted it, or {@code null}
  * @param replyMarkup       the inline keyboard as Bot API JSON, or {@code null} for none
+ * @param threadId          the forum topic the chat's pushes go to, or {@code null}
  */
 public record Delivery(
         long id,
@@ -29,7 +30,8 @@ public record Delivery(
         Long telegramMessageId,
         Instant createdAt,
         Instant sentAt,
-        String replyMarkup) {
+        String replyMarkup,
+        Integer threadId) {
 
     public boolean isPending() {
         return "PENDING".equals(state);

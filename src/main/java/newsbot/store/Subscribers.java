@@ -89,6 +89,16 @@ public final class Subscribers {
         update(h, chatId, "breaking_on", on ? 1 : 0, now);
     }
 
+    /** The forum topic the chat's pushes go to; {@code null}: the chat itself. */
+    public void setThread(Handle h, long chatId, Integer threadIdOrNull, Instant now) {
+        update(h, chatId, "thread_id", threadIdOrNull, now);
+    }
+
+    /** Every push to the chat without sound (a channel's setting). */
+    public void setSilent(Handle h, long chatId, boolean silent, Instant now) {
+        update(h, chatId, "silent", silent ? 1 : 0, now);
+    }
+
     /** Sets quiet hours; both {@code null} clears them. */
     public void setQuietHours(Handle h, long chatId, LocalTime from, LocalTime to, Instant now) {
         h.createUpdate("UPDATE subscribers SET quiet_from = :from, quiet_to = :to, updated_at = :now WHERE chat_id = :chat")

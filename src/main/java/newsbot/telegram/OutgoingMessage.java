@@ -6,19 +6,25 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * One HTML message to send: text already escaped for Telegram HTML and at most 4096 UTF-16 units.
  *
  * @param keyboard inline keyboard to attach, or {@code null} for none
+ * @param threadId the forum topic (message_thread_id) to post into, or {@code null} for the chat itself
  */
 public record OutgoingMessage(long chatId, String html, boolean silent, boolean linkPreview,
-                              InlineKeyboardMarkup keyboard) {
+                              InlineKeyboardMarkup keyboard, Integer threadId) {
+
+    public OutgoingMessage(long chatId, String html, boolean silent, boolean linkPreview,
+                           InlineKeyboardMarkup keyboard) {
+        this(chatId, html, silent, linkPreview, keyboard, null);
+    }
 
     public static OutgoingMessage html(long chatId, String html) {
         return new OutgoingMessage(chatId, html, false, false, null);
     }
 
     public OutgoingMessage withChatId(long newChatId) {
-        return new OutgoingMessage(newChatId, html, silent, linkPreview, keyboard);
+        return new OutgoingMessage(newChatId, html, silent, linkPreview, keyboard, threadId);
     }
 
     public OutgoingMessage withKeyboard(InlineKeyboardMarkup newKeyboard) {
-        return new OutgoingMessage(chatId, html, silent, linkPreview, newKeyboard);
+        return new OutgoingMessage(chatId, html, silent, linkPreview, newKeyboard, threadId);
     }
 }

@@ -57,6 +57,7 @@ public final class TelegramGateway implements MessageSender {
                 .disableNotification(message.silent())
                 .linkPreviewOptions(message.linkPreview() ? null : NO_PREVIEW)
                 .replyMarkup(message.keyboard())
+                .messageThreadId(message.threadId())
                 .build();
         return call("sendMessage", message.chatId(), () -> client.executeAsync(request),
                 Message::getMessageId, null);
@@ -261,5 +262,61 @@ public final class TelegramGateway implements MessageSender {
                     return 0L;
                 }, null);
         return outcome instanceof SendOutcome.Delivered ? Optional.ofNullable(status[0]) : Optional.empty();
+    }
+
+    /** What getChat says about a chat: its numeric id and type, or the outcome that kept Telegram from saying. */
+    public record ChatInfo(SendOutcome outcome, long id, String type) {
+        public boolean found() {
+            return outcome instanceof SendOutcome.Delivered;
+        }
+    }
+
+    /** getChat by {@code @username} or numeric id (as text): resolves a channel's username to its id. */
+    public ChatInfo chatInfo(String chatRef) {
+        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat.builder()
+                .chatId(chatRef).build();
+        String[] type = new String[1];
+        SendOutcome outcome = call("getChat", chatRef, () -> client.executeAsync(request),
+                (org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo chat) -> {
+                    type[0] = chat.getType();
+                    return chat.getId();
+                }, null);
+        long id = outcome instanceof SendOutcome.Delivered d ? d.messageId() : 0;
+        return new ChatInfo(outcome, id, type[0]);
+    }
+
+    /**
+     * What a member may do in a chat, as getChatMember says.
+     *
+     * @param status  creator, administrator, member, restricted, left or kicked; {@code null} if not answered
+     * @param canPost for an administrator: may post in a channel (can_post_messages); for others: may send
+     */
+    public record MemberRights(SendOutcome outcome, String status, boolean canPost) {
+    }
+
+    /** getChatMember with the rights that matter for posting there. */
+    public MemberRights memberRights(long chatId, long userId) {
+        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember.builder()
+                .chatId(Long.toString(chatId)).userId(userId).build();
+        String[] status = new String[1];
+        boolean[] canPost = new boolean[1];
+        SendOutcome outcome = call("getChatMember", chatId, () -> client.executeAsync(request),
+                (org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) -> {
+                    status[0] = member.getStatus();
+                    canPost[0] = canPost(member);
+                    return 0L;
+                }, null);
+        return new MemberRights(outcome, status[0], canPost[0]);
+    }
+
+    private static boolean canPost(org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) {
+        if (member instanceof org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator a) {
+            // can_post_messages is sent for channels only; in a group an administrator may always write
+            return a.getCanPostMessages() == null || a.getCanPostMessages();
+        }
+        if (member instanceof org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted r) {
+            return Boolean.TRUE.equals(r.getCanSendMessages());
+        }
+        return "creator".equals(member.getStatus()) || "member".equals(member.getStatus());
     }
 }

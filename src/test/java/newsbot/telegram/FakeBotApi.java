@@ -57,6 +57,7 @@ public final class FakeBotApi implements AutoCloseable {
         this.token = token;
         this.botId = Long.parseLong(token.substring(0, token.indexOf(':')));
         FakeJson json = new FakeJson(botId);
+        state.botId = botId;
         this.updates = new FakeUpdates(state, json);
         this.limiter = new FakeRateLimiter(nanoClock);
         FakeMethods methods = new FakeMethods(state, updates, limiter, json, nanoClock);
@@ -199,6 +200,33 @@ public final class FakeBotApi implements AutoCloseable {
      */
     public void failNextEchoingPath(String method, int count) {
         faults.add(FakeFaults.Kind.ECHO_PATH, 400, method, count);
+    }
+
+    /**
+     * A channel the bot can be added to: getChat knows it by id and {@code @username}; the bot is not in it (it
+     * cannot post there) until {@link #setMemberStatus} makes it an administrator.
+     */
+    public void addChannel(long channelId, String username) {
+        state.update(() -> {
+            state.chatTypes.put(channelId, "channel");
+            state.usernames.put(username.toLowerCase(java.util.Locale.ROOT), channelId);
+        });
+    }
+
+    /** An administrator's can_post_messages in a channel (default true). */
+    public void setCanPostMessages(long channelId, long userId, boolean canPost) {
+        state.update(() -> state.canPost.put(channelId + ":" + userId, canPost));
+    }
+
+    /** A forum topic of a supergroup the bot may post into with message_thread_id. */
+    public void addForumTopic(long chatId, int threadId) {
+        state.update(() -> state.forumTopics.add(new FakeState.Key(chatId, threadId)));
+    }
+
+    /** The message_thread_id the bot sent this message with, if any. */
+    public Optional<Integer> threadOf(FakeMessage message) {
+        return Optional.ofNullable(state.locked(() -> state.threads.get(
+                new FakeState.Key(message.chatId(), message.messageId()))));
     }
 
     /** What getChatMember answers for this user in this group: "creator", "administrator", "member", "left"… */

@@ -21,7 +21,7 @@ final class FakeMethods {
 
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
-            "deleteMessage", "getChatMember");
+            "deleteMessage", "getChatMember", "getChat");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -66,14 +66,36 @@ final class FakeMethods {
             case "sendPhoto" -> sendPhoto(r);
             case "deleteMessage" -> deleteMessage(r);
             case "getChatMember" -> chatMember(r);
+            case "getChat" -> chat(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
+    }
+
+    private JsonNode chat(FakeRequest r) {
+        String ref = r.string("chat_id");
+        return state.locked(() -> {
+            long chatId = ref != null && ref.startsWith("@")
+                    ? state.usernames.getOrDefault(ref.toLowerCase(Locale.ROOT), 0L) : r.chatId();
+            if (chatId == 0 || state.statuses.get(chatId) == FakeState.ChatStatus.FORGOTTEN) {
+                throw FakeApiError.badRequest("chat not found");
+            }
+            ObjectNode chat = json.chat(chatId, state.chatType(chatId), null);
+            state.usernames.forEach((name, id) -> {
+                if (id == chatId) {
+                    chat.put("username", name.substring(1));
+                }
+            });
+            return chat;
+        });
     }
 
     private JsonNode chatMember(FakeRequest r) {
         long chatId = r.chatId();
         long userId = r.requiredLong("user_id");
-        String status = state.locked(() -> state.memberStatuses.getOrDefault(chatId + ":" + userId, "member"));
+        String status = state.locked(() -> state.memberStatuses.getOrDefault(chatId + ":" + userId,
+                "channel".equals(state.chatTypes.get(chatId)) ? "left" : "member"));
+        boolean inChannel = state.locked(() -> "channel".equals(state.chatTypes.get(chatId)));
+        boolean mayPost = state.locked(() -> state.canPost.getOrDefault(chatId + ":" + userId, true));
         ObjectNode member = json.mapper.createObjectNode();
         member.put("status", status);
         ObjectNode user = member.putObject("user");
@@ -83,6 +105,9 @@ final class FakeMethods {
         if (status.equals("administrator")) {
             member.put("can_be_edited", false);
             member.put("can_change_info", true);
+            if (inChannel) {
+                member.put("can_post_messages", mayPost);
+            }
         }
         return member;
     }
@@ -98,6 +123,10 @@ final class FakeMethods {
         String plain = visibleText(text, parseMode, FakeLimits.MAX_MESSAGE, "message is too long",
                 "message text is empty");
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        int thread = r.intOr("message_thread_id", 0);
+        if (thread != 0 && !state.locked(() -> state.forumTopics.contains(new FakeState.Key(chatId, thread)))) {
+            throw FakeApiError.badRequest("message thread not found");
+        }
         takeRateToken(chatId);
         return state.locked(() -> {
             FakeMessage message = new FakeMessage(chatId, state.nextMessageId(chatId), text, plain, parseMode,
@@ -105,6 +134,9 @@ final class FakeMethods {
                     nanoClock.getAsLong(), 0);
             state.sent.add(message);
             state.current.put(new FakeState.Key(chatId, message.messageId()), message);
+            if (thread != 0) {
+                state.threads.put(new FakeState.Key(chatId, message.messageId()), thread);
+            }
             state.changed.signalAll();
             return json.botMessage(message, state.chatType(chatId));
         });

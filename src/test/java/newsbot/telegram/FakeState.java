@@ -38,6 +38,15 @@ final class FakeState {
     /** getChatMember statuses by "chatId:userId"; anyone not listed is a plain "member". */
     final Map<String, String> memberStatuses = new HashMap<>();
     private final Map<Long, Integer> lastMessageIds = new HashMap<>();
+    /** Channels' @usernames, lower case with the '@', for getChat. */
+    final Map<String, Long> usernames = new HashMap<>();
+    /** can_post_messages of an administrator in a channel, by "chatId:userId"; absent: true. */
+    final Map<String, Boolean> canPost = new HashMap<>();
+    /** Forum topics (chat, message_thread_id) that exist: a message to another thread is refused. */
+    final Set<Key> forumTopics = new HashSet<>();
+    /** message_thread_id of the bot's messages sent into a topic. */
+    final Map<Key, Integer> threads = new HashMap<>();
+    long botId;
 
     final List<FakeMessage> sent = new ArrayList<>();
     final Map<Key, FakeMessage> current = new HashMap<>();
@@ -87,6 +96,17 @@ final class FakeState {
         Long newId = migrations.get(chatId);
         if (newId != null) {
             throw FakeApiError.migrated(newId);
+        }
+        if ("channel".equals(chatTypes.get(chatId))) {
+            // in a channel only an administrator with the right to post may write; the bot is not in it by default
+            String member = memberStatuses.getOrDefault(chatId + ":" + botId, "left");
+            if (member.equals("left") || member.equals("kicked")) {
+                throw FakeApiError.forbidden("bot is not a member of the channel chat");
+            }
+            if (!(member.equals("administrator") || member.equals("creator"))
+                    || !canPost.getOrDefault(chatId + ":" + botId, true)) {
+                throw FakeApiError.badRequest("need administrator rights in the channel chat");
+            }
         }
         ChatStatus status = statuses.get(chatId);
         if (status == null) {

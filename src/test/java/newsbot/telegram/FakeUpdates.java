@@ -51,6 +51,11 @@ final class FakeUpdates {
                     }
                 }
             }
+            if (m.threadId() != null) {
+                message.put("message_thread_id", m.threadId());
+                message.put("is_topic_message", true);
+                state.forumTopics.add(new FakeState.Key(m.chatId(), m.threadId()));
+            }
             if (m.replyToMessageId() != null) {
                 message.set("reply_to_message", replied(m.chatId(), m.replyToMessageId(), chatType));
             }
