@@ -18,7 +18,8 @@ public record BotConfig(
         Breaking breaking,
         Digest digest,
         Delivery delivery,
-        Chat chat) {
+        Chat chat,
+        Optional<Http> http) {
 
     /** The configuration with the default chat settings. */
     public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
@@ -26,12 +27,50 @@ public record BotConfig(
         this(telegram, dbPath, categories, feeds, breaking, digest, delivery, Chat.DEFAULTS);
     }
 
-    /** Bot API access and who may use admin commands. */
-    public record Telegram(String token, URI apiUrl, Set<Long> admins) {
+    /** The configuration without the operators' HTTP endpoint (tests that build it by hand). */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery, Chat chat) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, Optional.empty());
+    }
+
+    /** Bot API access, who may use admin commands, and the proxy Telegram is reached through, if any. */
+    public record Telegram(String token, URI apiUrl, Set<Long> admins, Optional<Proxy> proxy) {
+
+        public Telegram(String token, URI apiUrl, Set<Long> admins) {
+            this(token, apiUrl, admins, Optional.empty());
+        }
+
         @Override
         public String toString() {
-            return "Telegram[token=<redacted>, apiUrl=" + apiUrl + ", admins=" + admins + "]";
+            return "Telegram[token=<redacted>, apiUrl=" + apiUrl + ", admins=" + admins + ", proxy=" + proxy + "]";
         }
+    }
+
+    /**
+     * {@code telegram.proxy}: {@code scheme} is {@code http} or {@code socks5}; user and password are empty
+     * without credentials (SOCKS takes none).
+     */
+    public record Proxy(String scheme, String host, int port, String user, String password) {
+        public boolean hasCredentials() {
+            return !user.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return scheme + "://" + (hasCredentials() ? "<redacted>@" : "") + host + ":" + port;
+        }
+    }
+
+    /**
+     * The operators' endpoint ({@code /health}, {@code /metrics}), absent when {@code http.port} is 0. A port 0
+     * here (tests only) takes any free port.
+     */
+    public record Http(int port, String bind) {
+    }
+
+    /** The same configuration with another operators' endpoint (tests bind an ephemeral port). */
+    public BotConfig withHttp(Optional<Http> other) {
+        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, other);
     }
 
     /** What to poll and how politely. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -39,7 +40,9 @@ public final class ConfigLoader {
             "digest.timezone", "digest.times", "digest.max-per-category",
             "delivery.global-per-second", "delivery.per-chat-per-second", "delivery.group-per-minute",
             "delivery.max-attempts", "delivery.max-in-flight", "delivery.max-age.breaking",
-            "chat.handler-threads", "chat.flood-limit", "chat.flood-window", "chat.flood-mute");
+            "chat.handler-threads", "chat.flood-limit", "chat.flood-window", "chat.flood-mute",
+            // operators (issue 14)
+            "http.port", "http.bind", "telegram.proxy");
 
     /** Longest category display name: it is a button label and a digest heading. */
     static final int MAX_CATEGORY_NAME = 64;
@@ -94,7 +97,8 @@ public final class ConfigLoader {
                 throw new ConfigException("breaking.feeds", "unknown feed id '" + id + "'");
             }
         }
-        BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v));
+        BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v),
+                OperatorKeys.proxy(v.get("telegram.proxy", "")));
         Duration pollInterval = v.duration("feed.poll-interval", "PT2M", Duration.ofSeconds(10));
         Duration maxBackoff = v.duration("feed.max-backoff", "PT1H", Duration.ofMinutes(1));
         if (maxBackoff.compareTo(pollInterval) < 0) {
@@ -122,8 +126,11 @@ public final class ConfigLoader {
                 v.integer("chat.flood-limit", "8", 2, 1000),
                 v.duration("chat.flood-window", "PT10S", Duration.ofSeconds(1)),
                 v.duration("chat.flood-mute", "PT1M", Duration.ofSeconds(1)));
+        int httpPort = v.integer("http.port", "8080", 0, 65535);
+        String httpBind = OperatorKeys.bindAddress(v.get("http.bind", "127.0.0.1"));
+        Optional<BotConfig.Http> http = httpPort == 0 ? Optional.empty() : Optional.of(new BotConfig.Http(httpPort, httpBind));
         return new BotConfig(telegram, Path.of(v.get("db.path", "newsbot.db")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery, chat);
+                feedConfig, breaking, digest, delivery, chat, http);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */
