@@ -93,6 +93,10 @@ class OperatorsEndpointTest {
         assertThat(after.require("newsbot_telegram_rate_limited_total")).isZero();
         assertThat(after.require("newsbot_sqlite_file_size_bytes")).isGreaterThan(0);
         assertThat(after.series()).anyMatch(s -> s.name().equals("jvm_memory_used_bytes"));
+        assertThat(after.require("jvm_threads_live_threads")).isPositive();
+        assertThat(after.require("process_uptime_seconds")).isPositive();
+        assertThat(after.require("newsbot_sender_in_flight")).isGreaterThanOrEqualTo(0);
+        assertThat(after.require("newsbot_telegram_outages_total")).isZero();
     }
 
     @Test
