@@ -18,6 +18,9 @@ COPY bot.properties.example /app/bot.properties.example
 VOLUME /data
 ENV NEWSBOT_DB_PATH=/data/newsbot.db
 USER newsbot
+# GET /health on the default http.port, with bash's /dev/tcp (the JRE image has no curl): 200 or unhealthy.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Mount your own config at /app/bot.properties (or keep the example and set NEWSBOT_* variables).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/newsbot.jar"]
 CMD ["--config", "/app/bot.properties.example"]

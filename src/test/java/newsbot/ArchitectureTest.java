@@ -39,8 +39,10 @@ class ArchitectureTest {
             Map.entry("digest", Set.of("schedule", "messages", "delivery", "telegram", "html", "store", "config")),
             Map.entry("ingest", Set.of("schedule", "feed", "messages", "delivery", "telegram", "html", "store", "config")),
             Map.entry("chat", Set.of("schedule", "messages", "delivery", "telegram", "html", "store", "config")),
+            // ops: the operators' endpoint (health, metrics); reads the sender's and the store's numbers
+            Map.entry("ops", Set.of("delivery", "telegram", "html", "store", "config")),
             Map.entry("admin", Set.of("schedule", "chat", "messages", "delivery", "telegram", "html", "store", "config")),
-            Map.entry("app", Set.of("schedule", "chat", "admin", "digest", "ingest", "feed", "messages", "delivery", "telegram",
+            Map.entry("app", Set.of("schedule", "chat", "admin", "digest", "ingest", "feed", "messages", "delivery", "telegram", "ops",
                     "html", "store", "config")));
 
     private static final Pattern MENTION = Pattern.compile("\\bnewsbot\\.([a-z]+)\\b");

@@ -38,6 +38,10 @@ import newsbot.delivery.RetryPolicy;
 import newsbot.feed.FeedFetcher;
 import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.FeedPoller;
+import newsbot.ops.BotMetrics;
+import newsbot.ops.HealthCheck;
+import newsbot.ops.MetricSources;
+import newsbot.ops.OpsServer;
 import newsbot.store.BotState;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
@@ -67,6 +71,7 @@ public final class Application implements AutoCloseable {
     private Admin admin;
     private ChannelCheck channelCheck;
     private TelegramConnector connector;
+    private OpsServer ops;
 
     private Application() {
     }
@@ -112,7 +117,8 @@ public final class Application implements AutoCloseable {
         Database db = Database.open(config.dbPath());
         TelegramUrl url = BotApiUrl.parse(config.telegram().apiUrl().toString());
         TelegramClientFactory telegram = new TelegramClientFactory(config.telegram().token(), url,
-                new TelegramClientFactory.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), longPoll));
+                new TelegramClientFactory.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), longPoll),
+                ProxyRoutes.of(config.telegram().proxy()), clock);
         stopOrder.add(telegram);
         TelegramGateway gateway = new TelegramGateway(telegram.telegramClient());
         BotIdentity identity = new BotIdentity(gateway);
@@ -197,7 +203,34 @@ public final class Application implements AutoCloseable {
             lanes.shutdown();
             lanes.awaitTermination(3, TimeUnit.SECONDS);
         });
+        startOperatorsEndpoint(config, clock, db, telegram, counters, dispatcher, consumer);
         LOG.info("newsbot started; long polling begins as soon as Telegram answers");
+    }
+
+    // Operators (issue 14): /health and /metrics on http.bind:http.port, unless http.port is 0.
+    private void startOperatorsEndpoint(BotConfig config, Clock clock, Database db, TelegramClientFactory telegram,
+                                        DeliveryCounters counters, Dispatcher dispatcher, UpdateConsumer consumer) {
+        if (config.http().isEmpty()) {
+            return;
+        }
+        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock, counters, dispatcher::status,
+                consumer::updatesHandled, () -> {
+                    FeedPoller.FetchCounts c = poller.fetchCounts();
+                    return Map.of("fetched", c.fetched(), "not_modified", c.notModified(), "failed", c.failed());
+                }, digests::ticksRun, digests::tickNanos));
+        HealthCheck health = new HealthCheck(db, connector::connected, telegram::pollingStatus, clock,
+                HealthCheck.DEFAULT_STALE_AFTER);
+        OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);
+        ops = server;
+        stopOrder.add(0, () -> {
+            server.close();
+            metrics.close();
+        });
+    }
+
+    /** The operators' endpoint's port (tests bind port 0); empty when http.port is 0. */
+    java.util.OptionalInt httpPort() {
+        return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
     }
 
     /** Waits until long polling runs (tests); false if Telegram did not answer within {@code timeout}. */

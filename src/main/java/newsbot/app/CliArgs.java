@@ -7,24 +7,29 @@ import java.util.Locale;
 import newsbot.config.Languages;
 
 /**
- * The command line: {@code [run|check|preview] --config FILE [--categories a,b] [--lang ru|en|ky]}.
+ * The command line: {@code [run|check|preview|backup] --config FILE [--categories a,b] [--lang ru|en|ky]
+ * [--to FILE]}.
  *
  * @param categories for preview: the reader's categories (empty: all)
+ * @param backupTo   for backup: the new file the copy goes to
  */
-record CliArgs(String command, Path config, List<String> categories, String language) {
+record CliArgs(String command, Path config, List<String> categories, String language, Path backupTo) {
 
     static final String USAGE = "usage: java -jar newsbot.jar [run|check|preview] --config FILE"
-            + " [--categories slug,slug] [--lang ru|en|ky]";
+            + " [--categories slug,slug] [--lang ru|en|ky]\n"
+            + "       java -jar newsbot.jar backup --config FILE --to FILE";
 
     static CliArgs parse(String[] args) {
         String command = "run";
         Path config = null;
         List<String> categories = new ArrayList<>();
         String language = Languages.DEFAULT;
+        Path backupTo = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "run", "check", "preview" -> command = arg;
+                case "run", "check", "preview", "backup" -> command = arg;
+                case "--to" -> backupTo = Path.of(value(args, ++i, arg));
                 case "--config", "-c" -> config = Path.of(value(args, ++i, arg));
                 case "--categories" -> {
                     for (String slug : value(args, ++i, arg).split(",")) {
@@ -44,7 +49,10 @@ record CliArgs(String command, Path config, List<String> categories, String lang
         if (!Languages.isSupported(language)) {
             throw new UsageException("--lang must be one of " + String.join(", ", Languages.ALL));
         }
-        return new CliArgs(command, config, List.copyOf(categories), language);
+        if (command.equals("backup") != (backupTo != null)) {
+            throw new UsageException(backupTo == null ? "backup needs --to FILE" : "--to belongs to backup only");
+        }
+        return new CliArgs(command, config, List.copyOf(categories), language, backupTo);
     }
 
     private static String value(String[] args, int index, String option) {

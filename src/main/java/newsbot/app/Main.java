@@ -5,6 +5,7 @@ import java.util.Map;
 import newsbot.config.BotConfig;
 import newsbot.config.ConfigException;
 import newsbot.config.ConfigLoader;
+import newsbot.store.Database;
 import newsbot.store.StoreException;
 import newsbot.telegram.RedactingPatternLayout;
 import newsbot.telegram.TokenRedactor;
@@ -45,8 +46,8 @@ public final class Main {
         String environmentToken = environment.get(ConfigLoader.environmentName("telegram.token"));
         RedactingPatternLayout.registerToken(environmentToken);
         TokenRedactor redactor = new TokenRedactor(environmentToken);
-        // check and preview never talk to Telegram, so they neither need nor read the token
-        boolean offline = cli.command().equals("check") || cli.command().equals("preview");
+        // check, preview and backup never talk to Telegram, so they neither need nor read the token
+        boolean offline = !cli.command().equals("run");
         BotConfig config;
         try {
             ConfigLoader loader = new ConfigLoader(environment);
@@ -57,11 +58,14 @@ public final class Main {
             return failed("config error: " + describe(e), redactor);
         }
         RedactingPatternLayout.registerToken(config.telegram().token());
-        redactor = new TokenRedactor(config.telegram().token());
+        config.telegram().proxy().ifPresent(p -> RedactingPatternLayout.registerSecret(p.password()));
+        redactor = new TokenRedactor(config.telegram().token(),
+                config.telegram().proxy().map(p -> java.util.List.of(p.password())).orElse(java.util.List.of()));
         try {
             return switch (cli.command()) {
                 case "check" -> new FeedCheck(config, out).run();
                 case "preview" -> new DigestPreview(config, out, cli.categories(), cli.language()).run();
+                case "backup" -> backup(config, cli.backupTo());
                 default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {
@@ -72,6 +76,15 @@ public final class Main {
             // Anything else that stops start-up (Telegram unreachable, a port, a library): still one line, exit 2.
             return failed("start-up error: " + describe(e), redactor);
         }
+    }
+
+    /** A consistent copy of the live database, safe while the bot runs (see README, "Backup and restore"). */
+    private int backup(BotConfig config, java.nio.file.Path to) {
+        long started = System.nanoTime();
+        Database.backup(config.dbPath(), to);
+        out.printf("backup of %s written to %s in %d ms%n", config.dbPath(), to,
+                (System.nanoTime() - started) / 1_000_000);
+        return OK;
     }
 
     private int failed(String message, TokenRedactor redactor) {

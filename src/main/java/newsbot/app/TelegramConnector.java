@@ -55,6 +55,11 @@ final class TelegramConnector {
         return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether long polling started (and was not stopped since). */
+    boolean connected() {
+        return connected.getCount() == 0 && stopped.getCount() > 0;
+    }
+
     void stop() {
         stopped.countDown();
         Thread t = thread;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import newsbot.store.BotState;
 import newsbot.store.Database;
 import newsbot.store.HandledUpdates;
@@ -41,6 +42,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final AtomicLong lastHandled;
     /** Updates after the stored offset already handled: those of a batch a crash interrupted. */
     private final Set<Long> handledAfterOffset = new ConcurrentSkipListSet<>();
+    private final LongAdder updatesHandled = new LongAdder();
     private volatile boolean stopping;
 
     /** @param lanes the handler threads; a chat's updates run on one of them in order */
@@ -117,6 +119,7 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
             }
             if (router.route(update)) {
                 handledAfterOffset.add((long) update.getUpdateId());
+                updatesHandled.increment();
             }
         }
     }
@@ -141,6 +144,11 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
     /** Finishes the updates in hand and leaves the rest of the batch for the next start. */
     public void stop() {
         stopping = true;
+    }
+
+    /** Updates handled (committed) since start, for operators' metrics. */
+    public long updatesHandled() {
+        return updatesHandled.sum();
     }
 
     public long lastHandled() {

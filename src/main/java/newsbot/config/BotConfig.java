@@ -19,16 +19,17 @@ public record BotConfig(
         Digest digest,
         Delivery delivery,
         Chat chat,
-        List<ChannelConfig> channels) {
+        List<ChannelConfig> channels,
+        Optional<Http> http) {
 
     public BotConfig {
         channels = List.copyOf(channels);
     }
 
-    /** The configuration without channels. */
+    /** The configuration without channels and without the operators' HTTP endpoint. */
     public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
-                     Digest digest, Delivery delivery, Chat chat) {
-        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, List.of());
+                     Digest digest, Delivery delivery, Chat chat, List<ChannelConfig> channels) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, Optional.empty());
     }
 
     /** The configuration with the default chat settings. */
@@ -37,12 +38,50 @@ public record BotConfig(
         this(telegram, dbPath, categories, feeds, breaking, digest, delivery, Chat.DEFAULTS);
     }
 
-    /** Bot API access and who may use admin commands. */
-    public record Telegram(String token, URI apiUrl, Set<Long> admins) {
+    /** The configuration without the operators' HTTP endpoint (tests that build it by hand). */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery, Chat chat) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, List.of(), Optional.empty());
+    }
+
+    /** Bot API access, who may use admin commands, and the proxy Telegram is reached through, if any. */
+    public record Telegram(String token, URI apiUrl, Set<Long> admins, Optional<Proxy> proxy) {
+
+        public Telegram(String token, URI apiUrl, Set<Long> admins) {
+            this(token, apiUrl, admins, Optional.empty());
+        }
+
         @Override
         public String toString() {
-            return "Telegram[token=<redacted>, apiUrl=" + apiUrl + ", admins=" + admins + "]";
+            return "Telegram[token=<redacted>, apiUrl=" + apiUrl + ", admins=" + admins + ", proxy=" + proxy + "]";
         }
+    }
+
+    /**
+     * {@code telegram.proxy}: {@code scheme} is {@code http} or {@code socks5}; user and password are empty
+     * without credentials (SOCKS takes none).
+     */
+    public record Proxy(String scheme, String host, int port, String user, String password) {
+        public boolean hasCredentials() {
+            return !user.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return scheme + "://" + (hasCredentials() ? "<redacted>@" : "") + host + ":" + port;
+        }
+    }
+
+    /**
+     * The operators' endpoint ({@code /health}, {@code /metrics}), absent when {@code http.port} is 0. A port 0
+     * here (tests only) takes any free port.
+     */
+    public record Http(int port, String bind) {
+    }
+
+    /** The same configuration with another operators' endpoint (tests bind an ephemeral port). */
+    public BotConfig withHttp(Optional<Http> other) {
+        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, other);
     }
 
     /** What to poll and how politely. */

@@ -40,7 +40,10 @@ public final class ConfigKeys {
             new Key("chat.handler-threads", "4", "threads handling updates of different chats at once"),
             new Key("chat.flood-limit", "8", "messages or presses per window before a chat is muted"),
             new Key("chat.flood-window", "PT10S", "the flood guard's window"),
-            new Key("chat.flood-mute", "PT1M", "how long a flooding chat is ignored"));
+            new Key("chat.flood-mute", "PT1M", "how long a flooding chat is ignored"),
+            new Key("http.port", "8080", "port of GET /health and GET /metrics; 0 turns them off"),
+            new Key("http.bind", "127.0.0.1", "address the endpoint listens on"),
+            new Key("telegram.proxy", "", "socks5://host:port or http://user:pass@host:port to reach Telegram"));
 
     private static final Map<String, Key> BY_NAME = index();
 

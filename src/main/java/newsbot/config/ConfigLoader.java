@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -85,7 +86,8 @@ public final class ConfigLoader {
                 throw new ConfigException("breaking.feeds", "unknown feed id '" + id + "'");
             }
         }
-        BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v));
+        BotConfig.Telegram telegram = new BotConfig.Telegram(tokenRequired ? token(v) : "", apiUrl(v), admins(v),
+                OperatorKeys.proxy(v.get("telegram.proxy")));
         Duration pollInterval = v.duration("feed.poll-interval", Duration.ofSeconds(10));
         Duration maxBackoff = v.duration("feed.max-backoff", Duration.ofMinutes(1));
         if (maxBackoff.compareTo(pollInterval) < 0) {
@@ -115,8 +117,12 @@ public final class ConfigLoader {
                 v.duration("chat.flood-mute", Duration.ofSeconds(1)));
         // The site's own channels (issue 13): their keys are read in one place, ChannelKeys.
         List<ChannelConfig> channels = ChannelKeys.parse(v.map(), List.copyOf(slugs), digest.defaultZone());
+        // The operators' endpoint (issue 14): 0 turns it off.
+        int httpPort = v.integer("http.port", 0, 65535);
+        String httpBind = OperatorKeys.bindAddress(v.get("http.bind"));
+        Optional<BotConfig.Http> http = httpPort == 0 ? Optional.empty() : Optional.of(new BotConfig.Http(httpPort, httpBind));
         return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery, chat, channels);
+                feedConfig, breaking, digest, delivery, chat, channels, http);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */

@@ -1,7 +1,10 @@
 package newsbot.delivery;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** In-memory counts of what the sender did since start, for operators; the durable numbers are in the DB. */
@@ -15,6 +18,11 @@ public final class DeliveryCounters {
     private final LongAdder expired = new LongAdder();
     private final LongAdder outages = new LongAdder();
     private volatile Instant outageSince;
+    /** The same outcomes per kind of row, for operators' metrics. */
+    private final Map<KindOutcome, LongAdder> byKind = new ConcurrentHashMap<>();
+
+    private record KindOutcome(String kind, String outcome) {
+    }
 
     /**
      * A consistent-enough copy: each number is exact, the set is not taken atomically.
@@ -36,28 +44,47 @@ public final class DeliveryCounters {
                 outages.sum(), outageSince);
     }
 
-    void sent() {
+    /** Outcome names {@link #count} knows, in the order operators read them. */
+    public static final List<String> OUTCOMES = List.of("sent", "retried", "rate_limited", "blocked", "failed", "expired");
+
+    /** How many rows of {@code kind} had {@code outcome} (one of {@link #OUTCOMES}) since start. */
+    public long count(String kind, String outcome) {
+        LongAdder n = byKind.get(new KindOutcome(kind, outcome));
+        return n == null ? 0 : n.sum();
+    }
+
+    void sent(String kind) {
         sent.increment();
+        count(kind, "sent", 1);
     }
 
-    void retried() {
+    void retried(String kind) {
         retried.increment();
+        count(kind, "retried", 1);
     }
 
-    void rateLimited() {
+    void rateLimited(String kind) {
         rateLimited.increment();
+        count(kind, "rate_limited", 1);
     }
 
-    void blocked() {
+    void blocked(String kind) {
         blocked.increment();
+        count(kind, "blocked", 1);
     }
 
-    void failed() {
+    void failed(String kind) {
         failed.increment();
+        count(kind, "failed", 1);
     }
 
-    void expired(int n) {
+    void expired(String kind, int n) {
         expired.add(n);
+        count(kind, "expired", n);
+    }
+
+    private void count(String kind, String outcome, int n) {
+        byKind.computeIfAbsent(new KindOutcome(kind, outcome), k -> new LongAdder()).add(n);
     }
 
     void outageBegan(Instant at) {

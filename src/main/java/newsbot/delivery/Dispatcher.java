@@ -412,7 +412,7 @@ public final class Dispatcher {
             int n = deliveries.expirePending(handle(), e.getKey().name(), now.minus(e.getValue()),
                     "expired: older than " + e.getValue());
             if (n > 0) {
-                counters.expired(n);
+                counters.expired(e.getKey().name(), n);
                 wakeup.signal();
                 LOG.info("dropped {} pending {} deliveries older than {}: no longer worth sending", n,
                         e.getKey(), e.getValue());

@@ -67,7 +67,7 @@ final class OutcomeHandler {
         Instant now = time.now();
         if (outcome instanceof SendOutcome.Delivered ok) {
             deliveries.markSent(h, d.id(), ok.messageId(), now);
-            counters.sent();
+            counters.sent(d.kind());
             LOG.debug("sent delivery {} to chat {} ({} part {}) as message {}", d.id(), d.chatId(), d.kind(),
                     d.part(), ok.messageId());
             return Effect.NONE;
@@ -104,7 +104,7 @@ final class OutcomeHandler {
         boolean global = limiter.retryAfter(d.chatId(), delay);
         Instant at = now.plus(delay);
         putBack(h, d, at, "429 retry after " + delay.toSeconds() + " s", false);
-        counters.rateLimited();
+        counters.rateLimited(d.kind());
         LOG.warn("Telegram answered 429 for chat {}: {} paused for {} s, rate now {}% of the limit", d.chatId(),
                 global ? "all sending" : "that chat", delay.toSeconds(), Math.round(limiter.rateFactor() * 100));
         return new Effect.Rescheduled(at);
@@ -123,7 +123,7 @@ final class OutcomeHandler {
             subscribers.setStatus(tx, d.chatId(), SubscriberStatus.BLOCKED, now);
             return deliveries.cancelPendingForChat(tx, d.chatId(), reason);
         });
-        counters.blocked();
+        counters.blocked(d.kind());
         LOG.info("chat {} unreachable ({}): marked BLOCKED, {} pending deliveries cancelled", d.chatId(), reason,
                 cancelled);
         return new Effect.ChatCancelled(d.chatId());
@@ -166,7 +166,7 @@ final class OutcomeHandler {
 
     private Effect reject(Handle h, Delivery d, String reason) {
         deliveries.fail(h, d.id(), reason, true);
-        counters.failed();
+        counters.failed(d.kind());
         LOG.error("delivery {} to chat {} ({}) rejected by Telegram, not retried: {}", d.id(), d.chatId(), d.kind(),
                 reason);
         return Effect.NONE;
@@ -185,14 +185,14 @@ final class OutcomeHandler {
         Optional<Duration> delay = retry.delayAfter(failures);
         if (delay.isEmpty()) {
             deliveries.fail(h, d.id(), reason, true);
-            counters.failed();
+            counters.failed(d.kind());
             LOG.warn("delivery {} to chat {} ({}) failed after {} attempts: {}", d.id(), d.chatId(), d.kind(),
                     failures, reason);
             return Effect.NONE;
         }
         Instant at = now.plus(delay.get());
         putBack(h, d, at, reason, true);
-        counters.retried();
+        counters.retried(d.kind());
         LOG.debug("delivery {} to chat {} failed (attempt {}), retrying in {} ms: {}", d.id(), d.chatId(), failures,
                 delay.get().toMillis(), reason);
         return new Effect.Rescheduled(at);

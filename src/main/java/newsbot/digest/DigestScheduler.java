@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.delivery.Outbox;
@@ -28,6 +29,8 @@ public final class DigestScheduler {
 
     private final DigestTick tick;
     private final Clock clock;
+    private final LongAdder ticks = new LongAdder();
+    private final LongAdder tickNanos = new LongAdder();
 
     /**
      * @param writes runs the write transaction of each page of due readers, overlapping the composition of the
@@ -49,7 +52,10 @@ public final class DigestScheduler {
         Instant now = clock.instant();
         long started = System.nanoTime();
         TickResult result = tick.run(now);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long nanos = System.nanoTime() - started;
+        ticks.increment();
+        tickNanos.add(nanos);
+        long millis = nanos / 1_000_000;
         if (result.due() > 0) {
             LOG.info("digest tick: {} readers due, {} digests enqueued, {} with nothing new, {} ms",
                     result.due(), result.sent(), result.due() - result.sent(), millis);
@@ -57,6 +63,15 @@ public final class DigestScheduler {
             LOG.debug("digest tick: nobody due, {} ms", millis);
         }
         return result;
+    }
+
+    /** Ticks run since start and their total duration in nanoseconds, for operators' metrics. */
+    public long ticksRun() {
+        return ticks.sum();
+    }
+
+    public long tickNanos() {
+        return tickNanos.sum();
     }
 
     /** Time until the next whole minute by the clock: digest times are whole minutes, so ticks start on them. */

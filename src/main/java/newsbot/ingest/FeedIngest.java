@@ -24,8 +24,8 @@ final class FeedIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedIngest.class);
 
-    /** What one attempt did, for the cycle's summary. */
-    record Outcome(int newArticles, boolean ok) {
+    /** What one attempt did, for the cycle's summary; {@code modified} false for a 304 or a failure. */
+    record Outcome(int newArticles, boolean ok, boolean modified) {
     }
 
     private final WriteSession session;
@@ -73,7 +73,7 @@ final class FeedIngest {
                 return null;
             });
             recovered(feed, state);
-            return new Outcome(0, true);
+            return new Outcome(0, true, false);
         }
         if (result instanceof FetchResult.Failed failed) {
             Integer status = failed.error() instanceof FeedError.HttpStatus http ? http.status() : null;
@@ -96,7 +96,7 @@ final class FeedIngest {
         });
         LOG.debug("feed {}: {} items, {} new", feed.id(), document.items().size(), added);
         recovered(feed, state);
-        return new Outcome(added, true);
+        return new Outcome(added, true, true);
     }
 
     /** Records a failed attempt; logs at WARN only when the feed was healthy until now. */
@@ -116,7 +116,7 @@ final class FeedIngest {
             feeds.recordFailure(h, feed.id(), status, line, at, at.plus(wait));
             return null;
         });
-        return new Outcome(0, false);
+        return new Outcome(0, false, false);
     }
 
     private static void recovered(FeedSource feed, FeedState state) {

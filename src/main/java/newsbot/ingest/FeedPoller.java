@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import newsbot.config.BotConfig;
@@ -44,6 +45,13 @@ public final class FeedPoller implements AutoCloseable {
     private final ReentrantLock cycle = new ReentrantLock();
     private final Clock clock;
     private volatile boolean synced;
+    private final LongAdder fetched = new LongAdder();
+    private final LongAdder notModified = new LongAdder();
+    private final LongAdder failedFetches = new LongAdder();
+
+    /** Feed fetches since start by outcome, for operators' metrics: a new document, 304, or a failure. */
+    public record FetchCounts(long fetched, long notModified, long failed) {
+    }
 
     /**
      * @param fetcher a fetcher built with {@link #fetchLimits(BotConfig)}
@@ -115,6 +123,10 @@ public final class FeedPoller implements AutoCloseable {
         }
     }
 
+    public FetchCounts fetchCounts() {
+        return new FetchCounts(fetched.sum(), notModified.sum(), failedFetches.sum());
+    }
+
     /** Deletes articles fetched longer than {@code articles.retention} ago; returns how many. */
     public int prune() {
         return pruner.prune();
@@ -167,12 +179,14 @@ public final class FeedPoller implements AutoCloseable {
                 FeedIngest.Outcome outcome = ingest.poll(feed, due.get(feed.id()));
                 added += outcome.newArticles();
                 failing += outcome.ok() ? 0 : 1;
+                (outcome.modified() ? fetched : outcome.ok() ? notModified : failedFetches).increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | StackOverflowError e) {
                 // Even recording the failure failed (the database?): the next cycle tries again.
                 failing++;
+                failedFetches.increment();
                 LOG.warn("feed {} not polled: {}", feed.id(), e.toString());
             }
         }

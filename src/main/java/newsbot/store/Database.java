@@ -81,6 +81,48 @@ public final class Database {
         return file;
     }
 
+    /**
+     * Writes a consistent copy of the live database to {@code target} with {@code VACUUM INTO}: one read
+     * transaction, so writers go on meanwhile (WAL) and the copy holds every commit up to its start. The copy is
+     * compact and self-contained (no -wal file). Opens its own connection and never migrates, so it is safe while
+     * the bot runs, even from a newer jar.
+     *
+     * @throws StoreException with a one-line reason: no such database, target exists, disk full...
+     */
+    public static void backup(Path live, Path target) {
+        if (!Files.isRegularFile(live)) {
+            throw new StoreException("no database at " + live, null);
+        }
+        if (Files.exists(target)) {
+            throw new StoreException("backup target " + target + " exists; choose a new file", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(5000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + live.toAbsolutePath());
+        try {
+            Jdbi.create(dataSource).useHandle(h -> h.createUpdate("VACUUM INTO :target")
+                    .bind("target", target.toAbsolutePath().toString())
+                    .execute());
+        } catch (RuntimeException e) {
+            throw new StoreException("backup of " + live + " to " + target + " failed: "
+                    + firstLine(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage())), e);
+        }
+    }
+
+    /** Bytes on disk of the database and its write-ahead log, for operators; 0 for a file that is not there. */
+    public long sizeOnDisk() {
+        return sizeOf(file) + sizeOf(Path.of(file.toAbsolutePath() + "-wal"));
+    }
+
+    private static long sizeOf(Path path) {
+        try {
+            return Files.size(path);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";

@@ -291,6 +291,23 @@ public final class Deliveries {
         return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE state = 'PENDING'").mapTo(Integer.class).one();
     }
 
+    /** Pending rows by kind, due or not: the queue length operators watch (an index range on state). */
+    public Map<String, Integer> pendingByKind(Handle h) {
+        Map<String, Integer> counts = new TreeMap<>();
+        h.createQuery("SELECT kind, COUNT(*) FROM deliveries WHERE state = 'PENDING' GROUP BY kind")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** When the oldest pending row was created, if any row is pending. */
+    public Optional<Instant> oldestPendingCreatedAt(Handle h) {
+        Long millis = h.createQuery("SELECT MIN(created_at) FROM deliveries WHERE state = 'PENDING'")
+                .mapTo(Long.class)
+                .one();
+        return Optional.ofNullable(millis).map(Instant::ofEpochMilli);
+    }
+
     public int pendingCount(Handle h, String kind, long refId) {
         return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :ref AND state = 'PENDING'")
                 .bind("kind", kind)

@@ -1,6 +1,9 @@
 package newsbot.telegram;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
@@ -18,6 +21,17 @@ final class PollingWatch implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(PollingWatch.class);
 
     private final AtomicReference<String> state = new AtomicReference<>("ok");
+    private final Clock clock;
+    private volatile Instant lastAnswer;
+    private volatile Instant lastOk;
+
+    PollingWatch(Clock clock) {
+        this.clock = clock;
+    }
+
+    PollingStatus status() {
+        return new PollingStatus(Optional.ofNullable(lastAnswer), Optional.ofNullable(lastOk), state.get());
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -35,8 +49,12 @@ final class PollingWatch implements Interceptor {
             }
             throw e;
         }
+        lastAnswer = clock.instant();
         switch (response.code()) {
-            case 200 -> change("ok", null);
+            case 200 -> {
+                lastOk = lastAnswer;
+                change("ok", null);
+            }
             case 409 -> change("conflict", "another process is polling updates with this bot token (409 Conflict): "
                     + "only one instance may run; stop the other one");
             case 401, 404 -> change("unauthorized", "Telegram rejects the bot token (" + response.code()

@@ -19,8 +19,12 @@ public class RedactingPatternLayout extends PatternLayout {
     /** Logger-context property holding the configured token. */
     public static final String TOKEN_PROPERTY = "newsbot.telegram.token";
 
+    /** Logger-context property holding another secret of the configuration (the proxy password). */
+    public static final String SECRET_PROPERTY = "newsbot.telegram.secret";
+
     private volatile TokenRedactor redactor = TokenRedactor.patternsOnly();
     private volatile String redactorToken;
+    private volatile String redactorSecret;
 
     /** Makes every {@code RedactingPatternLayout} of the current logback context redact this exact token. */
     public static void registerToken(String token) {
@@ -33,6 +37,16 @@ public class RedactingPatternLayout extends PatternLayout {
         }
     }
 
+    /** Makes every {@code RedactingPatternLayout} of the current logback context redact this exact text too. */
+    public static void registerSecret(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return;
+        }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.putProperty(SECRET_PROPERTY, secret);
+        }
+    }
+
     @Override
     public String doLayout(ILoggingEvent event) {
         return currentRedactor().redact(super.doLayout(event));
@@ -40,9 +54,11 @@ public class RedactingPatternLayout extends PatternLayout {
 
     private TokenRedactor currentRedactor() {
         String token = getContext() == null ? null : getContext().getProperty(TOKEN_PROPERTY);
-        if (token != null && !token.equals(redactorToken)) {
-            redactor = new TokenRedactor(token);
+        String secret = getContext() == null ? null : getContext().getProperty(SECRET_PROPERTY);
+        if (!java.util.Objects.equals(token, redactorToken) || !java.util.Objects.equals(secret, redactorSecret)) {
+            redactor = new TokenRedactor(token, secret == null ? java.util.List.of() : java.util.List.of(secret));
             redactorToken = token;
+            redactorSecret = secret;
         }
         return redactor;
     }

@@ -1,5 +1,7 @@
 package newsbot.telegram;
 
+import java.net.PasswordAuthentication;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -50,13 +53,21 @@ public final class TelegramClientFactory implements AutoCloseable {
     private final ScheduledExecutorService pollingExecutor;
     private final TelegramClient telegramClient;
     private final Timeouts timeouts;
+    private final PollingWatch pollingWatch;
 
     public TelegramClientFactory(String token, TelegramUrl url) {
         this(token, url, Timeouts.DEFAULTS);
     }
 
     public TelegramClientFactory(String token, TelegramUrl url, Timeouts timeouts) {
+        this(token, url, timeouts, ProxyRoute.DIRECT, Clock.systemUTC());
+    }
+
+    /** @param route directly or through a proxy; {@code clock} stamps the polling answers for the health check */
+    public TelegramClientFactory(String token, TelegramUrl url, Timeouts timeouts, ProxyRoute route, Clock clock) {
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(route, "route");
+        pollingWatch = new PollingWatch(clock);
         Objects.requireNonNull(url, "url");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         // OkHttp's default dispatcher threads are not daemons and linger 60 s: they keep the JVM alive.
@@ -70,11 +81,13 @@ public final class TelegramClientFactory implements AutoCloseable {
         // Idle connections are dropped well before a server is likely to close them, which keeps the
         // "stale pooled connection" failures rare now that silent retries are off (below).
         connectionPool = new ConnectionPool(MAX_CONCURRENT_CALLS, 30, TimeUnit.SECONDS);
-        OkHttpClient base = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(connectionPool)
                 .connectTimeout(timeouts.connect())
-                .build();
+                .proxy(route.proxy());
+        route.credentials().ifPresent(credentials -> builder.proxyAuthenticator(proxyAuthenticator(credentials)));
+        OkHttpClient base = builder.build();
         // A sendMessage is not idempotent: OkHttp would otherwise silently re-POST it after a connection drop,
         // and Telegram may already have delivered the first one. The outbox retries Transient outcomes itself.
         sendHttpClient = base.newBuilder()
@@ -83,7 +96,7 @@ public final class TelegramClientFactory implements AutoCloseable {
                 .writeTimeout(timeouts.send())
                 .build();
         pollingHttpClient = base.newBuilder()
-                .addInterceptor(new PollingWatch())
+                .addInterceptor(pollingWatch)
                 .readTimeout(timeouts.longPoll().plus(POLL_READ_MARGIN))
                 .writeTimeout(timeouts.send())
                 .build();
@@ -99,6 +112,11 @@ public final class TelegramClientFactory implements AutoCloseable {
     /** For {@code new TelegramBotsLongPollingApplication(ObjectMapper::new, factory::pollingHttpClient, ...)}. */
     public OkHttpClient pollingHttpClient() {
         return pollingHttpClient;
+    }
+
+    /** What the last getUpdates answers showed (for the health check). */
+    public PollingStatus pollingStatus() {
+        return pollingWatch.status();
     }
 
     /** A daemon scheduler for {@code TelegramBotsLongPollingApplication}; shut down by {@link #close()}. */
@@ -135,6 +153,20 @@ public final class TelegramClientFactory implements AutoCloseable {
         pollingExecutor.shutdownNow();
         dispatcherExecutor.shutdownNow();
         connectionPool.evictAll();
+    }
+
+    /**
+     * Answers a proxy's 407 (and OkHttp's pre-emptive challenge for a CONNECT tunnel) with basic credentials,
+     * once: a second 407 means they are wrong, and the call fails as unreachable instead of looping.
+     */
+    private static okhttp3.Authenticator proxyAuthenticator(PasswordAuthentication credentials) {
+        String header = Credentials.basic(credentials.getUserName(), new String(credentials.getPassword()));
+        return (route, response) -> {
+            if (header.equals(response.request().header("Proxy-Authorization"))) {
+                return null;
+            }
+            return response.request().newBuilder().header("Proxy-Authorization", header).build();
+        };
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -99,6 +99,7 @@ class CrashRecoveryIT {
                 "db.path=" + dbFile,
                 "category.news=Новости",
                 "feed.main.url=http://127.0.0.1:9/rss",
+                "http.port=0", // not the fixed default port: other tests may run beside this one
                 "");
         Path file = dir.resolve("crash.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);

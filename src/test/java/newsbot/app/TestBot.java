@@ -49,6 +49,8 @@ final class TestBot implements AutoCloseable {
         properties.put("delivery.group-per-minute", "6000");
         // the tests play one reader issuing many commands in a row; the flood guard has its own tests
         properties.put("chat.flood-limit", "1000");
+        // no operators' endpoint on the fixed default port: tests run side by side (OperatorsEndpointTest binds one)
+        properties.put("http.port", "0");
     }
 
     static TestBot create(Path dir) {
@@ -77,7 +79,12 @@ final class TestBot implements AutoCloseable {
     }
 
     TestBot start() {
-        config = new ConfigLoader(Map.of()).fromMap(properties);
+        return start(c -> c);
+    }
+
+    /** Starts with the loaded configuration changed first (an ephemeral operators' port, say). */
+    TestBot start(java.util.function.UnaryOperator<BotConfig> adjust) {
+        config = adjust.apply(new ConfigLoader(Map.of()).fromMap(properties));
         app = Application.start(config, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
         return this;
     }

@@ -77,6 +77,7 @@ public final class InteractiveBenchmark {
         p.put("telegram.token", telegram.token());
         p.put("telegram.api-url", telegram.apiUrl());
         p.put("db.path", dir.resolve("bench.db").toString());
+        p.put("http.port", "0");
         p.put("category.economy", "Экономика");
         p.put("category.sport", "Спорт");
         p.put("feed.main.url", "http://127.0.0.1:9/rss");

@@ -34,7 +34,7 @@ class PollingWatchTest {
         logger.setLevel(ch.qos.logback.classic.Level.INFO);
         telegram = FakeBotApi.start();
         other = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build();
-        watched = other.newBuilder().addInterceptor(new PollingWatch()).build();
+        watched = other.newBuilder().addInterceptor(new PollingWatch(java.time.Clock.systemUTC())).build();
     }
 
     @AfterEach

@@ -87,4 +87,14 @@ class TokenRedactorTest {
         assertThat(context.getLogger("okhttp3").getLevel()).isEqualTo(Level.WARN);
         context.stop();
     }
+
+    @Test
+    void redactsProxyCredentialsInUrlsAndTheConfiguredPasswordAnywhere() {
+        TokenRedactor redactor = new TokenRedactor(null, java.util.List.of("hunter2-pass"));
+        assertThat(redactor.redact("connect to http://relay:hunter2-pass@10.0.0.1:3128 failed"))
+                .isEqualTo("connect to http://<redacted>@10.0.0.1:3128 failed");
+        assertThat(redactor.redact("proxy said no to hunter2-pass")).isEqualTo("proxy said no to <redacted>");
+        assertThat(TokenRedactor.patternsOnly().redact("via socks5://u:other-secret@h:1080 and https://h/a:b"))
+                .isEqualTo("via socks5://<redacted>@h:1080 and https://h/a:b");
+    }
 }

@@ -1,0 +1,100 @@
+package newsbot.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import newsbot.store.BotState;
+import newsbot.store.Database;
+import newsbot.telegram.PollingStatus;
+
+/**
+ * Whether the bot does its job, as {@code GET /health} reports it: the database takes a write (a heartbeat key in
+ * {@code bot_state}), the update loop runs (long polling started and a getUpdates came back 200 lately), and
+ * Telegram answered lately. "Lately" is a few long polls: an idle poll answers every {@code longPoll} seconds.
+ */
+public final class HealthCheck {
+
+    static final String HEARTBEAT_KEY = "health_heartbeat";
+    /** Three idle long polls of 50 s and some: one slow or lost poll is no reason to restart the bot. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(3);
+
+    private final Database db;
+    private final BotState state = new BotState();
+    private final BooleanSupplier pollingStarted;
+    private final Supplier<PollingStatus> polling;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    /**
+     * @param pollingStarted whether the long-polling session was registered (Telegram answered at start-up)
+     * @param polling        what the last getUpdates answers showed
+     */
+    public HealthCheck(Database db, BooleanSupplier pollingStarted, Supplier<PollingStatus> polling, Clock clock,
+                       Duration staleAfter) {
+        this.db = db;
+        this.pollingStarted = pollingStarted;
+        this.polling = polling;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    /** The verdict and, when unhealthy, one short reason per failing check. */
+    public record Report(List<String> problems) {
+        public Report {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean healthy() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Report check() {
+        List<String> problems = new ArrayList<>();
+        Instant now = clock.instant();
+        databaseWritable(now).ifPresent(problems::add);
+        PollingStatus status = polling.get();
+        if (!pollingStarted.getAsBoolean()) {
+            problems.add("update loop not running: long polling has not started");
+        } else if (!recent(status.lastOk(), now)) {
+            problems.add("update loop stalled: no getUpdates answered 200 " + since(status.lastOk(), now)
+                    + " (polling state " + status.state() + ")");
+        }
+        if (!recent(status.lastAnswer(), now)) {
+            problems.add("Telegram has not answered " + since(status.lastAnswer(), now));
+        }
+        return new Report(problems);
+    }
+
+    private Optional<String> databaseWritable(Instant now) {
+        try {
+            db.useTransaction(h -> state.put(h, HEARTBEAT_KEY, now.toString()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("database not writable: " + firstLine(e));
+        }
+    }
+
+    private boolean recent(Optional<Instant> at, Instant now) {
+        return at.isPresent() && Duration.between(at.get(), now).compareTo(staleAfter) <= 0;
+    }
+
+    private static String since(Optional<Instant> at, Instant now) {
+        return at.map(t -> "for " + Duration.between(t, now).toSeconds() + " s").orElse("since start");
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}
