@@ -33,12 +33,22 @@ public final class Outbox {
      */
     public boolean enqueue(Handle h, long chatId, DeliveryKind kind, long refId, String html, boolean silent,
                            boolean linkPreview, Instant notBefore) {
+        return enqueueParts(h, chatId, kind, refId, html, silent, linkPreview, notBefore, null, null);
+    }
+
+    /**
+     * One message in parts; {@code replyMarkup} (or null) goes on the last part, under the text it belongs to, and
+     * {@code threadId} (or null) names the forum topic a reply answers in.
+     */
+    private boolean enqueueParts(Handle h, long chatId, DeliveryKind kind, long refId, String html, boolean silent,
+                                 boolean linkPreview, Instant notBefore, String replyMarkup, Integer threadId) {
         List<String> parts = split(html);
         boolean added = false;
         Instant now = time.now();
         for (int i = 0; i < parts.size(); i++) {
+            String markup = i == parts.size() - 1 ? replyMarkup : null;
             NewDelivery row = new NewDelivery(chatId, kind.name(), kind.priority(), refId, i, parts.get(i), silent,
-                    linkPreview, notBefore);
+                    linkPreview, notBefore, markup, threadId);
             added |= deliveries.insertIfAbsent(h, row, now);
         }
         wakeAfterCommit(h, added);
@@ -56,18 +66,10 @@ public final class Outbox {
     /** {@link #enqueueReply} into a forum topic ({@code threadId}, or {@code null} for the chat itself). */
     public boolean enqueueReply(Handle h, long chatId, long refId, String html, boolean silent, String replyMarkup,
                                 Integer threadId) {
-        List<String> parts = split(html);
-        boolean added = false;
-        Instant now = time.now();
-        for (int i = 0; i < parts.size(); i++) {
-            String markup = i == parts.size() - 1 ? replyMarkup : null;
-            NewDelivery row = new NewDelivery(chatId, DeliveryKind.REPLY.name(), DeliveryKind.REPLY.priority(), refId,
-                    i, parts.get(i), silent, false, now, markup, threadId);
-            added |= deliveries.insertIfAbsent(h, row, now);
-        }
-        wakeAfterCommit(h, added);
-        return added;
+        return enqueueParts(h, chatId, DeliveryKind.REPLY, refId, html, silent, false, time.now(), replyMarkup,
+                threadId);
     }
+
 
     /**
      * Enqueues the same message for many chats as one prepared batch (a breaking alert, a broadcast batch); the

@@ -3,13 +3,12 @@ package newsbot.delivery;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import newsbot.config.BotConfig;
 
 /**
  * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per
  * chat, so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group (chats with a
- * 10% margin). Shared by the dispatcher and the interactive reply path; thread-safe.
+ * 10% margin). Used by the one sender for rows and calls alike; thread-safe.
  */
 public final class RateLimiter {
 
@@ -70,40 +69,6 @@ public final class RateLimiter {
         }
         take(chatId, now, now);
         return true;
-    }
-
-    /**
-     * For command replies: books the next global slot for {@code chatId} and returns how long to wait for it
-     * (at most one slot behind the dispatcher, unless paused by a 429). Empty, with nothing booked, while the
-     * chat's own limit does not allow a send yet: wait {@link #nanosUntilChatFree} and ask again. (Booking a
-     * global slot that far ahead would hold every other send back until then.)
-     */
-    public synchronized OptionalLong reserveDelayNanos(long chatId) {
-        long now = time.nanoTime();
-        long at = now + Math.max(0, globalTat - now);
-        Long tat = chatTat.get(chatId);
-        if (tat != null && tat - at > 0) {
-            return OptionalLong.empty();
-        }
-        take(chatId, now, at);
-        return OptionalLong.of(at - now);
-    }
-
-    /**
-     * Blocks until a send to {@code chatId} may go, having booked its slot: what a command reply calls right
-     * before sending. Waits at most one global slot behind the dispatcher, plus the chat's own spacing.
-     */
-    public void awaitSlot(long chatId) throws InterruptedException {
-        OptionalLong delay = reserveDelayNanos(chatId);
-        while (delay.isEmpty()) { // the chat itself is not free yet
-            time.sleepNanos(Math.max(1, nanosUntilChatFree(chatId)));
-            delay = reserveDelayNanos(chatId);
-        }
-        // sleepNanos may return early; the slot is booked, so only the clock matters
-        long until = time.nanoTime() + delay.getAsLong();
-        for (long left = delay.getAsLong(); left > 0; left = until - time.nanoTime()) {
-            time.sleepNanos(left);
-        }
     }
 
     /** Nanoseconds until a send to {@code chatId} would be allowed, 0 if now. */

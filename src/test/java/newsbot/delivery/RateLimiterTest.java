@@ -153,28 +153,6 @@ class RateLimiterTest {
     }
 
     @Test
-    void replyBooksTheNextSlotSoItWaitsAtMostOneSlot() {
-        RateLimiter limiter = limiter(30, 1, 20);
-        assertThat(limiter.tryAcquire(1)).isTrue(); // the dispatcher just sent
-        time.advance(5_000_000);
-        long delay = limiter.reserveDelayNanos(77).orElseThrow();
-        assertThat(delay).isLessThanOrEqualTo(1_000_000_000L / 30);
-        // the dispatcher's next slot comes after the reply's
-        time.advance(delay);
-        assertThat(limiter.tryAcquire(2)).isFalse();
-    }
-
-    @Test
-    void aReplyToABusyChatBooksNothingSoOthersAreNotHeldBack() {
-        RateLimiter limiter = limiter(30, 1, 20);
-        assertThat(limiter.reserveDelayNanos(77)).isPresent();
-        time.advance(limiter.nanosUntilGlobalFree());
-        assertThat(limiter.reserveDelayNanos(77)).isEmpty();
-        assertThat(limiter.nanosUntilChatFree(77)).isCloseTo(1_100_000_000L - 1_000_000_000L / 30, within(1_000L));
-        assertThat(limiter.tryAcquire(2)).as("the dispatcher is not held back").isTrue();
-    }
-
-    @Test
     void forgetsChatsWhoseScheduleIsPast() {
         RateLimiter limiter = limiter(1000, 1, 20);
         drive(limiter, 100_000, i -> i % 2 == 0 ? i + 1 : -(i + 1));
