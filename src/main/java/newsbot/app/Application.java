@@ -29,6 +29,7 @@ import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.InFlightLimit;
+import newsbot.delivery.PaidLane;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Dispatcher;
@@ -129,11 +130,12 @@ public final class Application implements AutoCloseable {
         Outbox outbox = new Outbox(deliveries, time);
         RateLimiter limiter = new RateLimiter(config.delivery(), time);
         DeliveryCounters counters = new DeliveryCounters();
+        PaidLane paidLane = new PaidLane(config.delivery().paid(), time);
         Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
                 new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                 InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
                 Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
-                        DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()));
+                        DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()), paidLane);
         dispatcher.start();
         // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
         stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));

@@ -1,5 +1,7 @@
 package newsbot.config;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,15 +105,44 @@ public record BotConfig(
      * and how long a breaking alert is still worth sending.
      */
     public record Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
-                           int maxInFlight, Duration maxAgeBreaking) {
+                           int maxInFlight, Duration maxAgeBreaking, Paid paid) {
 
         public static final Duration DEFAULT_MAX_AGE_BREAKING = Duration.ofHours(6);
+
+        /** Without paid broadcasts. */
+        public Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
+                        int maxInFlight, Duration maxAgeBreaking) {
+            this(globalPerSecond, perChatPerSecond, groupPerMinute, maxAttempts, maxInFlight, maxAgeBreaking,
+                    Paid.OFF);
+        }
 
         /** With the default maximum age of breaking alerts. */
         public Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
                         int maxInFlight) {
             this(globalPerSecond, perChatPerSecond, groupPerMinute, maxAttempts, maxInFlight,
                     DEFAULT_MAX_AGE_BREAKING);
+        }
+    }
+
+    /**
+     * Paid broadcasts: Telegram sends up to 1,000 messages/s with allow_paid_broadcast, for Stars per message.
+     *
+     * @param perSecond      the pace of paid messages
+     * @param budgetStars    the most the bot spends per UTC day; it never goes past it
+     * @param starsPerMessage Telegram's price of one paid message
+     */
+    public record Paid(boolean enabled, int perSecond, int budgetStars, BigDecimal starsPerMessage) {
+        public static final Paid OFF = new Paid(false, 300, 0, new BigDecimal("0.1"));
+
+        /** Paid messages the daily budget pays for. */
+        public int messagesPerDay() {
+            return BigDecimal.valueOf(budgetStars).divide(starsPerMessage, 0, RoundingMode.FLOOR)
+                    .intValue();
+        }
+
+        /** What {@code messages} paid messages cost, in Stars. */
+        public BigDecimal cost(long messages) {
+            return starsPerMessage.multiply(BigDecimal.valueOf(messages)).stripTrailingZeros();
         }
     }
 

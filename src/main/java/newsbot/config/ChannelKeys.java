@@ -127,7 +127,8 @@ final class ChannelKeys {
         return List.copyOf(times);
     }
 
-    private static boolean bool(String key, String text, boolean fallback) {
+    /** true or false in any case; empty gives {@code fallback}; anything else stops start-up naming the key. */
+    static boolean bool(String key, String text, boolean fallback) {
         if (text == null || text.isEmpty()) {
             return fallback;
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -109,7 +110,8 @@ public final class ConfigLoader {
                 v.integer("delivery.group-per-minute", 1, 6_000),
                 v.integer("delivery.max-attempts", 1, 100),
                 maxInFlight(v),
-                v.duration("delivery.max-age.breaking", Duration.ofMinutes(1)));
+                v.duration("delivery.max-age.breaking", Duration.ofMinutes(1)),
+                paid(v));
         BotConfig.Chat chat = new BotConfig.Chat(
                 v.integer("chat.handler-threads", 1, 64),
                 v.integer("chat.flood-limit", 2, 1000),
@@ -123,6 +125,28 @@ public final class ConfigLoader {
         Optional<BotConfig.Http> http = httpPort == 0 ? Optional.empty() : Optional.of(new BotConfig.Http(httpPort, httpBind));
         return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
                 feedConfig, breaking, digest, delivery, chat, channels, http);
+    }
+
+    /** Paid broadcasts (allow_paid_broadcast): off unless an operator turns them on and gives a budget. */
+    private static BotConfig.Paid paid(Values v) {
+        boolean on = ChannelKeys.bool("delivery.paid-broadcast", v.get("delivery.paid-broadcast"), false);
+        int perSecond = v.integer("delivery.paid-per-second", 1, 1000);
+        int budget = v.integer("delivery.paid-budget-stars", 0, 100_000_000);
+        String priceText = v.get("delivery.paid-stars-per-message");
+        BigDecimal price;
+        try {
+            price = new BigDecimal(priceText);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("delivery.paid-stars-per-message", "'" + priceText + "' is not a number like 0.1");
+        }
+        if (price.signum() <= 0 || price.compareTo(BigDecimal.valueOf(1000)) > 0) {
+            throw new ConfigException("delivery.paid-stars-per-message", priceText + " is out of range 0..1000");
+        }
+        if (on && budget == 0) {
+            throw new ConfigException("delivery.paid-budget-stars",
+                    "0 with delivery.paid-broadcast=true: give the daily budget in Stars");
+        }
+        return new BotConfig.Paid(on, perSecond, budget, price);
     }
 
     /** {@code auto} (0): follow the measured round trip; a number pins it. */

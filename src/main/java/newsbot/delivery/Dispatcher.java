@@ -9,9 +9,7 @@ import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
 import newsbot.store.Subscribers;
-import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.MessageSender;
-import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -39,6 +37,7 @@ public final class Dispatcher {
     static final long EXPIRE_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     static final Duration FIRST_RECORD_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RECORD_RETRY = Duration.ofSeconds(30);
+    private static final long PAID_FLOW_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long a row is worth sending when the caller does not say: replies are stale after a quarter hour. */
     public static final Map<DeliveryKind, Duration> DEFAULT_MAX_AGES =
             Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6));
@@ -57,7 +56,11 @@ public final class Dispatcher {
     private final DeliveryCounters counters;
     private final Map<DeliveryKind, Duration> maxAges;
     private final DirectCalls directs = new DirectCalls();
-    private final KeyboardJson keyboards = new KeyboardJson();
+    private final RowCalls rowCalls = new RowCalls();
+    private final PaidLane paid;
+    /** When the last paid message was handed in: the in-flight limit follows the paid rate for a second after. */
+    private long lastPaidNanos;
+    private boolean paidFlowing;
     /** Answers Telegram gave that the database did not take yet, oldest first; their chats stay in flight. */
     private final List<InFlight.Done> unrecorded = new ArrayList<>();
     private long recordRetryAt;
@@ -97,7 +100,16 @@ public final class Dispatcher {
     public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges) {
+        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, limit, maxAges,
+                PaidLane.off(time));
+    }
+
+    /** @param paid whether rows asking to go fast may go as paid messages, and the day's budget */
+    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+                      MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
+                      DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges, PaidLane paid) {
         this.db = db;
+        this.paid = paid;
         this.sender = sender;
         this.limiter = limiter;
         this.time = time;
@@ -108,7 +120,7 @@ public final class Dispatcher {
         this.maxAges = Map.copyOf(maxAges);
         this.window = new DueWindow(deliveries, limiter, time);
         this.health = new TelegramHealth(time, counters);
-        this.outcomes = new OutcomeHandler(deliveries, subscribers, limiter, retry, counters, time, health);
+        this.outcomes = new OutcomeHandler(deliveries, subscribers, limiter, retry, counters, time, health, paid);
         this.inFlight = new InFlight(limit, time);
         this.expireAt = time.nanoTime();
     }
@@ -231,6 +243,10 @@ public final class Dispatcher {
             directs.failAll(new SendOutcome.Transient("Telegram unreachable"));
             return Math.max(1, Math.min(health.nanosUntilProbe(), LOOK_AGAIN_NANOS));
         }
+        if (paidFlowing && time.nanoTime() - lastPaidNanos > PAID_FLOW_NANOS) {
+            paidFlowing = false;
+            limit.paidRate(0);
+        }
         if (inFlight.full()) {
             return LOOK_AGAIN_NANOS; // a finished call nudges the thread
         }
@@ -255,16 +271,23 @@ public final class Dispatcher {
         if (next == null) {
             return Math.max(1, Math.min(directWait, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS)));
         }
+        boolean goPaid = next.operation().paid() && paid.available(handle());
         // wait for the global slot before committing to this row: a reply or an alert may arrive meanwhile
-        long globalWait = limiter.nanosUntilGlobalFree();
+        long globalWait = goPaid ? limiter.nanosUntilPaidFree() : limiter.nanosUntilGlobalFree();
         if (globalWait > 0) {
             return globalWait;
         }
-        if (stopping || !limiter.tryAcquire(next.chatId())) {
+        if (stopping || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
             return 0;
         }
+        if (goPaid) {
+            paid.reserve();
+            lastPaidNanos = nowNanos;
+            paidFlowing = true;
+            limit.paidRate(paid.perSecond());
+        }
         Integer nextOfChat = window.sent(next);
-        inFlight.submit(new InFlight.RowJob(next, nextOfChat), this::call, wakeup::nudge);
+        inFlight.submit(new InFlight.RowJob(next, nextOfChat, goPaid), this::call, wakeup::nudge);
         recordFinished(); // sent on this thread: record at once, the crash window is the call alone
         return 0;
     }
@@ -273,7 +296,7 @@ public final class Dispatcher {
     private SendOutcome call(InFlight.Job job) {
         try {
             if (job instanceof InFlight.RowJob row) {
-                return sender.send(message(row.row()));
+                return sender.perform(rowCalls.of(row.row(), row.paid()));
             }
             if (job instanceof InFlight.CallJob direct) {
                 return direct.call().call().get();
@@ -285,11 +308,6 @@ public final class Dispatcher {
                     e.toString());
             return new SendOutcome.Transient(e.toString());
         }
-    }
-
-    private OutgoingMessage message(Delivery d) {
-        return new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(),
-                keyboards.read(d.replyMarkup()), d.threadId());
     }
 
     private void recordFinished() {
@@ -330,7 +348,7 @@ public final class Dispatcher {
         InFlight.RowJob job = (InFlight.RowJob) done.job();
         OutcomeHandler.Effect effect;
         try {
-            effect = outcomes.handle(handle(), job.row(), done.outcome());
+            effect = outcomes.handle(handle(), job.row(), done.outcome(), job.paid());
         } catch (RuntimeException e) {
             closeHandle();
             if (unrecorded.isEmpty()) {

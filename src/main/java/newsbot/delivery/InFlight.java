@@ -30,8 +30,15 @@ final class InFlight {
         }
     }
 
-    /** An outbox row; {@code nextPriority} is the priority of the chat's next due row, null if none. */
-    record RowJob(Delivery row, Integer nextPriority) implements Job {
+    /**
+     * An outbox row; {@code nextPriority} is the priority of the chat's next due row, null if none; {@code paid}
+     * when it goes out as a paid message.
+     */
+    record RowJob(Delivery row, Integer nextPriority, boolean paid) implements Job {
+        RowJob(Delivery row, Integer nextPriority) {
+            this(row, nextPriority, false);
+        }
+
         @Override
         public long chatId() {
             return row.chatId();

@@ -21,6 +21,8 @@ public final class InFlightLimit {
     private final int pinned;
     private final int perSecond;
     private double roundTripNanos = ASSUMED_ROUND_TRIP_NANOS;
+    /** While paid messages flow, the pipeline must carry their rate, not the free one. */
+    private int paidPerSecond;
 
     private InFlightLimit(int pinned, int perSecond) {
         if (pinned < 0 || pinned > MAX || perSecond < 1) {
@@ -57,13 +59,18 @@ public final class InFlightLimit {
         if (pinned > 0) {
             return pinned;
         }
-        long wanted = (long) Math.ceil(perSecond * roundTripNanos / 1e9 * HEADROOM);
+        long wanted = (long) Math.ceil(Math.max(perSecond, paidPerSecond) * roundTripNanos / 1e9 * HEADROOM);
         return (int) Math.max(MIN_AUTO, Math.min(MAX, wanted));
     }
 
     /** The smoothed round trip in milliseconds, for operators. */
     public long roundTripMillis() {
         return Math.round(roundTripNanos / 1e6);
+    }
+
+    /** Paid messages flow at {@code perSecond} now, or none (0): the limit follows the faster of the rates. */
+    void paidRate(int paidRate) {
+        this.paidPerSecond = paidRate;
     }
 
     void observeRoundTrip(long nanos) {

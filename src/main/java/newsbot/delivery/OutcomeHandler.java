@@ -6,6 +6,8 @@ import java.util.Optional;
 import newsbot.store.Channels;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
+import newsbot.store.NewDelivery;
+import newsbot.store.Operation;
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.telegram.SendOutcome;
@@ -47,9 +49,11 @@ final class OutcomeHandler {
     private final DeliveryTime time;
     private final TelegramHealth health;
     private final Channels channels = new Channels();
+    private final PaidLane paid;
 
     OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
-                   DeliveryCounters counters, DeliveryTime time, TelegramHealth health) {
+                   DeliveryCounters counters, DeliveryTime time, TelegramHealth health, PaidLane paid) {
+        this.paid = paid;
         this.deliveries = deliveries;
         this.subscribers = subscribers;
         this.limiter = limiter;
@@ -64,13 +68,42 @@ final class OutcomeHandler {
      * keeps the outcome and records it again later, for a message Telegram accepted must never be sent twice.
      */
     Effect handle(Handle h, Delivery d, SendOutcome outcome) {
+        return handle(h, d, outcome, false);
+    }
+
+    /** @param sentPaid the call went with allow_paid_broadcast, reserved in the paid lane */
+    Effect handle(Handle h, Delivery d, SendOutcome outcome, boolean sentPaid) {
+        Effect effect = outcomeOf(h, d, outcome, sentPaid);
+        if (sentPaid) {
+            paid.settled(outcome instanceof SendOutcome.Delivered);
+        }
+        return effect;
+    }
+
+    private Effect outcomeOf(Handle h, Delivery d, SendOutcome outcome, boolean sentPaid) {
         Instant now = time.now();
         if (outcome instanceof SendOutcome.Delivered ok) {
-            deliveries.markSent(h, d.id(), ok.messageId(), now);
+            h.useTransaction(tx -> {
+                deliveries.markSent(tx, d.id(), ok.messageId(), joined(ok.moreMessageIds()), sentPaid, now);
+                if (sentPaid) {
+                    paid.recordSpent(tx);
+                }
+                if (d.operation().thenPin()) {
+                    // the pin is a row of its own: paced, retried and reported like any call
+                    deliveries.insertIfAbsent(tx, new NewDelivery(d.chatId(), DeliveryKind.PIN.name(),
+                            DeliveryKind.PIN.priority(), d.refId(), d.part(), "", true, false, now, null, null,
+                            Operation.on(Operation.PIN, (int) ok.messageId())), now);
+                }
+            });
             counters.sent(d.kind());
             LOG.debug("sent delivery {} to chat {} ({} part {}) as message {}", d.id(), d.chatId(), d.kind(),
                     d.part(), ok.messageId());
             return Effect.NONE;
+        }
+        if (sentPaid && outcome instanceof SendOutcome.Rejected rejected && refusesPaid(rejected)) {
+            paid.refused(rejected.errorCode() + " " + rejected.reason());
+            putBack(h, d, now, "paid sending refused: " + rejected.reason(), false);
+            return new Effect.Rescheduled(now);
         }
         if (outcome instanceof SendOutcome.RetryAfter wait) {
             return retryAfter(h, d, wait.delay(), now);
@@ -98,6 +131,23 @@ final class OutcomeHandler {
         }
         SendOutcome.Transient failure = (SendOutcome.Transient) outcome;
         return transientFailure(h, d, failure.reason(), now);
+    }
+
+    /** Telegram's refusals of paid sending itself name Stars or paid broadcasts; other 400s are the message's. */
+    private static boolean refusesPaid(SendOutcome.Rejected r) {
+        String reason = r.reason().toLowerCase(java.util.Locale.ROOT);
+        return reason.contains("paid") || reason.contains("star");
+    }
+
+    private static String joined(java.util.List<Long> ids) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (Long id : ids) {
+            s.append(s.length() == 0 ? "" : ",").append(id);
+        }
+        return s.toString();
     }
 
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {

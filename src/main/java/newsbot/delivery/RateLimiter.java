@@ -39,6 +39,10 @@ public final class RateLimiter {
     private final long privateInterval;
     private final long groupInterval;
     private final long catchUp;
+    /** Paid messages (allow_paid_broadcast) skip the free global limit and keep to their own, faster schedule. */
+    private final long paidInterval;
+    private final long paidCatchUp;
+    private long paidTat;
     private final Map<Long, Long> chatTat = new HashMap<>();
 
     private long globalTat;
@@ -56,8 +60,12 @@ public final class RateLimiter {
         this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
         this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
         this.catchUp = Math.max(globalInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * globalInterval));
+        this.paidInterval = SECOND / limits.paid().perSecond();
+        this.paidCatchUp = Math.max(paidInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * paidInterval));
         long now = time.nanoTime();
         this.globalTat = now;
+        this.paidTat = now;
+        this.pausedUntil = now;
         this.lastSweep = now;
     }
 
@@ -69,6 +77,27 @@ public final class RateLimiter {
         }
         take(chatId, now, now);
         return true;
+    }
+
+    /**
+     * Takes a paid slot for {@code chatId}: the chat's own limit still holds, the free global one does not, but a
+     * pause after Telegram's 429s does.
+     */
+    public synchronized boolean tryAcquirePaid(long chatId) {
+        long now = time.nanoTime();
+        if (paidTat - now > 0 || pausedUntil - now > 0 || chatWait(chatId, now) > 0) {
+            return false;
+        }
+        paidTat = Math.max(paidTat, now - paidCatchUp) + (long) (paidInterval / factor(now));
+        chatTat.put(chatId, now + (chatId < 0 ? groupInterval : privateInterval));
+        sweep(now);
+        return true;
+    }
+
+    /** Nanoseconds until the next paid slot. */
+    public synchronized long nanosUntilPaidFree() {
+        long now = time.nanoTime();
+        return Math.max(0, Math.max(paidTat - now, pausedUntil - now));
     }
 
     /** Nanoseconds until a send to {@code chatId} would be allowed, 0 if now. */

@@ -26,6 +26,8 @@ public final class Deliveries {
 
     private static final String COLUMNS = "id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, "
             + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, "
+            + "action, source_chat_id, source_message_ids, target_message_id, paid, then_pin, sent_paid, "
+            + "more_message_ids, "
             // Where a push goes and whether it rings are the chat's current settings (a /here moves queued rows too);
             // a reply goes to the topic it answers.
             + "CASE WHEN kind = 'REPLY' THEN deliveries.thread_id ELSE "
@@ -37,9 +39,9 @@ public final class Deliveries {
             + "WHERE c.chat_id IS NOT NULL AND (c.paused = 1 OR c.problem IS NOT NULL))";
     private static final String INSERT = "INSERT INTO deliveries "
             + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at, "
-            + "reply_markup, thread_id) "
+            + "reply_markup, thread_id, action, source_chat_id, source_message_ids, target_message_id, paid, then_pin) "
             + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
-            + ":markup, :thread) "
+            + ":markup, :thread, :action, :sourceChat, :sourceIds, :target, :paid, :thenPin) "
             + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
@@ -144,9 +146,17 @@ public final class Deliveries {
      * happened to the row meanwhile, and this statement is the whole duplicate window.
      */
     public boolean markSent(Handle h, long id, long telegramMessageId, Instant at) {
+        return markSent(h, id, telegramMessageId, null, false, at);
+    }
+
+    /** {@link #markSent} with an album's further message ids ("13,14", or null) and whether it went out paid. */
+    public boolean markSent(Handle h, long id, long telegramMessageId, String moreMessageIds, boolean sentPaid,
+                            Instant at) {
         return h.createUpdate("UPDATE deliveries SET state = 'SENT', telegram_message_id = :msg, sent_at = :at, "
-                        + "last_error = NULL WHERE id = :id")
+                        + "last_error = NULL, more_message_ids = :more, sent_paid = :paid WHERE id = :id")
                 .bind("msg", telegramMessageId)
+                .bind("more", moreMessageIds)
+                .bind("paid", sentPaid ? 1 : 0)
                 .bind("at", at.toEpochMilli())
                 .bind("id", id)
                 .execute() == 1;
@@ -335,6 +345,13 @@ public final class Deliveries {
                 "priority", d.priority(), "notBefore", d.notBefore().toEpochMilli(), "now", now.toEpochMilli()));
         p.put("markup", d.replyMarkup()); // may be null, which Map.of refuses
         p.put("thread", d.threadId());
+        Operation op = d.operation();
+        p.put("action", op.action());
+        p.put("sourceChat", op.sourceChatId());
+        p.put("sourceIds", op.sourceMessageIds());
+        p.put("target", op.targetMessageId());
+        p.put("paid", op.paid() ? 1 : 0);
+        p.put("thenPin", op.thenPin() ? 1 : 0);
         return p;
     }
 
@@ -365,7 +382,22 @@ public final class Deliveries {
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 sentAt,
                 rs.getString("reply_markup"),
-                threadId(rs));
+                threadId(rs),
+                new Operation(rs.getString("action"), nullableLong(rs, "source_chat_id"),
+                        rs.getString("source_message_ids"), nullableInt(rs, "target_message_id"),
+                        rs.getInt("paid") == 1, rs.getInt("then_pin") == 1),
+                rs.getInt("sent_paid") == 1,
+                rs.getString("more_message_ids"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static Integer threadId(ResultSet rs) throws SQLException {

@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param sentAt            when Telegram accepted it, or {@code null}
  * @param replyMarkup       the inline keyboard as Bot API JSON, or {@code null} for none
  * @param threadId          the forum topic the chat's pushes go to, or {@code null}
+ * @param operation         what the row does with Telegram
+ * @param sentPaid          it went out as a paid message
+ * @param moreMessageIds    an album copy's other message ids ("13,14"), or {@code null}
  */
 public record Delivery(
         long id,
@@ -31,7 +34,10 @@ public record Delivery(
         Instant createdAt,
         Instant sentAt,
         String replyMarkup,
-        Integer threadId) {
+        Integer threadId,
+        Operation operation,
+        boolean sentPaid,
+        String moreMessageIds) {
 
     public boolean isPending() {
         return "PENDING".equals(state);

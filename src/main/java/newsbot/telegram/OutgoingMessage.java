@@ -7,24 +7,31 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  *
  * @param keyboard inline keyboard to attach, or {@code null} for none
  * @param threadId the forum topic (message_thread_id) to post into, or {@code null} for the chat itself
+ * @param paid     sent with allow_paid_broadcast: beyond the free 30/s, for Stars
  */
 public record OutgoingMessage(long chatId, String html, boolean silent, boolean linkPreview,
-                              InlineKeyboardMarkup keyboard, Integer threadId) {
+                              InlineKeyboardMarkup keyboard, Integer threadId, boolean paid) implements Outgoing {
+
+    public OutgoingMessage(long chatId, String html, boolean silent, boolean linkPreview,
+                           InlineKeyboardMarkup keyboard, Integer threadId) {
+        this(chatId, html, silent, linkPreview, keyboard, threadId, false);
+    }
 
     public OutgoingMessage(long chatId, String html, boolean silent, boolean linkPreview,
                            InlineKeyboardMarkup keyboard) {
-        this(chatId, html, silent, linkPreview, keyboard, null);
+        this(chatId, html, silent, linkPreview, keyboard, null, false);
     }
 
     public static OutgoingMessage html(long chatId, String html) {
         return new OutgoingMessage(chatId, html, false, false, null);
     }
 
+    @Override
     public OutgoingMessage withChatId(long newChatId) {
-        return new OutgoingMessage(newChatId, html, silent, linkPreview, keyboard, threadId);
+        return new OutgoingMessage(newChatId, html, silent, linkPreview, keyboard, threadId, paid);
     }
 
     public OutgoingMessage withKeyboard(InlineKeyboardMarkup newKeyboard) {
-        return new OutgoingMessage(chatId, html, silent, linkPreview, newKeyboard, threadId);
+        return new OutgoingMessage(chatId, html, silent, linkPreview, newKeyboard, threadId, paid);
     }
 }

@@ -1,12 +1,21 @@
 package newsbot.telegram;
 
 import java.time.Duration;
+import java.util.List;
 
 /** What Telegram made of one send or edit: the caller decides what to do with each kind. */
 public sealed interface SendOutcome {
 
-    /** Telegram accepted the message. */
-    record Delivered(long messageId) implements SendOutcome {}
+    /** Telegram accepted the message; an album copy's further messages are in {@code moreMessageIds}. */
+    record Delivered(long messageId, List<Long> moreMessageIds) implements SendOutcome {
+        public Delivered {
+            moreMessageIds = List.copyOf(moreMessageIds);
+        }
+
+        public Delivered(long messageId) {
+            this(messageId, List.of());
+        }
+    }
 
     /** 429: nothing may be sent for {@code delay}. */
     record RetryAfter(Duration delay) implements SendOutcome {}

@@ -13,6 +13,11 @@ import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.methods.CopyMessages;
+import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageCaption;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -58,9 +63,92 @@ public final class TelegramGateway implements MessageSender {
                 .linkPreviewOptions(message.linkPreview() ? null : NO_PREVIEW)
                 .replyMarkup(message.keyboard())
                 .messageThreadId(message.threadId())
+                .allowPaidBroadcast(message.paid() ? Boolean.TRUE : null)
                 .build();
         return call("sendMessage", message.chatId(), () -> client.executeAsync(request),
                 Message::getMessageId, null);
+    }
+
+    @Override
+    public SendOutcome perform(Outgoing call) {
+        if (call instanceof OutgoingMessage m) {
+            return send(m);
+        }
+        if (call instanceof Outgoing.Copy c) {
+            return c.album() ? copyAlbum(c) : copy(c);
+        }
+        if (call instanceof Outgoing.Pin p) {
+            return pin(p.chatId(), p.messageId());
+        }
+        if (call instanceof Outgoing.EditText e) {
+            return edit(e.chatId(), e.messageId(), e.html(), e.keyboard());
+        }
+        if (call instanceof Outgoing.EditCaption e) {
+            return editCaption(e.chatId(), e.messageId(), e.html(), e.keyboard());
+        }
+        Outgoing.Delete d = (Outgoing.Delete) call;
+        return deleteMessage(d.chatId(), d.messageId());
+    }
+
+    /** copyMessage: the editor's message as it is (media, formatting, poll), with an optional keyboard. */
+    private SendOutcome copy(Outgoing.Copy c) {
+        CopyMessage request = CopyMessage.builder()
+                .chatId(c.chatId())
+                .fromChatId(c.fromChatId())
+                .messageId(c.messageIds().get(0))
+                .caption(c.captionHtml())
+                .parseMode(c.captionHtml() == null ? null : ParseMode.HTML)
+                .replyMarkup(c.keyboard())
+                .disableNotification(c.silent())
+                .messageThreadId(c.threadId())
+                .allowPaidBroadcast(c.paid() ? Boolean.TRUE : null)
+                .build();
+        return call("copyMessage", c.chatId(), () -> client.executeAsync(request),
+                (MessageId id) -> id.getMessageId(), null);
+    }
+
+    /** copyMessages: an album stays an album; Delivered names the first copy and the others. */
+    private SendOutcome copyAlbum(Outgoing.Copy c) {
+        CopyMessages request = CopyMessages.builder()
+                .chatId(c.chatId())
+                .fromChatId(c.fromChatId())
+                .messageIds(c.messageIds())
+                .disableNotification(c.silent())
+                .messageThreadId(c.threadId())
+                .build();
+        List<Long> more = new java.util.ArrayList<>();
+        SendOutcome outcome = call("copyMessages", c.chatId(), () -> client.executeAsync(request),
+                (java.util.ArrayList<MessageId> ids) -> {
+                    for (int i = 1; i < ids.size(); i++) {
+                        more.add(ids.get(i).getMessageId().longValue());
+                    }
+                    return ids.isEmpty() ? 0L : ids.get(0).getMessageId();
+                }, null);
+        return outcome instanceof SendOutcome.Delivered d ? new SendOutcome.Delivered(d.messageId(), more) : outcome;
+    }
+
+    /** pinChatMessage without a notification; Delivered(messageId) once pinned. */
+    public SendOutcome pin(long chatId, int messageId) {
+        PinChatMessage request = PinChatMessage.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .disableNotification(true)
+                .build();
+        return call("pinChatMessage", chatId, () -> client.executeAsync(request),
+                (Boolean ignored) -> messageId, null);
+    }
+
+    /** editMessageCaption; an edit to identical content counts as delivered, as Telegram already shows it. */
+    public SendOutcome editCaption(long chatId, int messageId, String html, InlineKeyboardMarkup keyboardOrNull) {
+        EditMessageCaption request = EditMessageCaption.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .caption(html)
+                .parseMode(ParseMode.HTML)
+                .replyMarkup(keyboardOrNull)
+                .build();
+        return call("editMessageCaption", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> messageId, (long) messageId);
     }
 
     /** editMessageText; an edit to identical content counts as delivered, as Telegram already shows it. */
