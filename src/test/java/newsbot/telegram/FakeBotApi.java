@@ -23,6 +23,12 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * bot uses with Telegram's validation and error answers, switchable rate limits, chat states, fault injection,
  * a user to play and everything the bot sent to read back. Thread-safe; close it after the test.
  *
+ * <p>Users may send text, media (photo, video, document, audio, animation, voice), polls, quizzes and albums
+ * ({@link FakeUserMessage}, {@link #userSendsAlbum}); the fake remembers every message by chat and message id, so
+ * copyMessage and copyMessages can copy the users' and the bot's own messages; pinChatMessage, editMessageCaption
+ * and the 48-hour rule of deleteMessage ({@link #ageMessage}) are there, and allow_paid_broadcast on sendMessage,
+ * sendPhoto and copyMessage is metered ({@link #paidMessageCount}, {@link #starsSpent}).
+ *
  * <pre>{@code
  * try (FakeBotApi telegram = FakeBotApi.start()) {
  *     // point the bot at telegram.apiUrl() / telegram.telegramUrl() with telegram.token()

@@ -18,7 +18,20 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The Bot API methods the fake implements, with Telegram's validation and error texts. */
+/**
+ * The Bot API methods the fake implements, with Telegram's validation and error texts.
+ *
+ * <p>Where the texts of the media, copy, pin and paid-broadcast methods come from: the Bot API documentation
+ * gives the rules (copyMessage: service messages can't be copied, a quiz only if correct_option_id is known;
+ * copyMessages: 1-100 ids, missing or uncopyable ones skipped, album grouping kept; deleteMessage: 48 hours;
+ * paid broadcasts: up to 1000 messages/s for 0.1 Star each) but no error texts. The texts "message to copy not
+ * found", "the message can't be copied", "message to pin not found", "not enough rights to manage pinned messages
+ * in the chat", "there is no text/caption in the message to edit", "message can't be edited" and "message can't
+ * be deleted for everyone" are Telegram's as quoted in public bug reports and client libraries; "message
+ * identifiers must be in a strictly increasing order" is TDLib's rule as worded in a client library's error list.
+ * Assumed, not found anywhere: "message identifiers are not specified", "too many messages to copy" and
+ * {@link #NOT_ENOUGH_STARS}.
+ */
 final class FakeMethods {
 
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
