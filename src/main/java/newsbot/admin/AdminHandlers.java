@@ -8,6 +8,7 @@ import newsbot.delivery.Replier;
 import newsbot.messages.Texts;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
 import newsbot.messages.BreakingAlert;
@@ -36,7 +37,14 @@ public final class AdminHandlers {
     public Map<String, CommandHandler> commands() {
         return Map.of(
                 "broadcast", new BroadcastCommand(admin.broadcasts()),
-                "broadcasts", c -> replyInParts(c, admin.broadcasts().recent(c.language())),
+                "broadcasts", c -> {
+                    ProgressView.Shown list = admin.broadcasts().recent(c.language());
+                    List<String> parts = Html.split(list.html());
+                    for (int i = 0; i < parts.size(); i++) {
+                        // the Cancel buttons of scheduled broadcasts go under the last part
+                        c.reply(parts.get(i), i == parts.size() - 1 ? list.keyboard() : null);
+                    }
+                },
                 "stats", c -> {
                     replyInParts(c, admin.stats().text(c.language()));
                     admin.stats().chart(c.language()).ifPresent(png ->
@@ -53,7 +61,8 @@ public final class AdminHandlers {
 
     /** Everything the chat side needs of the editors' tools. */
     public EditorTools tools() {
-        return new EditorTools(commands(), callbackPrefix(), buttons(), breakingPush());
+        return new EditorTools(commands(), callbackPrefix(), buttons(), breakingPush(),
+                new EditorMessage(admin.broadcasts()));
     }
 
     public String callbackPrefix() {

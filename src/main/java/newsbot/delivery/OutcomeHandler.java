@@ -84,7 +84,7 @@ final class OutcomeHandler {
         Instant now = time.now();
         if (outcome instanceof SendOutcome.Delivered ok) {
             h.useTransaction(tx -> {
-                deliveries.markSent(tx, d.id(), ok.messageId(), joined(ok.moreMessageIds()), sentPaid, now);
+                deliveries.markSent(tx, d.id(), ok.messageId(), Operation.joinIds(ok.moreMessageIds()), sentPaid, now);
                 if (sentPaid) {
                     paid.recordSpent(tx);
                 }
@@ -137,17 +137,6 @@ final class OutcomeHandler {
     private static boolean refusesPaid(SendOutcome.Rejected r) {
         String reason = r.reason().toLowerCase(java.util.Locale.ROOT);
         return reason.contains("paid") || reason.contains("star");
-    }
-
-    private static String joined(java.util.List<Long> ids) {
-        if (ids.isEmpty()) {
-            return null;
-        }
-        StringBuilder s = new StringBuilder();
-        for (Long id : ids) {
-            s.append(s.length() == 0 ? "" : ",").append(id);
-        }
-        return s.toString();
     }
 
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {
