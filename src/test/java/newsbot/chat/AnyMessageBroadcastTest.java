@@ -198,4 +198,36 @@ class AnyMessageBroadcastTest {
         assertThat(rig.telegram.current(ADMIN, control.messageId()).orElseThrow().plainText())
                 .contains("Запланировано на 25.12.2026 09:00");
     }
+
+    @Test
+    void aScheduledBroadcastMissedWhileTheBotWasDownGoesOutOnceAfterTheRestartAndSaysHowLate() {
+        rig.says(ADMIN, "/broadcast at 17:30 all После перезапуска");
+        rig.close();
+        // the bot is down past 17:30 local (16:00 now); it comes back at 18:00 on the same database
+        rig = new AdminRig(dir);
+        rig.world.time.advance(Duration.ofHours(2));
+        rig.run(3);
+        rig.close();
+        rig = new AdminRig(dir); // a second restart must not send it again
+        rig.world.time.advance(Duration.ofHours(2));
+        rig.run(3);
+
+        int sent = rig.world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = "
+                + "'BROADCAST' AND ref_id = 1 AND state = 'SENT'").mapTo(Integer.class).one());
+        assertThat(sent).isEqualTo(READERS.size() + 1);
+        long lateMinutes = rig.world.db.withHandle(h -> h.createQuery("SELECT (started_at - scheduled_at) / 60000 "
+                + "FROM broadcasts WHERE id = 1 AND state = 'DONE'").mapTo(Long.class).one());
+        assertThat(lateMinutes).isEqualTo(30);
+        assertThat(rig.telegram.sentMessages()).noneMatch(m -> m.plainText().equals("После перезапуска"));
+    }
+
+    @Test
+    void theReportOfALateStartSaysSo() {
+        rig.says(ADMIN, "/broadcast at 17:30 all Поздно");
+        FakeMessage control = lastTo(ADMIN);
+        rig.world.time.advance(Duration.ofHours(2)); // the monitor did not run meanwhile: the bot was stopped
+        rig.run(3);
+        assertThat(rig.telegram.current(ADMIN, control.messageId()).orElseThrow().plainText())
+                .contains("Рассылка #1 завершена", "Начата с опозданием на 30 мин");
+    }
 }
