@@ -56,7 +56,12 @@ public final class AdminHandlers {
 
     /** The admin half of {@code /breaking}. */
     public CommandHandler breakingPush() {
-        return new BreakingPushCommand(admin.breaking(), config, new BreakingAlert(texts, config.categories()), clock);
+        return breakingPushCommand();
+    }
+
+    private BreakingPushCommand breakingPushCommand() {
+        return new BreakingPushCommand(admin.breaking(), config, new BreakingAlert(texts, config.categories()), clock,
+                admin.drafts(), admin.controls(), texts::get);
     }
 
     /** Everything the chat side needs of the editors' tools. */
@@ -70,7 +75,8 @@ public final class AdminHandlers {
     }
 
     public CallbackHandler buttons() {
-        return new BroadcastButtons(admin.broadcasts(), replier);
+        return new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config, texts::get,
+                replier);
     }
 
     private static void replyInParts(Conversation c, String html) {

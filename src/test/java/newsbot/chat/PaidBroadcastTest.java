@@ -114,4 +114,35 @@ class PaidBroadcastTest {
         rig.run(2);
         assertThat(rig.telegram.sentMessages()).filteredOn(m -> m.plainText().equals("Текст")).hasSize(1);
     }
+
+    @Test
+    void anEditorsBreakingPushGoesFastOnlyAfterTheCostIsConfirmedAndOnce() {
+        start();
+        long article = rig.world.article("main", "Землетрясение", "https://example.org/quake", "sport",
+                rig.world.time.instant());
+        rig.says(ADMIN, "/breaking fast " + article);
+        FakeMessage confirm = lastTo(ADMIN);
+        assertThat(confirm.plainText()).contains("быстро 300 читателям", "до 20 ⭐");
+        rig.run(2);
+        assertThat(rig.telegram.sentMessages()).noneMatch(m -> m.plainText().startsWith("⚡ Землетрясение"));
+
+        String data = confirm.buttons().get(0).callbackData();
+        rig.presses(ADMIN, ADMIN, confirm.messageId(), data);
+        rig.presses(ADMIN, ADMIN, confirm.messageId(), data); // a double press pays once: the key is unique
+        rig.run(12);
+        List<FakeMessage> alerts = rig.telegram.sentMessages().stream()
+                .filter(m -> m.plainText().startsWith("⚡ Землетрясение")).toList();
+        assertThat(alerts).hasSize(300);
+        assertThat(alerts.stream().filter(FakeMessage::paid)).hasSize(200);
+        assertThat(rig.telegram.paidMessageCount()).isEqualTo(200);
+        assertThat(rig.telegram.tooManyRequestsCount()).isZero();
+    }
+
+    @Test
+    void breakingFastIsRefusedClearlyWhenPaidSendingIsOff() {
+        rig = new AdminRig(dir);
+        rig.says(ADMIN, "/start");
+        rig.says(ADMIN, "/breaking fast 1");
+        assertThat(lastTo(ADMIN).plainText()).contains("Быстрая (платная) отправка выключена");
+    }
 }
