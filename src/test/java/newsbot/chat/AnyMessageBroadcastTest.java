@@ -68,6 +68,10 @@ class AnyMessageBroadcastTest {
         assertThat(preview.buttons()).extracting(FakeButton::url).containsExactly("https://example.org/match");
         assertThat(control.plainText()).contains("Предпросмотр рассылки #1", "Кнопка: Подробнее");
 
+        rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:test");
+        assertThat(copiesTo(ADMIN)).hasSize(2); // the preview and "send to me only", both copies with the button
+        assertThat(copiesTo(ADMIN).get(1).buttons()).extracting(FakeButton::url)
+                .containsExactly("https://example.org/match");
         rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:send");
         rig.run(3);
 
