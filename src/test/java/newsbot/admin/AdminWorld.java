@@ -55,7 +55,7 @@ public final class AdminWorld {
 
     public AdminWorld(Path dir) {
         this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"));
-        this.db = Database.open(config.dbPath());
+        this.db = newsbot.testing.TestDatabases.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time);
     }
 

@@ -50,7 +50,7 @@ final class IngestFixture implements AutoCloseable {
 
     IngestFixture(Path dir) throws IOException {
         server = FeedServer.start();
-        db = Database.open(dir.resolve("ingest.db"));
+        db = newsbot.testing.TestDatabases.open(dir.resolve("ingest.db"));
     }
 
     static FeedSource feed(String id, String url, String category) {

@@ -77,7 +77,7 @@ public final class World {
     }
 
     public World(Path dir, int maxPerCategory, int batchSize) {
-        db = Database.open(dir.resolve("bot.db"));
+        db = TestDatabases.open(dir.resolve("bot.db"));
         config = new BotConfig(
                 new BotConfig.Telegram("123:test", URI.create("http://127.0.0.1:9"), Set.of()),
                 dir.resolve("bot.db"),
