@@ -91,6 +91,14 @@ public final class Database implements AutoCloseable {
         }
         Jdbi jdbi = Jdbi.create(pool.dataSource());
         jdbi.getConfig(Dialect.Setting.class).set(Dialect.POSTGRESQL);
+        // PostgreSQL's text cannot hold U+0000, SQLite's can: a reader's stray NUL becomes U+FFFD, not an error
+        jdbi.registerArgument(new org.jdbi.v3.core.argument.AbstractArgumentFactory<String>(java.sql.Types.VARCHAR) {
+            @Override
+            protected org.jdbi.v3.core.argument.Argument build(String value, org.jdbi.v3.core.config.ConfigRegistry c) {
+                String text = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+                return (position, statement, context) -> statement.setString(position, text);
+            }
+        });
         return new Database(jdbi, null, h -> { }, pool);
     }
 

@@ -117,6 +117,7 @@ public final class AdminWorld {
                     .bind("feed", feedId).bind("key", url).bind("url", url).bind("title", title).bind("cat", category)
                     .bind("at", fetchedAt.toEpochMilli())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            newsbot.testing.TestDatabases.indexOnPostgres(h, id);
             for (String c : alsoIn) {
                 h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
                         .bind("id", id).bind("cat", c).execute();

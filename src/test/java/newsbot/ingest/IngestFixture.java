@@ -97,6 +97,13 @@ final class IngestFixture implements AutoCloseable {
         return db.withHandle(h -> new Feeds().find(h, feedId)).orElseThrow();
     }
 
+    /** Articles whose stemmed full-text entry holds {@code form}, on either backend. */
+    long ftsCount(String form) {
+        return count(db.dialect() == newsbot.store.Dialect.POSTGRESQL
+                ? "SELECT COUNT(*) FROM articles_fts WHERE document @@ CAST('" + form + "' AS tsquery)"
+                : "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '" + form + "'");
+    }
+
     long count(String sql) {
         return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }

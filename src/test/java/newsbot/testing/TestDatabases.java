@@ -41,6 +41,19 @@ public final class TestDatabases {
         return PostgresServer.shared().open(postgresUrl(file));
     }
 
+    /**
+     * Indexes an article a test inserted with its own SQL for search, on PostgreSQL where no trigger does (the
+     * production path, {@code Articles.insertIfNew}, does it itself); nothing to do on SQLite.
+     */
+    public static void indexOnPostgres(org.jdbi.v3.core.Handle h, long articleId) {
+        if (newsbot.store.Dialect.of(h) != newsbot.store.Dialect.POSTGRESQL) {
+            return;
+        }
+        java.util.Map<String, Object> row = h.createQuery("SELECT title, summary FROM articles WHERE id = :id")
+                .bind("id", articleId).mapToMap().one();
+        new newsbot.store.Articles().index(h, articleId, (String) row.get("title"), (String) row.get("summary"));
+    }
+
     /** The JDBC URL standing for {@code file} in a directory marked for PostgreSQL, made on first use. */
     public static synchronized String postgresUrl(Path file) {
         Path link = file.toAbsolutePath().getParent().resolve(MARK).resolve(file.getFileName().toString());

@@ -187,6 +187,7 @@ public final class World {
                 .bind("pub", publishedAt.toEpochMilli())
                 .bind("now", clock.instant().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        newsbot.testing.TestDatabases.indexOnPostgres(h, id);
         for (String category : categories) {
             h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
                     .bind("id", id).bind("cat", category).execute();

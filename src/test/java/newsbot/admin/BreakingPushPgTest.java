@@ -1,0 +1,8 @@
+package newsbot.admin;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link BreakingPushTest} on PostgreSQL. */
+@OnPostgres
+class BreakingPushPgTest extends BreakingPushTest {
+}

@@ -1,0 +1,8 @@
+package newsbot.delivery;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link DeliveryRetentionTest} on PostgreSQL. */
+@OnPostgres
+class DeliveryRetentionPgTest extends DeliveryRetentionTest {
+}

@@ -1,0 +1,8 @@
+package newsbot.digest;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link FirstDigestTest} on PostgreSQL. */
+@OnPostgres
+class FirstDigestPgTest extends FirstDigestTest {
+}
