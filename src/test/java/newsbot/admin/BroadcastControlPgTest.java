@@ -1,8 +1,0 @@
-package newsbot.admin;
-
-import newsbot.testing.OnPostgres;
-
-/** {@link BroadcastControlTest} on PostgreSQL. */
-@OnPostgres
-class BroadcastControlPgTest extends BroadcastControlTest {
-}

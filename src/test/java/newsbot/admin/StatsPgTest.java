@@ -1,8 +1,0 @@
-package newsbot.admin;
-
-import newsbot.testing.OnPostgres;
-
-/** {@link StatsTest} on PostgreSQL. */
-@OnPostgres
-class StatsPgTest extends StatsTest {
-}

@@ -1,8 +1,0 @@
-package newsbot.delivery;
-
-import newsbot.testing.OnPostgres;
-
-/** {@link DeliveryRetentionTest} on PostgreSQL. */
-@OnPostgres
-class DeliveryRetentionPgTest extends DeliveryRetentionTest {
-}

@@ -1,8 +1,0 @@
-package newsbot.delivery;
-
-import newsbot.testing.OnPostgres;
-
-/** {@link EndToEndTest} on PostgreSQL. */
-@OnPostgres
-class EndToEndPgTest extends EndToEndTest {
-}

@@ -1,8 +1,0 @@
-package newsbot.digest;
-
-import newsbot.testing.OnPostgres;
-
-/** {@link FirstDigestTest} on PostgreSQL. */
-@OnPostgres
-class FirstDigestPgTest extends FirstDigestTest {
-}
