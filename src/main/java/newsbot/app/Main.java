@@ -69,6 +69,7 @@ public final class Main {
                 case "check" -> new FeedCheck(config, out).run();
                 case "preview" -> new DigestPreview(config, out, cli.categories(), cli.language()).run();
                 case "backup" -> backup(config, cli.backupTo());
+                case "migrate-db" -> new MigrateDb(config, out).run(cli.migrateTo());
                 default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {

@@ -1,5 +1,7 @@
 package newsbot.store;
 
+import newsbot.store.pg.Dialect;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package newsbot.store;
 
+import newsbot.store.pg.Dialect;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;

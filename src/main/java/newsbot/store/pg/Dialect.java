@@ -1,4 +1,4 @@
-package newsbot.store;
+package newsbot.store.pg;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
@@ -16,11 +16,6 @@ public enum Dialect {
         return h.getConfig(Setting.class).dialect;
     }
 
-    /** Two-argument maximum: SQLite's scalar {@code MAX(a, b)} is {@code GREATEST(a, b)} in PostgreSQL. */
-    String greatest(String a, String b) {
-        return (this == SQLITE ? "MAX(" : "GREATEST(") + a + ", " + b + ")";
-    }
-
     /** The Jdbi setting that carries the dialect to every handle of a database; SQLite unless set. */
     public static final class Setting implements JdbiConfig<Setting> {
         private Dialect dialect = SQLITE;
@@ -32,11 +27,11 @@ public enum Dialect {
             this.dialect = other.dialect;
         }
 
-        Dialect dialect() {
+        public Dialect dialect() {
             return dialect;
         }
 
-        void set(Dialect d) {
+        public void set(Dialect d) {
             this.dialect = d;
         }
 
