@@ -53,7 +53,8 @@ record CliArgs(String command, Path config, List<String> categories, String lang
         }
         boolean needsTo = command.equals("backup") || command.equals("migrate-db");
         if (needsTo != (to != null)) {
-            throw new UsageException(to == null ? command + " needs --to"
+            throw new UsageException(to == null ? command + (command.equals("backup") ? " needs --to FILE"
+                    : " needs --to jdbc:postgresql://host:5432/db")
                     : "--to belongs to backup and migrate-db only");
         }
         if (command.equals("migrate-db") && !to.startsWith("jdbc:postgresql://")) {
