@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,10 @@ import newsbot.delivery.Dispatcher;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
+import newsbot.delivery.SendFence;
+import newsbot.pair.LeaseKeeper;
+import newsbot.store.pg.PostgresPool;
+import newsbot.telegram.PollingStatus;
 import newsbot.feed.FeedFetcher;
 import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.FeedPoller;
@@ -67,11 +72,11 @@ public final class Application implements AutoCloseable {
 
     private final List<AutoCloseable> stopOrder = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private FeedPoller poller;
-    private DigestScheduler digests;
-    private Admin admin;
-    private ChannelCheck channelCheck;
-    private TelegramConnector connector;
+    /** The active instance's parts; null while standby. */
+    private volatile Duties duties;
+    /** The lease of a pair; null on SQLite. */
+    private LeaseKeeper lease;
+    private final ScheduledExecutorService keeperThread = Executors.newSingleThreadScheduledExecutor(daemon("lease"));
     private OpsServer ops;
 
     private Application() {
@@ -113,115 +118,235 @@ public final class Application implements AutoCloseable {
     }
 
     private void startParts(BotConfig config, Clock clock, Duration longPoll, Schedules schedules) {
+        Optional<BotConfig.Postgres> pg = config.postgres();
         LOG.info("newsbot starting: {} categories, {} feeds, database {}", config.categories().size(),
-                config.feeds().sources().size(), config.dbPath());
-        Database db = Database.open(config.dbPath());
-        TelegramUrl url = BotApiUrl.parse(config.telegram().apiUrl().toString());
-        TelegramClientFactory telegram = new TelegramClientFactory(config.telegram().token(), url,
-                new TelegramClientFactory.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), longPoll),
-                ProxyRoutes.of(config.telegram().proxy()), clock);
-        stopOrder.add(telegram);
-        TelegramGateway gateway = new TelegramGateway(telegram.telegramClient());
-        BotIdentity identity = new BotIdentity(gateway);
-
-        // Delivery: one outbox, one limiter and one sender for every Bot API call but getUpdates.
-        DeliveryTime time = DeliveryTime.system(clock);
-        Deliveries deliveries = new Deliveries();
-        Outbox outbox = new Outbox(deliveries, time);
-        RateLimiter limiter = new RateLimiter(config.delivery(), time);
-        DeliveryCounters counters = new DeliveryCounters();
-        PaidLane paidLane = new PaidLane(config.delivery().paid(), time);
-        Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
-                new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
-                InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
-                Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
-                        DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()), paidLane);
-        dispatcher.start();
-        // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
-        stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));
-
-        // The site's own channels (issue 13): registered now, checked by getChat/getChatMember on the jobs thread.
-        channelCheck = new ChannelCheck(config.channels(), db, gateway, botId(config.telegram().token()), outbox,
-                clock);
-        channelCheck.register();
-
-        Texts texts = new Texts();
-        SenderReplier replier = new SenderReplier(gateway, dispatcher);
-        admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
-        Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
-        Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
-                new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
-                new ReaderDigests(onDemand, db));
-
-        ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
-        digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
-        poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
-                new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
-        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
-        stopOrder.add(0, () -> {
-            jobs.shutdownNow();
-            digestWrites.shutdown();
-            jobs.awaitTermination(3, TimeUnit.SECONDS);
-            digestWrites.awaitTermination(3, TimeUnit.SECONDS);
-            poller.close();
-        });
-        if (schedules == Schedules.ON) {
-            jobs.scheduleWithFixedDelay(poller::pollDue, 0, FEED_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
-                    TimeUnit.MILLISECONDS);
-            jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
-            jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
-            jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
+                config.feeds().sources().size(), pg.map(p -> PostgresPool.describe(p.url()) + " as instance "
+                        + p.instance()).orElse(String.valueOf(config.dbPath())));
+        Database base = pg.map(p -> Database.openPostgres(p.url(), p.user(), p.password()))
+                .orElseGet(() -> Database.open(config.dbPath()));
+        stopOrder.add(base);
+        if (pg.isEmpty()) {
+            // One instance on SQLite: active from the start, as always; nothing to fence.
+            duties = new Duties(config, base, clock, longPoll, schedules, SendFence.NONE);
+            stopOrder.add(0, () -> duties.close());
+            startOperatorsEndpoint(config, clock, base);
+            LOG.info("newsbot started; long polling begins as soon as Telegram answers");
+            return;
         }
-
-        ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));
-        UpdateConsumer consumer = new UpdateConsumer(bot.router(), db, new BotState(), new HandledUpdates(), lanes,
-                telegram.longPollSeconds());
-        TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
-                ObjectMapper::new, telegram::pollingHttpClient, telegram::pollingExecutor);
-        String token = config.telegram().token();
-        connector = new TelegramConnector(gateway, () -> {
-            identity.refresh();
-            registerCommandMenu(gateway, texts);
-            try {
-                polling.registerBot(token, () -> url, consumer::nextRequest, consumer);
-            } catch (TelegramApiException e) {
-                // registerBot keeps a session that failed to start; forget it, or the next try says "registered"
-                try {
-                    polling.unregisterBot(token);
-                } catch (TelegramApiException ignored) {
-                    // it was not kept after all
-                }
-                throw e;
+        // One of a pair (issue 15): active only while it holds the lease; every transaction is fenced with it.
+        Database fenced = base.guarded(h -> lease.fence(h));
+        SendFence fence = new SendFence() {
+            @Override
+            public boolean maySend() {
+                return lease.holds();
             }
-            LOG.info("newsbot started as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
+
+            @Override
+            public boolean mayClaim(org.jdbi.v3.core.Handle h) {
+                return lease.confirms(h);
+            }
+        };
+        lease = new LeaseKeeper(base, clock, pg.get().instance(), new LeaseKeeper.Listener() {
+            @Override
+            public void becameActive(long epoch) {
+                closeDuties();
+                duties = new Duties(config, fenced, clock, longPoll, schedules, fence);
+            }
+
+            @Override
+            public void becameStandby(String reason) {
+                closeDuties();
+            }
         });
-        connector.start();
         stopOrder.add(0, () -> {
-            connector.stop();
-            polling.close();
-            consumer.stop();
-            telegram.stopPolling(Duration.ofSeconds(3));
-            lanes.shutdown();
-            lanes.awaitTermination(3, TimeUnit.SECONDS);
+            keeperThread.shutdownNow();
+            keeperThread.awaitTermination(3, TimeUnit.SECONDS);
+            synchronized (lease) {
+                closeDuties();
+                lease.release();
+            }
         });
-        startOperatorsEndpoint(config, clock, db, telegram, counters, dispatcher, consumer);
-        LOG.info("newsbot started; long polling begins as soon as Telegram answers");
+        startOperatorsEndpoint(config, clock, fenced);
+        lease.tick();
+        if (schedules == Schedules.ON) {
+            keeperThread.scheduleWithFixedDelay(this::leaseTick, 500, 500, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("newsbot started as instance {}, {}", lease.instance(), lease.role());
     }
 
-    // Operators (issue 14): /health and /metrics on http.bind:http.port, unless http.port is 0.
-    private void startOperatorsEndpoint(BotConfig config, Clock clock, Database db, TelegramClientFactory telegram,
-                                        DeliveryCounters counters, Dispatcher dispatcher, UpdateConsumer consumer) {
+    private void leaseTick() {
+        try {
+            lease.tick();
+        } catch (RuntimeException e) {
+            LOG.error("lease step failed: {}", e.toString());
+        }
+    }
+
+    private void closeDuties() {
+        Duties d = duties;
+        duties = null;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    /**
+     * What only the active instance does: long polling, the feed poller, the digest and broadcast jobs, channel
+     * checks and the sender. Built anew each time the instance becomes active, closed when it stops being so.
+     */
+    private static final class Duties implements AutoCloseable {
+        private final List<AutoCloseable> stopOrder = new ArrayList<>();
+        private FeedPoller poller;
+        private DigestScheduler digests;
+        private Admin admin;
+        private ChannelCheck channelCheck;
+        private TelegramConnector connector;
+        private TelegramClientFactory telegram;
+        private Dispatcher dispatcher;
+        private UpdateConsumer consumer;
+        private DeliveryCounters counters;
+
+        Duties(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules, SendFence fence) {
+            try {
+                start(config, db, clock, longPoll, schedules, fence);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private void start(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules,
+                           SendFence fence) {
+            TelegramUrl url = BotApiUrl.parse(config.telegram().apiUrl().toString());
+            telegram = new TelegramClientFactory(config.telegram().token(), url,
+                    new TelegramClientFactory.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), longPoll),
+                    ProxyRoutes.of(config.telegram().proxy()), clock);
+            stopOrder.add(telegram);
+            TelegramGateway gateway = new TelegramGateway(telegram.telegramClient());
+            BotIdentity identity = new BotIdentity(gateway);
+
+            // Delivery: one outbox, one limiter and one sender for every Bot API call but getUpdates.
+            DeliveryTime time = DeliveryTime.system(clock);
+            Deliveries deliveries = new Deliveries();
+            Outbox outbox = new Outbox(deliveries, time);
+            RateLimiter limiter = new RateLimiter(config.delivery(), time);
+            counters = new DeliveryCounters();
+            dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
+                    new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
+                    InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
+                    Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
+                            DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()),
+                    new PaidLane(config.delivery().paid(), time), fence);
+            dispatcher.start();
+            // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.
+            stopOrder.add(0, () -> dispatcher.stop(Duration.ofSeconds(3)));
+
+            // The site's own channels (issue 13): registered now, checked by getChat/getChatMember on the jobs thread.
+            channelCheck = new ChannelCheck(config.channels(), db, gateway, botId(config.telegram().token()), outbox,
+                    clock);
+            channelCheck.register();
+
+            Texts texts = new Texts();
+            SenderReplier replier = new SenderReplier(gateway, dispatcher);
+            admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
+            Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+            Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
+                    new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
+                    new ReaderDigests(onDemand, db));
+
+            ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
+            digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
+            poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
+                    new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
+            ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
+            stopOrder.add(0, () -> {
+                jobs.shutdownNow();
+                digestWrites.shutdown();
+                jobs.awaitTermination(3, TimeUnit.SECONDS);
+                digestWrites.awaitTermination(3, TimeUnit.SECONDS);
+                poller.close();
+            });
+            if (schedules == Schedules.ON) {
+                jobs.scheduleWithFixedDelay(poller::pollDue, 0, FEED_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
+                        TimeUnit.MILLISECONDS);
+                jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
+            }
+
+            ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));
+            consumer = new UpdateConsumer(bot.router(), db, new BotState(), new HandledUpdates(), lanes,
+                    telegram.longPollSeconds());
+            TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
+                    ObjectMapper::new, telegram::pollingHttpClient, telegram::pollingExecutor);
+            String token = config.telegram().token();
+            connector = new TelegramConnector(gateway, () -> {
+                identity.refresh();
+                registerCommandMenu(gateway, texts);
+                try {
+                    polling.registerBot(token, () -> url, consumer::nextRequest, consumer);
+                } catch (TelegramApiException e) {
+                    // registerBot keeps a session that failed to start; forget it, or the next try says "registered"
+                    try {
+                        polling.unregisterBot(token);
+                    } catch (TelegramApiException ignored) {
+                        // it was not kept after all
+                    }
+                    throw e;
+                }
+                LOG.info("newsbot started as @{}, resuming after update {}", identity.username(), consumer.lastHandled());
+            });
+            connector.start();
+            stopOrder.add(0, () -> {
+                connector.stop();
+                polling.close();
+                consumer.stop();
+                telegram.stopPolling(Duration.ofSeconds(3));
+                lanes.shutdown();
+                lanes.awaitTermination(3, TimeUnit.SECONDS);
+            });
+            }
+
+            @Override
+            public void close() {
+                for (AutoCloseable part : stopOrder) {
+                    try {
+                        part.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        LOG.warn("while stopping {}: {}", part.getClass().getSimpleName(), e.getMessage());
+                    }
+                }
+                stopOrder.clear();
+            }
+        }
+
+
+    // Operators (issue 14): /health and /metrics on http.bind:http.port, unless http.port is 0. The numbers come
+    // from the active instance's parts, whichever are running now.
+    private void startOperatorsEndpoint(BotConfig config, Clock clock, Database db) {
         if (config.http().isEmpty()) {
             return;
         }
-        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock, counters, dispatcher::status,
-                consumer::updatesHandled, () -> {
-                    FeedPoller.FetchCounts c = poller.fetchCounts();
+        DeliveryCounters idle = new DeliveryCounters();
+        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock,
+                duties != null ? duties.counters : idle,
+                () -> duties != null ? duties.dispatcher.status() : STANDBY_SENDER,
+                () -> duties != null ? duties.consumer.updatesHandled() : 0, () -> {
+                    Duties d = duties;
+                    if (d == null) {
+                        return Map.of("fetched", 0L, "not_modified", 0L, "failed", 0L);
+                    }
+                    FeedPoller.FetchCounts c = d.poller.fetchCounts();
                     return Map.of("fetched", c.fetched(), "not_modified", c.notModified(), "failed", c.failed());
-                }, digests::ticksRun, digests::tickNanos));
-        HealthCheck health = new HealthCheck(db, connector::connected, telegram::pollingStatus, clock,
-                HealthCheck.DEFAULT_STALE_AFTER);
+                }, () -> duties != null ? duties.digests.ticksRun() : 0,
+                () -> duties != null ? duties.digests.tickNanos() : 0));
+        HealthCheck health = new HealthCheck(db, () -> duties != null && duties.connector.connected(),
+                () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"), clock,
+                HealthCheck.DEFAULT_STALE_AFTER,
+                lease == null ? HealthCheck.Role.SINGLE : () -> Optional.of(lease.role() + " " + lease.instance()));
         OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);
         ops = server;
         stopOrder.add(0, () -> {
@@ -230,6 +355,8 @@ public final class Application implements AutoCloseable {
         });
     }
 
+    private static final Dispatcher.Status STANDBY_SENDER = Dispatcher.Status.idle();
+
     /** The operators' endpoint's port (tests bind port 0); empty when http.port is 0. */
     java.util.OptionalInt httpPort() {
         return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
@@ -237,22 +364,46 @@ public final class Application implements AutoCloseable {
 
     /** Waits until long polling runs (tests); false if Telegram did not answer within {@code timeout}. */
     boolean awaitPolling(Duration timeout) throws InterruptedException {
-        return connector.awaitConnected(timeout);
+        Duties d = duties;
+        return d != null && d.connector.awaitConnected(timeout);
+    }
+
+    /** Whether this instance runs the active parts now (always on SQLite). */
+    boolean active() {
+        return duties != null;
+    }
+
+    /** One lease step now (tests of a pair move the clocks themselves). */
+    void leaseTickNow() {
+        lease.tick();
+    }
+
+    /** The lease of a pair (tests); null on SQLite. */
+    LeaseKeeper lease() {
+        return lease;
+    }
+
+    private Duties duties() {
+        Duties d = duties;
+        if (d == null) {
+            throw new IllegalStateException("this instance is standby");
+        }
+        return d;
     }
 
     /** One feed-polling cycle now (tests drive time themselves). */
     int pollFeedsNow() {
-        return poller.pollDue();
+        return duties().poller.pollDue();
     }
 
     /** One digest tick now. */
     DigestScheduler.TickResult digestTickNow() {
-        return digests.tick();
+        return duties().digests.tick();
     }
 
     /** One check of the configured channels now. */
     void checkChannelsNow() {
-        channelCheck.checkAll();
+        duties().channelCheck.checkAll();
     }
 
     /** The bot's user id: a token is {@code <bot id>:<secret>} (the id alone is not secret). */
@@ -266,7 +417,7 @@ public final class Application implements AutoCloseable {
 
     /** One broadcast-monitor tick now. */
     void broadcastTickNow() {
-        admin.monitor().tick();
+        duties().admin.monitor().tick();
     }
 
     private static void registerCommandMenu(TelegramGateway gateway, Texts texts) {
@@ -283,7 +434,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -13,23 +13,25 @@ import newsbot.config.Languages;
  * @param categories for preview: the reader's categories (empty: all)
  * @param backupTo   for backup: the new file the copy goes to
  */
-record CliArgs(String command, Path config, List<String> categories, String language, Path backupTo) {
+record CliArgs(String command, Path config, List<String> categories, String language, Path backupTo,
+               String migrateTo) {
 
     static final String USAGE = "usage: java -jar newsbot.jar [run|check|preview] --config FILE"
             + " [--categories slug,slug] [--lang ru|en|ky]\n"
-            + "       java -jar newsbot.jar backup --config FILE --to FILE";
+            + "       java -jar newsbot.jar backup --config FILE --to FILE\n"
+            + "       java -jar newsbot.jar migrate-db --config FILE --to jdbc:postgresql://host:5432/db";
 
     static CliArgs parse(String[] args) {
         String command = "run";
         Path config = null;
         List<String> categories = new ArrayList<>();
         String language = Languages.DEFAULT;
-        Path backupTo = null;
+        String to = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "run", "check", "preview", "backup" -> command = arg;
-                case "--to" -> backupTo = Path.of(value(args, ++i, arg));
+                case "run", "check", "preview", "backup", "migrate-db" -> command = arg;
+                case "--to" -> to = value(args, ++i, arg);
                 case "--config", "-c" -> config = Path.of(value(args, ++i, arg));
                 case "--categories" -> {
                     for (String slug : value(args, ++i, arg).split(",")) {
@@ -49,10 +51,17 @@ record CliArgs(String command, Path config, List<String> categories, String lang
         if (!Languages.isSupported(language)) {
             throw new UsageException("--lang must be one of " + String.join(", ", Languages.ALL));
         }
-        if (command.equals("backup") != (backupTo != null)) {
-            throw new UsageException(backupTo == null ? "backup needs --to FILE" : "--to belongs to backup only");
+        boolean needsTo = command.equals("backup") || command.equals("migrate-db");
+        if (needsTo != (to != null)) {
+            throw new UsageException(to == null ? command + (command.equals("backup") ? " needs --to FILE"
+                    : " needs --to jdbc:postgresql://host:5432/db")
+                    : "--to belongs to backup and migrate-db only");
         }
-        return new CliArgs(command, config, List.copyOf(categories), language, backupTo);
+        if (command.equals("migrate-db") && !to.startsWith("jdbc:postgresql://")) {
+            throw new UsageException("migrate-db --to must be a jdbc:postgresql:// URL");
+        }
+        return new CliArgs(command, config, List.copyOf(categories), language,
+                command.equals("backup") ? Path.of(to) : null, command.equals("migrate-db") ? to : null);
     }
 
     private static String value(String[] args, int index, String option) {

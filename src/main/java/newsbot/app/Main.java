@@ -59,13 +59,17 @@ public final class Main {
         }
         RedactingPatternLayout.registerToken(config.telegram().token());
         config.telegram().proxy().ifPresent(p -> RedactingPatternLayout.registerSecret(p.password()));
-        redactor = new TokenRedactor(config.telegram().token(),
-                config.telegram().proxy().map(p -> java.util.List.of(p.password())).orElse(java.util.List.of()));
+        config.postgres().ifPresent(p -> RedactingPatternLayout.registerSecret(p.password()));
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        config.telegram().proxy().ifPresent(p -> secrets.add(p.password()));
+        config.postgres().ifPresent(p -> secrets.add(p.password()));
+        redactor = new TokenRedactor(config.telegram().token(), secrets);
         try {
             return switch (cli.command()) {
                 case "check" -> new FeedCheck(config, out).run();
                 case "preview" -> new DigestPreview(config, out, cli.categories(), cli.language()).run();
                 case "backup" -> backup(config, cli.backupTo());
+                case "migrate-db" -> new MigrateDb(config, out).run(cli.migrateTo());
                 default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {

@@ -22,10 +22,34 @@ public record BotConfig(
         Delivery delivery,
         Chat chat,
         List<ChannelConfig> channels,
-        Optional<Http> http) {
+        Optional<Http> http,
+        Optional<Postgres> postgres) {
 
     public BotConfig {
         channels = List.copyOf(channels);
+    }
+
+    /** SQLite at {@code dbPath}: every instance before PostgreSQL came (issue 15). */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery, Chat chat, List<ChannelConfig> channels, Optional<Http> http) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, http, Optional.empty());
+    }
+
+    /**
+     * {@code db.url}, {@code db.user}, {@code db.password}: PostgreSQL instead of SQLite, shared by instances of
+     * which one is active at a time; {@code instance} names this one in the lease.
+     */
+    public record Postgres(String url, String user, String password, String instance) {
+        @Override
+        public String toString() {
+            return "Postgres[url=" + url + ", user=" + user + ", password=<redacted>, instance=" + instance + "]";
+        }
+    }
+
+    /** The same configuration on PostgreSQL (tests). */
+    public BotConfig withPostgres(Optional<Postgres> other) {
+        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, http,
+                other);
     }
 
     /** The configuration without channels and without the operators' HTTP endpoint. */
@@ -83,7 +107,8 @@ public record BotConfig(
 
     /** The same configuration with another operators' endpoint (tests bind an ephemeral port). */
     public BotConfig withHttp(Optional<Http> other) {
-        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, other);
+        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, other,
+                postgres);
     }
 
     /** What to poll and how politely. */

@@ -48,7 +48,11 @@ public final class ConfigKeys {
             new Key("chat.flood-mute", "PT1M", "how long a flooding chat is ignored"),
             new Key("http.port", "8080", "port of GET /health and GET /metrics; 0 turns them off"),
             new Key("http.bind", "127.0.0.1", "address the endpoint listens on"),
-            new Key("telegram.proxy", "", "socks5://host:port or http://user:pass@host:port to reach Telegram"));
+            new Key("telegram.proxy", "", "socks5://host:port or http://user:pass@host:port to reach Telegram"),
+            new Key("db.url", "", "jdbc:postgresql://host:5432/db to share PostgreSQL with other instances; empty: SQLite"),
+            new Key("db.user", "newsbot", "PostgreSQL user"),
+            new Key("db.password", "", "PostgreSQL password (prefer NEWSBOT_DB_PASSWORD)"),
+            new Key("instance.name", "", "this instance's name in the lease, /health and /stats; empty: the host name"));
 
     private static final Map<String, Key> BY_NAME = index();
 

@@ -124,7 +124,8 @@ public final class ConfigLoader {
         String httpBind = OperatorKeys.bindAddress(v.get("http.bind"));
         Optional<BotConfig.Http> http = httpPort == 0 ? Optional.empty() : Optional.of(new BotConfig.Http(httpPort, httpBind));
         return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
-                feedConfig, breaking, digest, delivery, chat, channels, http);
+                feedConfig, breaking, digest, delivery, chat, channels, http, OperatorKeys.postgres(v.get("db.url"),
+                        v.get("db.user"), v.get("db.password"), v.get("instance.name")));
     }
 
     /** Paid broadcasts (allow_paid_broadcast): off unless an operator turns them on and gives a budget. */

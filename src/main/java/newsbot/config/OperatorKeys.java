@@ -39,6 +39,43 @@ final class OperatorKeys {
         return text;
     }
 
+    private static final java.util.regex.Pattern INSTANCE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /**
+     * {@code db.url} and its companions: empty for SQLite. Never echoes the URL's parameters or the password.
+     * An empty {@code instance.name} is the host name.
+     */
+    static Optional<BotConfig.Postgres> postgres(String url, String user, String password, String instance) {
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:postgresql://") || url.length() == "jdbc:postgresql://".length()) {
+            throw new ConfigException("db.url", "must look like jdbc:postgresql://host:5432/newsbot (or be empty "
+                    + "for SQLite at db.path)");
+        }
+        if (user.isEmpty()) {
+            throw new ConfigException("db.user", "is required with db.url");
+        }
+        String name = instance.isEmpty() ? hostName() : instance;
+        if (!INSTANCE.matcher(name).matches()) {
+            throw new ConfigException("instance.name", "'" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        return Optional.of(new BotConfig.Postgres(url, user, password, name));
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "newsbot";
+            }
+        }
+        String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+    }
+
     /** Never echoes the value: it may hold the proxy password. */
     static Optional<BotConfig.Proxy> proxy(String text) {
         if (text.isEmpty()) {

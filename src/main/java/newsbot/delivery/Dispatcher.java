@@ -56,6 +56,7 @@ public final class Dispatcher {
     private final Deliveries deliveries;
     private final DeliveryCounters counters;
     private final Map<DeliveryKind, Duration> maxAges;
+    private final SendFence fence;
     private final DirectCalls directs = new DirectCalls();
     private final RowCalls rowCalls = new RowCalls();
     private final PaidLane paid;
@@ -102,13 +103,18 @@ public final class Dispatcher {
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges) {
         this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, limit, maxAges,
-                PaidLane.off(time));
+                PaidLane.off(time), SendFence.NONE);
     }
 
-    /** @param paid whether rows asking to go fast may go as paid messages, and the day's budget */
+    /**
+     * @param paid  whether rows asking to go fast may go as paid messages, and the day's budget
+     * @param fence what lets this instance take rows: the lease, for one of a pair
+     */
     public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
-                      DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges, PaidLane paid) {
+                      DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges, PaidLane paid,
+                      SendFence fence) {
+        this.fence = fence;
         this.db = db;
         this.paid = paid;
         this.sender = sender;
@@ -156,6 +162,10 @@ public final class Dispatcher {
     /** What the sender is doing, for operators ({@code /stats}, logs). */
     public record Status(TelegramHealth.State telegram, int inFlight, int inFlightLimit, long roundTripMillis,
                          int unrecorded) {
+        /** A sender that is not running: a standby's. */
+        public static Status idle() {
+            return new Status(TelegramHealth.State.UP, 0, 0, 0, 0);
+        }
     }
 
     /** A snapshot; the numbers are read without locking and may be a step old. */
@@ -265,7 +275,14 @@ public final class Dispatcher {
         long nowNanos = time.nanoTime();
         long nowMillis = time.now().toEpochMilli();
         expireIfDue(nowNanos);
+        if (!fence.maySend()) {
+            return LOOK_AGAIN_NANOS; // a standby's rows are the active instance's to send
+        }
         if (wakeup.consume() || window.stale(nowNanos, nowMillis, LOOK_AGAIN_NANOS)) {
+            if (!fence.mayClaim(handle())) {
+                window.clear();
+                return LOOK_AGAIN_NANOS;
+            }
             window.refresh(handle(), inFlight.chats());
         }
         Delivery next = window.pick(directs.waitingChats());
@@ -278,7 +295,8 @@ public final class Dispatcher {
         if (globalWait > 0) {
             return globalWait;
         }
-        if (stopping || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
+        if (stopping || !fence.maySend()
+                || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
             return 0;
         }
         if (Operation.COPY_ALBUM.equals(next.operation().action())) {

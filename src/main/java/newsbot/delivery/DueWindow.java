@@ -62,6 +62,12 @@ final class DueWindow {
      * leaving out chats with a send in flight: their head row is still pending in the table. The scan reads a
      * few columns of many rows; the full rows (with text) are loaded in one query for the heads only.
      */
+    /** Forgets the rows in memory: this instance may not send them (it lost the lease). */
+    void clear() {
+        rows.clear();
+        more.clear();
+    }
+
     void refresh(Handle h, Set<Long> inFlightChats) {
         rows.clear();
         more.clear();

@@ -7,10 +7,13 @@ final class HealthJson {
     }
 
     static String of(HealthCheck.Report report) {
+        // a pair's instance: {"status":"ok","role":"standby","instance":"b"}
+        String pair = report.role().map(r -> ",\"role\":" + quote(r.substring(0, r.indexOf(' ')))
+                + ",\"instance\":" + quote(r.substring(r.indexOf(' ') + 1))).orElse("");
         if (report.healthy()) {
-            return "{\"status\":\"ok\"}\n";
+            return "{\"status\":\"ok\"" + pair + "}\n";
         }
-        StringBuilder json = new StringBuilder("{\"status\":\"unhealthy\",\"problems\":[");
+        StringBuilder json = new StringBuilder("{\"status\":\"unhealthy\"" + pair + ",\"problems\":[");
         for (int i = 0; i < report.problems().size(); i++) {
             json.append(i == 0 ? "" : ",").append(quote(report.problems().get(i)));
         }

@@ -1,5 +1,7 @@
 package newsbot.store;
 
+import newsbot.store.pg.Dialect;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +21,31 @@ public final class Articles {
 
     private static final String KNOWN = "id, feed_id, url, title, summary, category, published_at, breaking";
 
+    private static final Morphology MORPHOLOGY = new Morphology();
+
     /** Stores the article unless its dedup key is known; returns the new id, or empty when it was known. */
     public java.util.Optional<Long> insertIfNew(Handle h, NewArticle a) {
+        java.util.Optional<Long> id = insert(h, a);
+        if (id.isPresent() && Dialect.of(h) == Dialect.POSTGRESQL) {
+            index(h, id.get(), a.title(), a.summary());
+        }
+        return id;
+    }
+
+    /**
+     * Writes the article's stemmed title and summary to PostgreSQL's full-text table, as SQLite's triggers do
+     * with {@code newsbot_stems} (migration V5): the same forms, so search finds and ranks alike on both.
+     */
+    public void index(Handle h, long articleId, String title, String summary) {
+        h.createUpdate("INSERT INTO articles_fts (id, title, summary) VALUES (:id, :title, :summary) "
+                        + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary")
+                .bind("id", articleId)
+                .bind("title", FtsQuery.fold(MORPHOLOGY.indexForm(title)))
+                .bind("summary", FtsQuery.fold(MORPHOLOGY.indexForm(summary)))
+                .execute();
+    }
+
+    private java.util.Optional<Long> insert(Handle h, NewArticle a) {
         // RETURNING yields no row when ON CONFLICT skipped the insert: one statement says "new" and gives the id.
         return h.createQuery("INSERT INTO articles (feed_id, dedup_key, url, title, summary, category, published_at, "
                         + "fetched_at, breaking) VALUES (:feed, :key, :url, :title, :summary, :category, :published, "
@@ -218,6 +243,9 @@ public final class Articles {
 
     /** {@link #search(Handle, String, Instant, int)} from the {@code offset}-th result on: a page further. */
     public List<ArticleRow> search(Handle h, String match, Instant now, int limit, int offset) {
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            return searchPostgres(h, match, now, limit, offset);
+        }
         // Ranked on ids and scores alone; titles, summaries and categories are read for the page's rows only,
         // not carried through the sort of every match.
         return h.createQuery("WITH ranked AS (SELECT a.id AS id, bm25(articles_fts, 3.0, 1.0) "
@@ -227,6 +255,28 @@ public final class Articles {
                         + "SELECT " + ROW + ", " + ANY_CATEGORY + " AS category "
                         + "FROM ranked r JOIN articles a ON a.id = r.id ORDER BY r.score, a.id DESC")
                 .bind("match", match)
+                .bind("now", now.toEpochMilli())
+                .bind("halfLife", 7 * 86_400_000.0)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(Articles::mapIndexed)
+                .list();
+    }
+
+    /**
+     * PostgreSQL's search over the same stemmed forms: ts_rank with a title form weighing three times a summary
+     * form (bm25's 3.0 and 1.0), higher first, scaled down with age as on SQLite.
+     */
+    private List<ArticleRow> searchPostgres(Handle h, String match, Instant now, int limit, int offset) {
+        return h.createQuery("WITH ranked AS (SELECT a.id AS id, "
+                        + "ts_rank('{0.333333, 0.333333, 0.333333, 1.0}', f.document, CAST(:match AS tsquery)) "
+                        + "/ (1.0 + GREATEST(0, :now - a.published_at) / :halfLife) AS score "
+                        + "FROM articles_fts f JOIN articles a ON a.id = f.id "
+                        + "WHERE f.document @@ CAST(:match AS tsquery) ORDER BY score DESC, a.id DESC "
+                        + "LIMIT :limit OFFSET :offset) "
+                        + "SELECT " + ROW + ", " + ANY_CATEGORY + " AS category "
+                        + "FROM ranked r JOIN articles a ON a.id = r.id ORDER BY r.score DESC, a.id DESC")
+                .bind("match", FtsQuery.toTsQuery(match))
                 .bind("now", now.toEpochMilli())
                 .bind("halfLife", 7 * 86_400_000.0)
                 .bind("limit", limit)

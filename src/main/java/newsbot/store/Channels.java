@@ -96,7 +96,8 @@ public final class Channels {
 
     /** Moves a channel that Telegram says became another chat (a group upgraded to a supergroup). */
     public void migrateChat(Handle h, long oldChatId, long newChatId) {
-        h.createUpdate("UPDATE OR IGNORE channels SET chat_id = :new WHERE chat_id = :old")
+        h.createUpdate("UPDATE channels SET chat_id = :new WHERE chat_id = :old "
+                        + "AND NOT EXISTS (SELECT 1 FROM channels c WHERE c.chat_id = :new)")
                 .bind("new", newChatId)
                 .bind("old", oldChatId)
                 .execute();

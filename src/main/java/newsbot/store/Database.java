@@ -1,5 +1,7 @@
 package newsbot.store;
 
+import newsbot.store.pg.Dialect;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
@@ -9,15 +11,27 @@ import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** The SQLite database: opened with safe pragmas, migrated by Flyway at start-up, used through Jdbi handles. */
-public final class Database {
+/**
+ * The database: SQLite by default (opened with safe pragmas) or PostgreSQL for a pair of instances, migrated by
+ * Flyway at start-up from the dialect's own location, used through Jdbi handles.
+ */
+public final class Database implements AutoCloseable {
+
+    /** SQLite's migrations; never renamed: installed databases keep their Flyway checksums. */
+    static final String SQLITE_MIGRATIONS = "classpath:db/migration";
+    /** PostgreSQL's, one file per SQLite migration of the same version where the SQL must differ. */
+    static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
 
     private final Jdbi jdbi;
     private final Path file;
+    private final HandleConsumer guard;
+    private final AutoCloseable pool;
 
-    private Database(Jdbi jdbi, Path file) {
+    private Database(Jdbi jdbi, Path file, HandleConsumer guard, AutoCloseable pool) {
         this.jdbi = jdbi;
         this.file = file;
+        this.guard = guard;
+        this.pool = pool;
     }
 
     /**
@@ -54,15 +68,67 @@ public final class Database {
         } catch (FlywayException e) {
             throw new StoreException("cannot open or migrate database " + file + ": " + firstLine(e.getMessage()), e);
         }
-        return new Database(Jdbi.create(dataSource), file);
+        return new Database(Jdbi.create(dataSource), file, h -> { }, () -> { });
+    }
+
+    /**
+     * Connects to PostgreSQL (a small pool) and migrates it from {@link #POSTGRESQL_MIGRATIONS}. Any number of
+     * instances may do so at once: Flyway serialises them with a lock of its own.
+     *
+     * @throws StoreException with a one-line reason that never contains the password
+     */
+    public static Database openPostgres(String url, String user, String password) {
+        newsbot.store.pg.PostgresPool pool = newsbot.store.pg.PostgresPool.open(url, user, password);
+        try {
+            Flyway.configure()
+                    .dataSource(pool.dataSource())
+                    .locations(POSTGRESQL_MIGRATIONS)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("cannot migrate database " + newsbot.store.pg.PostgresPool.describe(url) + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+        Jdbi jdbi = Jdbi.create(pool.dataSource());
+        jdbi.getConfig(Dialect.Setting.class).set(Dialect.POSTGRESQL);
+        // PostgreSQL's text cannot hold U+0000, SQLite's can: a reader's stray NUL becomes U+FFFD, not an error
+        jdbi.registerArgument(new org.jdbi.v3.core.argument.AbstractArgumentFactory<String>(java.sql.Types.VARCHAR) {
+            @Override
+            protected org.jdbi.v3.core.argument.Argument build(String value, org.jdbi.v3.core.config.ConfigRegistry c) {
+                String text = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+                return (position, statement, context) -> statement.setString(position, text);
+            }
+        });
+        return new Database(jdbi, null, h -> { }, pool);
+    }
+
+    /**
+     * The same database whose every transaction first runs {@code guard} on its handle: a pair's active instance
+     * fences its writes with the lease there (a guard throws to refuse). Handles opened by {@link #openHandle}
+     * and {@link #withHandle} are not guarded.
+     */
+    public Database guarded(HandleConsumer transactionGuard) {
+        return new Database(jdbi, file, transactionGuard, pool);
+    }
+
+    public Dialect dialect() {
+        return jdbi.getConfig(Dialect.Setting.class).dialect();
     }
 
     public <R> R inTransaction(HandleFunction<R> callback) {
-        return jdbi.inTransaction(callback::apply);
+        return jdbi.inTransaction(h -> {
+            guard.accept(h);
+            return callback.apply(h);
+        });
     }
 
     public void useTransaction(HandleConsumer callback) {
-        jdbi.useTransaction(callback::accept);
+        jdbi.useTransaction(h -> {
+            guard.accept(h);
+            callback.accept(h);
+        });
     }
 
     public <R> R withHandle(HandleFunction<R> callback) {
@@ -77,8 +143,19 @@ public final class Database {
         return jdbi.open();
     }
 
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
+    }
+
+    /** Closes PostgreSQL's pool; nothing to do for SQLite, which opens a connection per handle. */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new StoreException("closing the database failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -110,8 +187,15 @@ public final class Database {
         }
     }
 
-    /** Bytes on disk of the database and its write-ahead log, for operators; 0 for a file that is not there. */
+    /**
+     * Bytes on disk of the database and its write-ahead log, for operators; 0 for a file that is not there. On
+     * PostgreSQL, the size of the database as the server counts it.
+     */
     public long sizeOnDisk() {
+        if (file == null) {
+            return withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())")
+                    .mapTo(Long.class).one());
+        }
         return sizeOf(file) + sizeOf(Path.of(file.toAbsolutePath() + "-wal"));
     }
 
@@ -123,7 +207,7 @@ public final class Database {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }

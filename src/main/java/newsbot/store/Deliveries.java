@@ -188,7 +188,7 @@ public final class Deliveries {
      * is not overtaken by the ones queued behind it: a digest's part 2 must not arrive before its part 1.
      */
     public int holdChatUntil(Handle h, long chatId, Instant notBefore) {
-        return h.createUpdate("UPDATE deliveries SET not_before = MAX(not_before, :nb) "
+        return h.createUpdate("UPDATE deliveries SET not_before = CASE WHEN not_before > :nb THEN not_before ELSE :nb END "
                         + "WHERE chat_id = :chat AND state = 'PENDING'")
                 .bind("nb", notBefore.toEpochMilli())
                 .bind("chat", chatId)
@@ -239,7 +239,10 @@ public final class Deliveries {
      * duplicate. Returns how many pending rows now wait under the new id.
      */
     public int moveChat(Handle h, long oldChatId, long newChatId) {
-        h.createUpdate("UPDATE OR IGNORE deliveries SET chat_id = :new WHERE chat_id = :old")
+        // rows whose key exists under the new id stay (SQLite's UPDATE OR IGNORE, in SQL both speak)
+        h.createUpdate("UPDATE deliveries SET chat_id = :new WHERE chat_id = :old AND NOT EXISTS (SELECT 1 FROM "
+                        + "deliveries e WHERE e.chat_id = :new AND e.kind = deliveries.kind "
+                        + "AND e.ref_id = deliveries.ref_id AND e.part = deliveries.part)")
                 .bind("new", newChatId)
                 .bind("old", oldChatId)
                 .execute();
@@ -279,7 +282,7 @@ public final class Deliveries {
         if (ids.isEmpty()) {
             return 0;
         }
-        return h.createUpdate("UPDATE deliveries SET attempts = MAX(attempts - 1, 0) "
+        return h.createUpdate("UPDATE deliveries SET attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END "
                         + "WHERE state = 'PENDING' AND id IN (<ids>)")
                 .bindList("ids", ids)
                 .execute();

@@ -63,8 +63,8 @@ public final class FollowedTopics {
                 .mapTo(Long.class)
                 .findOne();
         id.ifPresent(topic -> {
-            PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO topic_forms (form, topic_id, word) "
-                    + "VALUES (:form, :topic, :word)");
+            PreparedBatch batch = h.prepareBatch("INSERT INTO topic_forms (form, topic_id, word) "
+                    + "VALUES (:form, :topic, :word) ON CONFLICT DO NOTHING");
             for (int word = 0; word < terms.size(); word++) {
                 for (String form : terms.get(word)) {
                     batch.bind("form", form).bind("topic", topic).bind("word", word).add();

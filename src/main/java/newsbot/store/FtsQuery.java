@@ -19,6 +19,40 @@ public final class FtsQuery {
     private FtsQuery() {
     }
 
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("\"([^\"]*)\"(\\*?)");
+
+    /**
+     * The PostgreSQL tsquery for a MATCH expression of {@link #of}: the same forms, prefixes and groups, written
+     * {@code ('выбор' | 'выборах':*) & 'ош'}. The expression's grammar is ours (quoted forms of letters and
+     * digits, AND, OR, brackets), so the translation is exact.
+     */
+    static String toTsQuery(String match) {
+        java.util.regex.Matcher m = FORM.matcher(match);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(match, last, m.start()).append('\'').append(fold(m.group(1))).append('\'');
+            if (!m.group(2).isEmpty()) {
+                out.append(":*");
+            }
+            last = m.end();
+        }
+        out.append(match.substring(last));
+        return out.toString().replace(" AND ", " & ").replace(" OR ", " | ");
+    }
+
+    /**
+     * Letters without their diacritics («й» is «и», "é" is "e"), as SQLite's {@code remove_diacritics 2} folds
+     * them in FTS5: PostgreSQL's index and queries are folded alike, so both match the same words.
+     */
+    static String fold(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)
+                .forEach(out::appendCodePoint);
+        return java.text.Normalizer.normalize(out, java.text.Normalizer.Form.NFC);
+    }
+
     /** The MATCH expression, or empty when the text holds no word at all. Never throws. */
     public static Optional<String> of(String text) {
         List<List<String>> terms = MORPHOLOGY.queryTerms(text);

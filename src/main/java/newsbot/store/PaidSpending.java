@@ -19,7 +19,7 @@ public final class PaidSpending {
     /** Adds {@code n} paid messages to the day, on the caller's handle (the transaction that marks them sent). */
     public void add(Handle h, LocalDate day, int n) {
         h.createUpdate("INSERT INTO paid_spending (day, messages) VALUES (:day, :n) "
-                        + "ON CONFLICT (day) DO UPDATE SET messages = messages + :n")
+                        + "ON CONFLICT (day) DO UPDATE SET messages = paid_spending.messages + :n")
                 .bind("day", day.toString())
                 .bind("n", n)
                 .execute();

@@ -39,10 +39,13 @@ public final class SeenItems {
 
     /** Deletes at most {@code limit} of the oldest keys beyond the newest {@code keep}; returns how many. */
     public int deleteBeyond(Handle h, int keep, int limit) {
+        long beyond = Math.max(0, Math.min(limit, count(h) - keep));
+        if (beyond == 0) {
+            return 0;
+        }
         return h.createUpdate("DELETE FROM seen_items WHERE dedup_key IN (SELECT dedup_key FROM seen_items "
-                        + "ORDER BY seen_at LIMIT MAX(0, MIN(:limit, (SELECT COUNT(*) FROM seen_items) - :keep)))")
-                .bind("keep", keep)
-                .bind("limit", limit)
+                        + "ORDER BY seen_at LIMIT :beyond)")
+                .bind("beyond", beyond)
                 .execute();
     }
 

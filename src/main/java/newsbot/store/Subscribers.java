@@ -111,7 +111,8 @@ public final class Subscribers {
 
     /** Records that a digest covering articles up to {@code cursor} was composed at {@code at}. */
     public void advanceDigest(Handle h, long chatId, long cursor, Instant at) {
-        h.createUpdate("UPDATE subscribers SET digest_cursor = MAX(digest_cursor, :cursor), last_digest_at = :at "
+        h.createUpdate("UPDATE subscribers SET digest_cursor = CASE WHEN digest_cursor > :cursor THEN digest_cursor ELSE :cursor END, "
+                        + "last_digest_at = :at "
                         + "WHERE chat_id = :chat")
                 .bind("cursor", cursor)
                 .bind("at", at.toEpochMilli())
@@ -173,8 +174,9 @@ public final class Subscribers {
 
     /** Moves a group to its new supergroup id; subscriptions follow through ON UPDATE CASCADE. */
     public void migrateChat(Handle h, long oldChatId, long newChatId, Instant now) {
-        h.createUpdate("UPDATE OR IGNORE subscribers SET chat_id = :new, chat_type = 'supergroup', updated_at = :now "
-                        + "WHERE chat_id = :old")
+        // a chat already known under the new id keeps its row (SQLite's UPDATE OR IGNORE, in SQL both speak)
+        h.createUpdate("UPDATE subscribers SET chat_id = :new, chat_type = 'supergroup', updated_at = :now "
+                        + "WHERE chat_id = :old AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE s.chat_id = :new)")
                 .bind("new", newChatId)
                 .bind("old", oldChatId)
                 .bind("now", now.toEpochMilli())

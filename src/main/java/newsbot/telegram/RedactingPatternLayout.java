@@ -19,7 +19,7 @@ public class RedactingPatternLayout extends PatternLayout {
     /** Logger-context property holding the configured token. */
     public static final String TOKEN_PROPERTY = "newsbot.telegram.token";
 
-    /** Logger-context property holding another secret of the configuration (the proxy password). */
+    /** Logger-context property holding the other secrets of the configuration (the proxy and database passwords). */
     public static final String SECRET_PROPERTY = "newsbot.telegram.secret";
 
     private volatile TokenRedactor redactor = TokenRedactor.patternsOnly();
@@ -43,7 +43,13 @@ public class RedactingPatternLayout extends PatternLayout {
             return;
         }
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.putProperty(SECRET_PROPERTY, secret);
+            // several secrets (the proxy's and the database's passwords), kept NUL-separated in one property
+            String known = context.getProperty(SECRET_PROPERTY);
+            if (known == null || known.isEmpty()) {
+                context.putProperty(SECRET_PROPERTY, secret);
+            } else if (!java.util.List.of(known.split("\u0000")).contains(secret)) {
+                context.putProperty(SECRET_PROPERTY, known + "\u0000" + secret);
+            }
         }
     }
 
@@ -56,7 +62,7 @@ public class RedactingPatternLayout extends PatternLayout {
         String token = getContext() == null ? null : getContext().getProperty(TOKEN_PROPERTY);
         String secret = getContext() == null ? null : getContext().getProperty(SECRET_PROPERTY);
         if (!java.util.Objects.equals(token, redactorToken) || !java.util.Objects.equals(secret, redactorSecret)) {
-            redactor = new TokenRedactor(token, secret == null ? java.util.List.of() : java.util.List.of(secret));
+            redactor = new TokenRedactor(token, secret == null ? java.util.List.of() : java.util.List.of(secret.split("\u0000")));
             redactorToken = token;
             redactorSecret = secret;
         }

@@ -5,6 +5,7 @@ import newsbot.testing.TestConfig;
 import newsbot.testing.TestClock;
 
 import newsbot.delivery.PaidLane;
+import newsbot.delivery.SendFence;
 import newsbot.delivery.Replier;
 
 import java.net.URI;
@@ -61,7 +62,7 @@ public final class AdminWorld {
     /** A world whose sending limits (paid broadcasts among them) are {@code delivery}. */
     public AdminWorld(Path dir, BotConfig.Delivery delivery) {
         this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery);
-        this.db = Database.open(config.dbPath());
+        this.db = newsbot.testing.TestDatabases.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time);
     }
 
@@ -127,6 +128,7 @@ public final class AdminWorld {
                     .bind("feed", feedId).bind("key", url).bind("url", url).bind("title", title).bind("cat", category)
                     .bind("at", fetchedAt.toEpochMilli())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            newsbot.testing.TestDatabases.indexOnPostgres(h, id);
             for (String c : alsoIn) {
                 h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
                         .bind("id", id).bind("cat", c).execute();
@@ -159,7 +161,7 @@ public final class AdminWorld {
     public Dispatcher dispatcher(MessageSender sender, RateLimiter limiter) {
         return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
                 new RetryPolicy(4, new SplittableRandom(7)), counters, time, newsbot.delivery.InFlightLimit.pinned(1),
-                Dispatcher.DEFAULT_MAX_AGES, new PaidLane(config.delivery().paid(), time));
+                Dispatcher.DEFAULT_MAX_AGES, new PaidLane(config.delivery().paid(), time), SendFence.NONE);
     }
 
     /** Steps the dispatcher over virtual time until no row is due, or {@code maxSteps}. */

@@ -17,6 +17,7 @@ import newsbot.delivery.Dispatcher;
 import newsbot.delivery.InFlightLimit;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.PaidLane;
+import newsbot.delivery.SendFence;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
 import newsbot.store.Database;
@@ -65,7 +66,7 @@ public final class PaidSendBenchmark {
             Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
                     new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
                     new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
-                    InFlightLimit.auto(30), Dispatcher.DEFAULT_MAX_AGES, lane);
+                    InFlightLimit.auto(30), Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);
 
             List<Long> ids = LongStream.rangeClosed(1, chats).boxed().toList();
             long enqueueStart = System.nanoTime();

@@ -21,7 +21,7 @@ class DeliveryRetentionTest {
 
     @Test
     void forgetsFinishedRowsAfterTwoWeeksButNeverPendingOnes() {
-        Database db = Database.open(dir.resolve("r.db"));
+        Database db = newsbot.testing.TestDatabases.open(dir.resolve("r.db"));
         Deliveries deliveries = new Deliveries();
         TestClock clock = new TestClock(Instant.parse("2026-11-01T00:00:00Z"));
         Outbox outbox = new Outbox(deliveries, DeliveryTime.system(clock));

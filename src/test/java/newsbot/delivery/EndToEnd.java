@@ -50,7 +50,7 @@ final class EndToEnd implements AutoCloseable {
         this.factory = new TelegramClientFactory(telegram.token(), BotApiUrl.parse(telegram.apiUrl()),
                 new TelegramClientFactory.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)));
         this.gateway = new TelegramGateway(factory.telegramClient());
-        this.db = Database.open(dbFile);
+        this.db = newsbot.testing.TestDatabases.open(dbFile);
         this.limiter = new RateLimiter(limits, time);
         this.retry = new RetryPolicy(limits.maxAttempts(), Duration.ofMillis(50), Duration.ofMillis(400),
                 new SplittableRandom(3));

@@ -34,7 +34,7 @@ final class Fixture {
     private Handle reader;
 
     Fixture(Path file, BotConfig.Delivery limits) {
-        this.db = Database.open(file);
+        this.db = newsbot.testing.TestDatabases.open(file);
         this.limits = limits;
         this.outbox = new Outbox(deliveries, time);
         this.limiter = new RateLimiter(limits, time);

@@ -21,7 +21,7 @@ class OutboxEnqueueEachTest {
 
     @Test
     void eachMessageGetsItsOwnRowsSplitLikeEnqueueAndAgainIsANoOp() {
-        Database db = Database.open(dir.resolve("o.db"));
+        Database db = newsbot.testing.TestDatabases.open(dir.resolve("o.db"));
         Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system(Clock.fixed(NOW, ZoneOffset.UTC)));
         String longText = ("<b>Раздел</b>\n" + "строка новости\n".repeat(200)).repeat(2).strip();
         List<Outbox.Message> messages = List.of(new Outbox.Message(1, 10, "<b>один</b>"),

@@ -146,7 +146,11 @@ class BreakingAlertsTest {
     private Map<Long, Map<String, Object>> deliveries() {
         Map<Long, Map<String, Object>> byChat = new TreeMap<>();
         for (Map<String, Object> row : f.rows("SELECT * FROM deliveries")) {
-            byChat.put(((Number) row.get("chat_id")).longValue(), row);
+            // integers as SQLite gives them (PostgreSQL's BIGINT columns come back as Long)
+            Map<String, Object> values = new java.util.HashMap<>();
+            row.forEach((k, v) -> values.put(k, v instanceof Long l && l == l.intValue() && !k.endsWith("_at")
+                    && !k.equals("not_before") ? (Object) l.intValue() : v));
+            byChat.put(((Number) row.get("chat_id")).longValue(), values);
         }
         return byChat;
     }

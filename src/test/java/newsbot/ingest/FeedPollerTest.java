@@ -59,7 +59,7 @@ class FeedPollerTest {
         assertThat(state.lastSuccessAt()).isEqualTo(NOW.plus(INTERVAL));
         assertThat(state.nextFetchAt()).isEqualTo(NOW.plus(INTERVAL).plus(INTERVAL));
         // Searchable through the triggers.
-        assertThat(f.count("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'кенеш'")).isEqualTo(2);
+        assertThat(f.ftsCount("кенеш")).isEqualTo(2);
     }
 
     @Test

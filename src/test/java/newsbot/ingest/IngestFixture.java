@@ -50,7 +50,7 @@ final class IngestFixture implements AutoCloseable {
 
     IngestFixture(Path dir) throws IOException {
         server = FeedServer.start();
-        db = Database.open(dir.resolve("ingest.db"));
+        db = newsbot.testing.TestDatabases.open(dir.resolve("ingest.db"));
     }
 
     static FeedSource feed(String id, String url, String category) {
@@ -95,6 +95,13 @@ final class IngestFixture implements AutoCloseable {
 
     FeedState state(String feedId) {
         return db.withHandle(h -> new Feeds().find(h, feedId)).orElseThrow();
+    }
+
+    /** Articles whose stemmed full-text entry holds {@code form}, on either backend. */
+    long ftsCount(String form) {
+        return count(db.dialect() == newsbot.store.pg.Dialect.POSTGRESQL
+                ? "SELECT COUNT(*) FROM articles_fts WHERE document @@ CAST('" + form + "' AS tsquery)"
+                : "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '" + form + "'");
     }
 
     long count(String sql) {

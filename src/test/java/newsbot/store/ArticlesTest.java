@@ -26,18 +26,12 @@ class ArticlesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("a.db"));
+        db = newsbot.testing.TestDatabases.open(dir.resolve("a.db"));
     }
 
     private long insert(Handle h, String title, String summary, Instant published, String... categories) {
-        long id = h.createUpdate("INSERT INTO articles (feed_id, dedup_key, url, title, summary, category, published_at, "
-                        + "fetched_at) VALUES ('f', :key, 'https://x.example/a', :title, :summary, :cat, :pub, :pub)")
-                .bind("key", title + published)
-                .bind("title", title)
-                .bind("summary", summary)
-                .bind("cat", categories.length == 0 ? null : categories[0])
-                .bind("pub", published.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id = articles.insertIfNew(h, new NewArticle("f", title + published, "https://x.example/a", title, summary,
+                categories.length == 0 ? null : categories[0], published, published, false)).orElseThrow();
         for (String c : categories) {
             h.execute("INSERT INTO article_categories (article_id, category) VALUES (?, ?)", id, c);
         }

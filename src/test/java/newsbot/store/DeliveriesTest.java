@@ -23,7 +23,7 @@ class DeliveriesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("d.db"));
+        db = newsbot.testing.TestDatabases.open(dir.resolve("d.db"));
     }
 
     private static NewDelivery row(long chat, String kind, int priority, long ref, Instant notBefore) {

@@ -20,7 +20,7 @@ class FeedsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("feeds.db"));
+        db = newsbot.testing.TestDatabases.open(dir.resolve("feeds.db"));
     }
 
     @Test

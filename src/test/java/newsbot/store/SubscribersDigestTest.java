@@ -21,7 +21,7 @@ class SubscribersDigestTest {
 
     @Test
     void advanceAppliesOnlyToReadersUnchangedSinceTheyWereRead() {
-        Database db = Database.open(dir.resolve("s.db"));
+        Database db = newsbot.testing.TestDatabases.open(dir.resolve("s.db"));
         db.useTransaction(h -> {
             for (long chat = 1; chat <= 4; chat++) {
                 subscribers.insertIfAbsent(h, chat, chat, "private", "ru", ZoneId.of("UTC"),

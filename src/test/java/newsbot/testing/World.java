@@ -77,7 +77,7 @@ public final class World {
     }
 
     public World(Path dir, int maxPerCategory, int batchSize) {
-        db = Database.open(dir.resolve("bot.db"));
+        db = TestDatabases.open(dir.resolve("bot.db"));
         config = new BotConfig(
                 new BotConfig.Telegram("123:test", URI.create("http://127.0.0.1:9"), Set.of()),
                 dir.resolve("bot.db"),
@@ -187,6 +187,7 @@ public final class World {
                 .bind("pub", publishedAt.toEpochMilli())
                 .bind("now", clock.instant().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        newsbot.testing.TestDatabases.indexOnPostgres(h, id);
         for (String category : categories) {
             h.createUpdate("INSERT INTO article_categories (article_id, category) VALUES (:id, :cat)")
                     .bind("id", id).bind("cat", category).execute();

@@ -1,0 +1,10 @@
+package newsbot.pair;
+
+/** Thrown by the fence: this instance no longer holds the lease, so its transaction must not commit. */
+public final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LeaseLost(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,8 @@
+package newsbot.admin;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link BroadcastsTest} on PostgreSQL. */
+@OnPostgres
+class BroadcastsPgTest extends BroadcastsTest {
+}

@@ -1,0 +1,8 @@
+package newsbot.chat;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link UpdateConsumerTest} on PostgreSQL. */
+@OnPostgres
+class UpdateConsumerPgTest extends UpdateConsumerTest {
+}

@@ -1,0 +1,8 @@
+package newsbot.store;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link FeedsTest} on PostgreSQL. */
+@OnPostgres
+class FeedsPgTest extends FeedsTest {
+}

@@ -1,0 +1,8 @@
+package newsbot.store;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link SubscribersDigestTest} on PostgreSQL. */
+@OnPostgres
+class SubscribersDigestPgTest extends SubscribersDigestTest {
+}

@@ -1,0 +1,168 @@
+package newsbot.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import newsbot.store.Database;
+
+/**
+ * A throw-away PostgreSQL server for the tests, started once per JVM on a free loopback port from the machine's
+ * own PostgreSQL binaries ({@code pg_config --bindir}, Debian's postgresql package), in a temp directory, without
+ * fsync. PostgreSQL refuses to run as root: when the tests run as root, its programs run as the {@code postgres}
+ * user through {@code runuser}. Each test gets its own database, copied from a migrated template in milliseconds.
+ */
+public final class PostgresServer {
+
+    public static final String USER = "newsbot";
+    private static final String TEMPLATE = "newsbot_template";
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final boolean asPostgresUser;
+    private final AtomicInteger databases = new AtomicInteger();
+    private final List<Database> opened = new ArrayList<>();
+
+    private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.asPostgresUser = asPostgresUser;
+    }
+
+    /** Started on first use, stopped when the JVM exits. */
+    public static PostgresServer shared() {
+        return Holder.SERVER;
+    }
+
+    private static final class Holder {
+        static final PostgresServer SERVER = start();
+    }
+
+    private static PostgresServer start() {
+        try {
+            Path bin = Path.of(run(List.of("pg_config", "--bindir"), false).strip());
+            boolean root = "root".equals(System.getProperty("user.name"));
+            Path dir = Files.createTempDirectory("newsbot-pg");
+            if (root) {
+                run(List.of("chown", "postgres", dir.toString()), false);
+            }
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            PostgresServer server = new PostgresServer(bin, dir, port, root);
+            server.pg("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
+                    "--locale=C.UTF-8", "--no-sync");
+            server.pg("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
+                            + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
+                    "start");
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+            server.createTemplate();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the tests' PostgreSQL", e);
+        }
+    }
+
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A new, migrated, empty database; its JDBC URL. */
+    public String newDatabaseUrl() {
+        String name = "t" + databases.incrementAndGet();
+        sql("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return url(name);
+    }
+
+    /** A new empty database without any table (migrate-db's target, or a first start). */
+    public String newEmptyDatabaseUrl() {
+        String name = "e" + databases.incrementAndGet();
+        sql("CREATE DATABASE " + name + " TEMPLATE template0");
+        return url(name);
+    }
+
+    /** Opens (and closes when the JVM ends) the database at {@code url}. */
+    public synchronized Database open(String url) {
+        Database db = Database.openPostgres(url, USER, "");
+        opened.add(db);
+        return db;
+    }
+
+    /** Runs one statement on the maintenance database. */
+    public void sql(String statement) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createTemplate() {
+        sql("CREATE DATABASE " + TEMPLATE);
+        Database.openPostgres(url(TEMPLATE), USER, "").close();
+    }
+
+    /**
+     * At JVM exit: the server goes down at once (no checkpoint, no waiting for clients), so a pool still open in
+     * some test cannot hold the exit up; the databases are throw-away.
+     */
+    private void stop() {
+        try {
+            pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-W", "stop");
+        } catch (RuntimeException | IOException e) {
+            System.err.println("stopping the tests' PostgreSQL: " + e.getMessage());
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+
+    private void pg(String program, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(bin.resolve(program).toString());
+        command.addAll(List.of(args));
+        run(command, asPostgresUser);
+    }
+
+    private static String run(List<String> command, boolean asPostgresUser) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", full) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return out;
+    }
+}
