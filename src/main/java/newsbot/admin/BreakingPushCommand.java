@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import java.util.Locale;
 import newsbot.delivery.Replier;
 import newsbot.telegram.OutgoingMessage;
 
@@ -51,7 +52,7 @@ final class BreakingPushCommand implements CommandHandler {
     @Override
     public void handle(Conversation c) {
         String args = c.args().strip();
-        boolean fast = args.toLowerCase(java.util.Locale.ROOT).startsWith(FAST);
+        boolean fast = args.toLowerCase(Locale.ROOT).startsWith(FAST);
         if (fast) {
             args = args.substring(FAST.length()).strip();
             if (!config.delivery().paid().enabled()) {

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import java.time.ZoneId;
+import java.time.Duration;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
@@ -89,7 +91,7 @@ final class BroadcastActions {
         if (!won) {
             return false;
         }
-        long lateSeconds = java.time.Duration.between(b.scheduledAt(), now).toSeconds();
+        long lateSeconds = Duration.between(b.scheduledAt(), now).toSeconds();
         LOG.info("scheduled broadcast {} started{}", b.id(), lateSeconds > 60 ? " " + lateSeconds + " s late" : "");
         begin(b, b.adminChatId(), b.previewMessageId() == null ? 0 : b.previewMessageId());
         return true;
@@ -146,7 +148,7 @@ final class BroadcastActions {
         return schedule(b, userId, at, drafts.zone(b).getId());
     }
 
-    String schedule(BroadcastRow b, long userId, Instant at, java.time.ZoneId zone) {
+    String schedule(BroadcastRow b, long userId, Instant at, ZoneId zone) {
         return schedule(b, userId, at, zone.getId());
     }
 

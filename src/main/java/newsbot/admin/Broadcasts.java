@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import java.util.function.Function;
+import java.time.Duration;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
@@ -36,7 +38,7 @@ public final class Broadcasts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcasts.class);
     /** Albums are forgotten after this: an editor replies to what they just sent, not to last week's. */
-    static final java.time.Duration ALBUM_MEMORY = java.time.Duration.ofDays(2);
+    static final Duration ALBUM_MEMORY = Duration.ofDays(2);
 
     /** What {@code /broadcast} asked for besides the message itself. */
     public record Request(long adminUserId, long chatId, String language, String audienceWord, Button button,
@@ -153,7 +155,7 @@ public final class Broadcasts {
     }
 
     private OptionalLong draft(Request r, String content, String html, Long sourceChat, String sourceIds,
-                               java.util.function.Function<InlineKeyboardMarkup, Outgoing> preview) {
+                               Function<InlineKeyboardMarkup, Outgoing> preview) {
         Optional<Audience> parsed = Audience.parse(r.audienceWord());
         if (parsed.isEmpty() || !known(parsed.get())) {
             return refuse(r, "admin.broadcast.audience.unknown", Html.escape(r.audienceWord()),

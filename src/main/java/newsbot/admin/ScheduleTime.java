@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,11 +64,11 @@ final class ScheduleTime {
     }
 
     /** Why a broadcast cannot be scheduled then (the key of the text), or empty when it can. */
-    static Optional<String> problem(ZonedDateTime at, java.time.Instant now) {
+    static Optional<String> problem(ZonedDateTime at, Instant now) {
         if (!at.toInstant().isAfter(now)) {
             return Optional.of("admin.schedule.past");
         }
-        if (at.toInstant().isAfter(now.plus(java.time.Duration.ofDays(MAX_DAYS_AHEAD)))) {
+        if (at.toInstant().isAfter(now.plus(Duration.ofDays(MAX_DAYS_AHEAD)))) {
             return Optional.of("admin.schedule.far");
         }
         return Optional.empty();

@@ -1,5 +1,8 @@
 package newsbot.admin;
 
+import java.time.ZoneOffset;
+import newsbot.store.PaidSpending;
+import org.jdbi.v3.core.Handle;
 import java.awt.AWTError;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -47,7 +50,7 @@ public final class Stats {
     private final DeliveryCounters counters;
     private final AdminTexts texts;
     private final Clock clock;
-    private final newsbot.store.PaidSpending spending = new newsbot.store.PaidSpending();
+    private final PaidSpending spending = new PaidSpending();
     private final StatsChart chart = new StatsChart();
 
     Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Deliveries deliveries,
@@ -111,9 +114,9 @@ public final class Stats {
     }
 
     /** Paid messages and Stars, today (UTC, as the budget counts) and over the last 7 days; none when never used. */
-    private void paidLine(StringBuilder out, org.jdbi.v3.core.Handle h, String lang, Instant now) {
+    private void paidLine(StringBuilder out, Handle h, String lang, Instant now) {
         BotConfig.Paid paid = config.delivery().paid();
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<LocalDate, Integer> days = spending.since(h, today.minusDays(6));
         if (!paid.enabled() && days.isEmpty()) {
             return;

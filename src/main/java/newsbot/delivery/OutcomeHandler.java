@@ -2,6 +2,7 @@ package newsbot.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import newsbot.store.Channels;
 import newsbot.store.Deliveries;
@@ -141,7 +142,7 @@ final class OutcomeHandler {
 
     /** Telegram's refusals of paid sending itself name Stars or paid broadcasts; other 400s are the message's. */
     private static boolean refusesPaid(SendOutcome.Rejected r) {
-        String reason = r.reason().toLowerCase(java.util.Locale.ROOT);
+        String reason = r.reason().toLowerCase(Locale.ROOT);
         return reason.contains("paid") || reason.contains("star");
     }
 

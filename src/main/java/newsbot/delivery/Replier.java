@@ -1,5 +1,6 @@
 package newsbot.delivery;
 
+import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -25,7 +26,7 @@ public interface Replier {
     SendOutcome send(OutgoingMessage message);
 
     /** Makes any call (a copy of an editor's message as its preview, say) and waits for Telegram's answer. */
-    SendOutcome perform(newsbot.telegram.Outgoing call);
+    SendOutcome perform(Outgoing call);
 
     /** Replaces the text and keyboard of a message the bot sent and waits; "not modified" counts as success. */
     SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard);

@@ -2,7 +2,10 @@ package newsbot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
  * An inline keyboard as the Bot API's own JSON, so a reply stored in the outbox keeps its buttons across a
@@ -27,11 +30,9 @@ public final class KeyboardJson {
     /** {@code null} stays {@code null}; JSON this class did not write is refused. */
     /** One button opening {@code url}, as Bot API JSON. */
     public String linkButton(String label, String url) {
-        org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton button =
-                new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton(label);
+        InlineKeyboardButton button = new InlineKeyboardButton(label);
         button.setUrl(url);
-        return write(new InlineKeyboardMarkup(java.util.List.of(
-                new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow(button))));
+        return write(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button))));
     }
 
     public InlineKeyboardMarkup read(String json) {
