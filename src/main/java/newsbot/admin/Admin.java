@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.admin.corrections.Corrections;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class Admin {
     private final FeedReport feeds;
     private final ChannelsCommand channels;
     private final BreakingPush breaking;
+    private final Corrections corrections;
 
     /**
      * @param outbox   the same instance the dispatcher was built with, so pausing can wake it
@@ -61,6 +63,7 @@ public final class Admin {
         this.feeds = new FeedReport(config, db, reports, texts, clock);
         this.channels = new ChannelsCommand(db, outbox);
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
+        this.corrections = new Corrections(config, db, outbox, out, texts, clock, breaking);
     }
 
     public Broadcasts broadcasts() {
@@ -82,6 +85,11 @@ public final class Admin {
 
     public BreakingPush breaking() {
         return breaking;
+    }
+
+    /** /correct and /retract; the app schedules {@code corrections().monitor()} like {@link #monitor()}. */
+    public Corrections corrections() {
+        return corrections;
     }
 
     /** /channels: the configured channels' state, pause and resume. */

@@ -46,16 +46,8 @@ final class BroadcastCommand implements CommandHandler {
             c.replyWith("admin.broadcast.usage");
             return;
         }
-        String html = EntityHtml.toHtml(source, convert(entities), pos, end);
+        String html = EntityHtml.toHtml(source, EntityHtml.from(entities), pos, end);
         broadcasts.create(c.incoming().userId(), c.chatId(), c.language(), audience, html, end - pos);
-    }
-
-    private static List<EntityHtml.Entity> convert(List<MessageEntity> entities) {
-        if (entities == null) {
-            return List.of();
-        }
-        return entities.stream().map(e -> new EntityHtml.Entity(e.getType(), e.getOffset(), e.getLength(), e.getUrl(),
-                e.getLanguage(), e.getUser() == null ? null : e.getUser().getId())).toList();
     }
 
     private static int skipSpaces(String s, int i) {
