@@ -49,15 +49,17 @@ public final class Admin {
         Deliveries deliveries = new Deliveries();
         BroadcastControls controls = new BroadcastControls(texts);
         ProgressView view = new ProgressView(texts, controls, new TimeTexts(texts),
-                config.delivery().globalPerSecond());
+                config.delivery().globalPerSecond(), config.delivery().paid());
         ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
         BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
+        DraftView drafts = new DraftView(config, db, texts, controls, new TimeTexts(texts), clock);
         BroadcastActions actions = new BroadcastActions(db, repo, rows, outbox, out, clock, enqueuer, board,
-                texts);
+                texts, drafts);
         Reports reports = new Reports();
-        BroadcastList list = new BroadcastList(db, repo, rows, texts, config.digest().defaultZone());
-        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, view, actions, list);
-        this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, clock);
+        BroadcastList list = new BroadcastList(db, repo, rows, texts, controls, drafts,
+                config.digest().defaultZone());
+        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, actions, list, drafts);
+        this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, actions, clock);
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
                 texts, clock);
         this.feeds = new FeedReport(config, db, reports, texts, clock);

@@ -10,6 +10,7 @@ import newsbot.messages.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import newsbot.admin.corrections.Corrections;
 import newsbot.config.BotConfig;
@@ -39,8 +40,14 @@ public final class AdminHandlers {
     public Map<String, CommandHandler> commands() {
         Map<String, CommandHandler> commands = new HashMap<>(Map.of(
                 "broadcast", new BroadcastCommand(admin.broadcasts()),
-                "broadcasts", c -> replyInParts(c, admin.broadcasts().recent(c.language())
-                        + admin.corrections().recent(c.language(), 5)),
+                "broadcasts", c -> {
+                    ProgressView.Shown list = admin.broadcasts().recent(c.language());
+                    List<String> parts = Html.split(list.html() + admin.corrections().recent(c.language(), 5));
+                    for (int i = 0; i < parts.size(); i++) {
+                        // the Cancel buttons of scheduled broadcasts go under the last part
+                        c.reply(parts.get(i), i == parts.size() - 1 ? list.keyboard() : null);
+                    }
+                },
                 "stats", c -> {
                     replyInParts(c, admin.stats().text(c.language()) + "\n"
                             + admin.corrections().stats(c.language(), clock.instant().minus(Duration.ofDays(30))));
@@ -60,7 +67,8 @@ public final class AdminHandlers {
 
     /** Everything the chat side needs of the editors' tools. */
     public EditorTools tools() {
-        return new EditorTools(commands(), callbackPrefix(), buttons(), breakingPush());
+        return new EditorTools(commands(), callbackPrefix(), buttons(), breakingPush(),
+                new EditorMessage(admin.broadcasts()));
     }
 
     public String callbackPrefix() {

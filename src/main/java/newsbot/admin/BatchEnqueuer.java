@@ -8,6 +8,7 @@ import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
+import newsbot.store.Operation;
 
 /**
  * Puts a running broadcast into the outbox one batch of readers per transaction, in chat id order, recording the
@@ -45,7 +46,10 @@ final class BatchEnqueuer {
             Audience audience = Audience.parse(b.audience()).orElse(Audience.ALL);
             long after = b.enqueuedUpto() == null ? Long.MIN_VALUE : b.enqueuedUpto();
             List<Long> chats = repo.audienceAfter(h, audience.filter(), after, batchSize);
-            outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, b.text(), false, false, clock.instant());
+            Operation op = b.isCopy() ? Operation.copy(b.sourceChatId(), b.sourceMessageIds(), "album".equals(b.content()))
+                    : Operation.SEND_TEXT;
+            outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, b.isCopy() ? "" : b.text(), false, false,
+                    clock.instant(), Broadcasts.buttonJson(b), op.withPaid(b.paid()).withThenPin(b.pin()));
             boolean complete = chats.size() < batchSize;
             Long upto = chats.isEmpty() ? null : chats.get(chats.size() - 1);
             int total = complete ? rows.counts(h, id).enqueued() : b.total();

@@ -10,7 +10,11 @@ import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
+import newsbot.store.Operation;
+import newsbot.telegram.KeyboardJson;
+import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import newsbot.telegram.SendOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +39,12 @@ final class BroadcastActions {
     private final BatchEnqueuer enqueuer;
     private final ProgressBoard board;
     private final AdminTexts texts;
+    private final DraftView drafts;
+    private final KeyboardJson keyboards = new KeyboardJson();
 
     BroadcastActions(Database db, BroadcastsRepo repo, BroadcastOutbox rows, Outbox outbox, Replier out,
-                     Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts) {
+                     Clock clock, BatchEnqueuer enqueuer, ProgressBoard board, AdminTexts texts, DraftView drafts) {
+        this.drafts = drafts;
         this.db = db;
         this.repo = repo;
         this.rows = rows;
@@ -49,15 +56,45 @@ final class BroadcastActions {
         this.texts = texts;
     }
 
-    /** Send: DRAFT → RUNNING for exactly one press; the pressed preview becomes the progress message. */
-    String send(BroadcastRow b, long userId, long chatId, int messageId) {
-        boolean won = db.inTransaction(h -> repo.start(h, b.id(), repo.audienceCount(h,
-                Audience.parse(b.audience()).orElse(Audience.ALL).filter()), clock.instant()));
+    /**
+     * Send (or Send fast, as paid messages): DRAFT → RUNNING for exactly one press; the pressed preview becomes
+     * the progress message.
+     */
+    String send(BroadcastRow b, long userId, long chatId, int messageId, boolean paid) {
+        if (paid && !drafts.fastOffered(b)) {
+            return "admin.toast.fast.unavailable";
+        }
+        boolean won = db.inTransaction(h -> (!paid || repo.setOptions(h, b.id(), b.pin(), true))
+                && repo.start(h, b.id(), repo.audienceCount(h, Audience.parse(b.audience()).orElse(Audience.ALL)
+                .filter()), clock.instant()));
         if (!won) {
             LOG.info("admin {} pressed Send on broadcast {}, already {}: nothing done", userId, b.id(), b.state());
             return "admin.toast.already";
         }
-        LOG.info("admin {} sent broadcast {} to audience {}", userId, b.id(), b.audience());
+        LOG.info("admin {} sent broadcast {} to audience {}{}", userId, b.id(), b.audience(),
+                paid ? ", fast (paid)" : "");
+        begin(b, chatId, messageId);
+        return "admin.toast.started";
+    }
+
+    /**
+     * A scheduled draft whose time has come (late, after downtime, but once: the start is the same conditional
+     * DRAFT → RUNNING as a press). Its control message becomes the progress message.
+     */
+    boolean startScheduled(BroadcastRow b) {
+        Instant now = clock.instant();
+        boolean won = db.inTransaction(h -> repo.start(h, b.id(), repo.audienceCount(h,
+                Audience.parse(b.audience()).orElse(Audience.ALL).filter()), now));
+        if (!won) {
+            return false;
+        }
+        long lateSeconds = java.time.Duration.between(b.scheduledAt(), now).toSeconds();
+        LOG.info("scheduled broadcast {} started{}", b.id(), lateSeconds > 60 ? " " + lateSeconds + " s late" : "");
+        begin(b, b.adminChatId(), b.previewMessageId() == null ? 0 : b.previewMessageId());
+        return true;
+    }
+
+    private void begin(BroadcastRow b, long chatId, int messageId) {
         int progressMessage = messageId;
         boolean onPreview = chatId == b.adminChatId() && b.previewMessageId() != null
                 && b.previewMessageId() == messageId;
@@ -72,7 +109,78 @@ final class BroadcastActions {
         }
         enqueuer.nextBatch(b.id());
         board.update(b.id());
-        return "admin.toast.started";
+    }
+
+    /** Schedule…: the times to choose from, in place of the preview's buttons. */
+    String showPicker(BroadcastRow b, long chatId, int messageId) {
+        if (!"DRAFT".equals(b.state())) {
+            return "admin.toast.not.now";
+        }
+        ProgressView.Shown picker = drafts.picker(b, clock.instant());
+        out.editLater(chatId, messageId, picker.html(), picker.keyboard());
+        return null;
+    }
+
+    /** Send fast…: the cost, to confirm. */
+    String showFast(BroadcastRow b, long chatId, int messageId) {
+        if (!"DRAFT".equals(b.state()) || !drafts.fastOffered(b)) {
+            return !"DRAFT".equals(b.state()) ? "admin.toast.not.now" : "admin.toast.fast.unavailable";
+        }
+        ProgressView.Shown confirm = drafts.confirmFast(b);
+        out.editLater(chatId, messageId, confirm.html(), confirm.keyboard());
+        return null;
+    }
+
+    /** Back: the preview's own buttons again. */
+    String showDraft(BroadcastRow b) {
+        if (!"DRAFT".equals(b.state())) {
+            return "admin.toast.not.now";
+        }
+        redraw(b.id());
+        return null;
+    }
+
+    /** Schedules a draft at {@code at} in the zone it was offered in ({@code null}: Send only again). */
+    String schedule(BroadcastRow b, long userId, Instant at) {
+        return schedule(b, userId, at, drafts.zone(b).getId());
+    }
+
+    String schedule(BroadcastRow b, long userId, Instant at, java.time.ZoneId zone) {
+        return schedule(b, userId, at, zone.getId());
+    }
+
+    private String schedule(BroadcastRow b, long userId, Instant at, String zone) {
+        if (at != null && !at.isAfter(clock.instant())) {
+            return "admin.toast.schedule.past";
+        }
+        boolean done = db.inTransaction(h -> repo.schedule(h, b.id(), at, at == null ? null : zone));
+        if (!done) {
+            return "admin.toast.not.now";
+        }
+        LOG.info("admin {} {} broadcast {}{}", userId, at == null ? "unscheduled" : "scheduled", b.id(),
+                at == null ? "" : " for " + at + " (" + zone + ")");
+        redraw(b.id());
+        return at == null ? "admin.toast.unscheduled" : "admin.toast.scheduled";
+    }
+
+    /** Pin: on / off, for a draft. */
+    String togglePin(BroadcastRow b, long userId) {
+        boolean done = db.inTransaction(h -> repo.setOptions(h, b.id(), !b.pin(), b.paid()));
+        if (!done) {
+            return "admin.toast.not.now";
+        }
+        LOG.info("admin {} turned pinning {} for broadcast {}", userId, b.pin() ? "off" : "on", b.id());
+        redraw(b.id());
+        return b.pin() ? "admin.toast.pin.off" : "admin.toast.pin.on";
+    }
+
+    private void redraw(long id) {
+        db.withHandle(h -> repo.find(h, id)).ifPresent(b -> {
+            if (b.previewMessageId() != null) {
+                ProgressView.Shown shown = drafts.render(b);
+                out.editLater(b.adminChatId(), b.previewMessageId(), shown.html(), shown.keyboard());
+            }
+        });
     }
 
     /**
@@ -80,7 +188,11 @@ final class BroadcastActions {
      * user's private chat id is their user id) even when the button was pressed in a group.
      */
     String test(BroadcastRow b, long userId, long chatId) {
-        out.send(new OutgoingMessage(userId, b.text(), false, false, null));
+        InlineKeyboardMarkup keyboard = keyboards.read(Broadcasts.buttonJson(b));
+        out.perform(b.isCopy()
+                ? new Outgoing.Copy(userId, b.sourceChatId(), Operation.messageIds(b.sourceMessageIds()), null, keyboard, false,
+                        null, false)
+                : new OutgoingMessage(userId, b.text(), false, false, keyboard));
         LOG.info("admin {} test-sent broadcast {} to their private chat (pressed in chat {})", userId, b.id(), chatId);
         return "admin.toast.tested";
     }

@@ -1,20 +1,45 @@
 package newsbot.admin;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-/** The buttons under previews and progress messages; callback data is {@code bc:<id>:<action>}, far below 64 bytes. */
+/**
+ * The buttons under previews and progress messages; callback data is {@code bc:<id>:<action>[:<arg>]}, far below
+ * 64 bytes ({@code arg}: a schedule's epoch minute).
+ */
 final class BroadcastControls {
 
     static final String PREFIX = "bc:";
 
-    enum Action { SEND, TEST, CANCEL, PAUSE, RESUME }
+    enum Action {
+        SEND, TEST, CANCEL, PAUSE, RESUME,
+        /** Shows the times to choose from. */
+        SCHEDULE,
+        /** Schedules at the epoch minute in the argument. */
+        AT,
+        /** Back to sending on Send only. */
+        UNSCHEDULE,
+        /** Pin in readers' chats: on / off. */
+        PIN,
+        /** Shows the cost of sending fast, to confirm. */
+        FAST,
+        /** Confirmed: send fast, as paid messages. */
+        FASTGO,
+        /** Back to the preview's buttons. */
+        BACK
+    }
 
-    /** A parsed press. */
-    record Press(long broadcastId, Action action) {
+    /** A parsed press; {@code arg} is 0 when the action takes none. */
+    record Press(long broadcastId, Action action, long arg) {
+    }
+
+    /** What the preview's buttons offer for a draft. */
+    record DraftOptions(boolean scheduled, boolean pin, boolean fastOffered) {
     }
 
     private final AdminTexts texts;
@@ -24,7 +49,11 @@ final class BroadcastControls {
     }
 
     static String data(long id, Action action) {
-        return PREFIX + id + ":" + action.name().toLowerCase(java.util.Locale.ROOT);
+        return PREFIX + id + ":" + action.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String data(long id, Action action, long arg) {
+        return data(id, action) + ":" + arg;
     }
 
     static Optional<Press> parse(String data) {
@@ -32,21 +61,63 @@ final class BroadcastControls {
             return Optional.empty();
         }
         String[] parts = data.substring(PREFIX.length()).split(":", -1);
-        if (parts.length != 2) {
+        if (parts.length != 2 && parts.length != 3) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Press(Long.parseLong(parts[0]),
-                    Action.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT))));
+            return Optional.of(new Press(Long.parseLong(parts[0]), Action.valueOf(parts[1].toUpperCase(Locale.ROOT)),
+                    parts.length == 3 ? Long.parseLong(parts[2]) : 0));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     InlineKeyboardMarkup preview(long id, String language) {
-        return new InlineKeyboardMarkup(List.of(
-                new InlineKeyboardRow(button(id, Action.SEND, language), button(id, Action.TEST, language)),
-                new InlineKeyboardRow(button(id, Action.CANCEL, language))));
+        return preview(id, language, new DraftOptions(false, false, false));
+    }
+
+    InlineKeyboardMarkup preview(long id, String language, DraftOptions o) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        rows.add(new InlineKeyboardRow(button(id, o.scheduled() ? "send.now" : "send", Action.SEND, language),
+                button(id, Action.TEST, language)));
+        rows.add(new InlineKeyboardRow(
+                button(id, o.scheduled() ? "schedule.change" : "schedule", Action.SCHEDULE, language),
+                button(id, o.pin() ? "pin.on" : "pin.off", Action.PIN, language)));
+        if (o.scheduled()) {
+            rows.add(new InlineKeyboardRow(button(id, Action.UNSCHEDULE, language)));
+        } else if (o.fastOffered()) {
+            rows.add(new InlineKeyboardRow(button(id, Action.FAST, language)));
+        }
+        rows.add(new InlineKeyboardRow(button(id, Action.CANCEL, language)));
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    /** The times offered by Schedule…, each {@code label → epoch minute}. */
+    record Choice(String label, long epochMinute) {
+    }
+
+    InlineKeyboardMarkup schedulePicker(long id, String language, List<Choice> choices) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Choice c : choices) {
+            InlineKeyboardButton b = new InlineKeyboardButton(c.label());
+            b.setCallbackData(data(id, Action.AT, c.epochMinute()));
+            row.add(b);
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        row.add(button(id, Action.BACK, language));
+        rows.add(row);
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    InlineKeyboardMarkup confirmFast(long id, String language, String cost) {
+        InlineKeyboardButton go = new InlineKeyboardButton(texts.get(language, "admin.button.fastgo", cost));
+        go.setCallbackData(data(id, Action.FASTGO));
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(go),
+                new InlineKeyboardRow(button(id, Action.BACK, language))));
     }
 
     InlineKeyboardMarkup running(long id, String language) {
@@ -59,9 +130,23 @@ final class BroadcastControls {
                 new InlineKeyboardRow(button(id, Action.RESUME, language), button(id, Action.CANCEL, language))));
     }
 
+    /** One Cancel button per scheduled broadcast, for {@code /broadcasts}. */
+    InlineKeyboardMarkup cancelEach(List<Long> ids, String language) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (long id : ids) {
+            InlineKeyboardButton b = new InlineKeyboardButton(texts.get(language, "admin.button.cancel.id", id));
+            b.setCallbackData(data(id, Action.CANCEL));
+            rows.add(new InlineKeyboardRow(b));
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+
     private InlineKeyboardButton button(long id, Action action, String language) {
-        InlineKeyboardButton b = new InlineKeyboardButton(
-                texts.get(language, "admin.button." + action.name().toLowerCase(java.util.Locale.ROOT)));
+        return button(id, action.name().toLowerCase(Locale.ROOT), action, language);
+    }
+
+    private InlineKeyboardButton button(long id, String label, Action action, String language) {
+        InlineKeyboardButton b = new InlineKeyboardButton(texts.get(language, "admin.button." + label));
         b.setCallbackData(data(id, action));
         return b;
     }

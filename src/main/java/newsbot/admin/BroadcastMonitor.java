@@ -27,8 +27,11 @@ public final class BroadcastMonitor {
     private final BatchEnqueuer enqueuer;
     private final ProgressBoard board;
     private final Clock clock;
+    private final BroadcastActions actions;
 
-    BroadcastMonitor(Database db, BroadcastsRepo repo, BroadcastOutbox rows, BatchEnqueuer enqueuer, ProgressBoard board, Clock clock) {
+    BroadcastMonitor(Database db, BroadcastsRepo repo, BroadcastOutbox rows, BatchEnqueuer enqueuer,
+                     ProgressBoard board, BroadcastActions actions, Clock clock) {
+        this.actions = actions;
         this.db = db;
         this.repo = repo;
         this.rows = rows;
@@ -37,8 +40,12 @@ public final class BroadcastMonitor {
         this.clock = clock;
     }
 
-    /** One round over the unfinished broadcasts; never throws, so a scheduler keeps calling it. */
+    /**
+     * One round: scheduled drafts whose time has come start (late after downtime, once), then the unfinished
+     * broadcasts advance; never throws, so a scheduler keeps calling it.
+     */
     public void tick() {
+        startDue();
         List<BroadcastRow> active;
         try {
             active = db.withHandle(repo::unfinishedOrUnreported);
@@ -51,6 +58,24 @@ public final class BroadcastMonitor {
                 advance(b);
             } catch (RuntimeException e) {
                 LOG.error("broadcast {} could not be advanced; trying again next tick", b.id(), e);
+            }
+        }
+    }
+
+    private void startDue() {
+        List<BroadcastRow> due;
+        try {
+            due = db.withHandle(h -> repo.dueScheduled(h, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("could not read the scheduled broadcasts: {}", e.toString());
+            return;
+        }
+        for (BroadcastRow b : due) {
+            try {
+                actions.startScheduled(b);
+            } catch (RuntimeException e) {
+                LOG.error("scheduled broadcast {} could not be started; trying again next tick: {}", b.id(),
+                        e.toString());
             }
         }
     }
@@ -75,7 +100,9 @@ public final class BroadcastMonitor {
                 return null;
             }
             BroadcastCounts c = rows.counts(h, id);
-            return c.pending() == 0 && repo.finish(h, id, c.enqueued(), clock.instant()) ? c : null;
+            // a pinned broadcast is done once its pins are: the report counts them
+            return c.pending() == 0 && rows.pins(h, id).pending() == 0
+                    && repo.finish(h, id, c.enqueued(), clock.instant()) ? c : null;
         });
         if (done != null) {
             LOG.info("broadcast {} done: {} delivered, {} blocked, {} failed of {}", id, done.sent(), done.blocked(),

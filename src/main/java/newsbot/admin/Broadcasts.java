@@ -3,6 +3,10 @@ package newsbot.admin;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import newsbot.config.BotConfig;
@@ -10,20 +14,38 @@ import newsbot.config.Languages;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
+import newsbot.store.MediaGroups;
+import newsbot.store.Subscriber;
 import newsbot.html.Html;
+import newsbot.telegram.KeyboardJson;
+import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
- * Announcements from editors to readers: a draft with a preview, then on Send a broadcast through the outbox that
- * can be paused, resumed and cancelled. States: DRAFT → RUNNING ⇄ PAUSED → DONE, or → CANCELLED from any of the
- * first three; every change is a conditional UPDATE, so a double press or two admins pressing act once.
+ * Announcements from editors to readers: a draft with a preview, then on Send (or at its scheduled time) a
+ * broadcast through the outbox that can be paused, resumed and cancelled. States: DRAFT → RUNNING ⇄ PAUSED → DONE,
+ * or → CANCELLED from any of the first three; every change is a conditional UPDATE, so a double press, two admins
+ * pressing, or a press racing the schedule act once.
  */
 public final class Broadcasts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcasts.class);
+    /** Albums are forgotten after this: an editor replies to what they just sent, not to last week's. */
+    static final java.time.Duration ALBUM_MEMORY = java.time.Duration.ofDays(2);
+
+    /** What {@code /broadcast} asked for besides the message itself. */
+    public record Request(long adminUserId, long chatId, String language, String audienceWord, Button button,
+                          ZonedDateTime at) {
+    }
+
+    /** One link button under the message. */
+    public record Button(String label, String url) {
+    }
 
     private final BotConfig config;
     private final Database db;
@@ -32,13 +54,14 @@ public final class Broadcasts {
     private final AdminTexts texts;
     private final Clock clock;
     private final BroadcastControls controls;
-    private final ProgressView view;
     private final BroadcastActions actions;
     private final BroadcastList list;
-    private final TimeTexts time;
+    private final DraftView drafts;
+    private final MediaGroups albums = new MediaGroups();
+    private final KeyboardJson keyboards = new KeyboardJson();
 
     Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, Replier out, AdminTexts texts, Clock clock,
-               BroadcastControls controls, ProgressView view, BroadcastActions actions, BroadcastList list) {
+               BroadcastControls controls, BroadcastActions actions, BroadcastList list, DraftView drafts) {
         this.config = config;
         this.db = db;
         this.repo = repo;
@@ -46,10 +69,9 @@ public final class Broadcasts {
         this.texts = texts;
         this.clock = clock;
         this.controls = controls;
-        this.view = view;
         this.actions = actions;
         this.list = list;
-        this.time = new TimeTexts(texts);
+        this.drafts = drafts;
     }
 
     /** The prefix of the callback data of every broadcast button. */
@@ -65,58 +87,114 @@ public final class Broadcasts {
         return Audience.isAudienceToken(word);
     }
 
-    /**
-     * {@code /broadcast}: checks the audience and the text, stores a draft and shows the admin the message exactly
-     * as readers will get it, then its audience size, the time it will take and the Send / Send to me only /
-     * Cancel buttons. Every refusal is answered in the admin's chat. Returns the draft's id.
-     *
-     * @param audienceWord {@code all}, {@code cat=<slug>}, {@code lang=<ru|en>}, or empty for everyone
-     * @param html         the text as Telegram HTML
-     * @param textLength   the length of the text readers will see, in UTF-16 units
-     */
-    public OptionalLong create(long adminUserId, long chatId, String language, String audienceWord, String html,
-                               int textLength) {
-        Optional<Audience> parsed = Audience.parse(audienceWord);
-        if (parsed.isEmpty() || !known(parsed.get())) {
-            return refuse(chatId, language, "admin.broadcast.audience.unknown", Html.escape(audienceWord),
-                    Html.escape(String.join(", ", config.categories().stream().map(c -> c.slug()).toList())));
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The editor's own time zone, in which they give times. */
+    ZoneId zoneOf(Subscriber editor) {
+        return editor == null || editor.zone() == null ? config.digest().defaultZone() : editor.zone();
+    }
+
+    /** The messages of the album {@code m} belongs to, as they arrived; empty when it is none. */
+    List<Integer> albumOf(Message m) {
+        if (m.getMediaGroupId() == null) {
+            return List.of();
         }
+        return db.withHandle(h -> albums.messageIds(h, m.getChatId(), m.getMediaGroupId()));
+    }
+
+    /** Remembers one message of an album an editor sent; true for the album's first message. */
+    boolean rememberAlbumPart(Message m) {
+        Instant now = clock.instant();
+        return db.inTransaction(h -> {
+            albums.pruneBefore(h, now.minus(ALBUM_MEMORY));
+            return albums.add(h, m.getChatId(), m.getMediaGroupId(), m.getMessageId(), now);
+        });
+    }
+
+    /**
+     * {@code /broadcast} of a text: checks the audience and the text, stores a draft and shows the admin the
+     * message exactly as readers will get it, then its audience size, the time it will take and the buttons.
+     * Every refusal is answered in the admin's chat. Returns the draft's id.
+     *
+     * @param html       the text as Telegram HTML
+     * @param textLength the length of the text readers will see, in UTF-16 units
+     */
+    public OptionalLong create(Request r, String html, int textLength) {
         if (textLength == 0 || html.isBlank()) {
-            return refuse(chatId, language, "admin.broadcast.usage");
+            return refuse(r, "admin.broadcast.usage");
         }
         if (textLength > Html.MAX_MESSAGE) {
-            return refuse(chatId, language, "admin.broadcast.too.long", textLength, Html.MAX_MESSAGE);
+            return refuse(r, "admin.broadcast.too.long", textLength, Html.MAX_MESSAGE);
         }
         if (html.length() > Html.MAX_MESSAGE) {
             // the outbox would split it into two messages, which is not what the preview promised
-            return refuse(chatId, language, "admin.broadcast.too.long.html", html.length(), Html.MAX_MESSAGE);
+            return refuse(r, "admin.broadcast.too.long.html", html.length(), Html.MAX_MESSAGE);
+        }
+        return draft(r, BroadcastRow.HTML, html, null, null, keyboard -> new OutgoingMessage(r.chatId(), html, false,
+                false, keyboard));
+    }
+
+    /** {@link #create} for a copy of the editor's message: a photo, an album, a poll... */
+    OptionalLong createCopy(Request r, BroadcastSource.Copy copy) {
+        if (copy.album() && r.button() != null) {
+            return refuse(r, "admin.broadcast.album.button");
+        }
+        String description = copy.description().isEmpty() ? "" : Html.escape(copy.description());
+        return draft(r, copy.content(), description, copy.chatId(), copy.ids(), keyboard -> new Outgoing.Copy(
+                r.chatId(), copy.chatId(), copy.messageIds(), null, keyboard, false, null, false));
+    }
+
+    /** The old entry point: a text to an audience, now. */
+    public OptionalLong create(long adminUserId, long chatId, String language, String audienceWord, String html,
+                               int textLength) {
+        return create(new Request(adminUserId, chatId, language, audienceWord, null, null), html, textLength);
+    }
+
+    private OptionalLong draft(Request r, String content, String html, Long sourceChat, String sourceIds,
+                               java.util.function.Function<InlineKeyboardMarkup, Outgoing> preview) {
+        Optional<Audience> parsed = Audience.parse(r.audienceWord());
+        if (parsed.isEmpty() || !known(parsed.get())) {
+            return refuse(r, "admin.broadcast.audience.unknown", Html.escape(r.audienceWord()),
+                    Html.escape(String.join(", ", config.categories().stream().map(c -> c.slug()).toList())));
+        }
+        Optional<String> badTime = r.at() == null ? Optional.empty() : ScheduleTime.problem(r.at(), clock.instant());
+        if (badTime.isPresent()) {
+            return refuse(r, badTime.get(), ScheduleTime.MAX_DAYS_AHEAD);
         }
         Audience audience = parsed.get();
-        record Draft(long id, int size) {
-        }
-        Draft draft = db.inTransaction(h -> {
+        String label = r.button() == null ? null : r.button().label();
+        String url = r.button() == null ? null : r.button().url();
+        BroadcastRow b = db.inTransaction(h -> {
             int size = repo.audienceCount(h, audience.filter());
-            return new Draft(repo.insertDraft(h, adminUserId, chatId, language, html, audience.stored(), size,
-                    clock.instant()), size);
+            long id = repo.insertDraft(h, new BroadcastsRepo.NewDraft(r.adminUserId(), r.chatId(), r.language(),
+                    content, html, sourceChat, sourceIds, label, url, audience.stored(), size), clock.instant());
+            if (r.at() != null) {
+                repo.schedule(h, id, r.at().toInstant(), r.at().getZone().getId());
+            }
+            return repo.find(h, id).orElseThrow();
         });
-        long id = draft.id();
-        int size = draft.size();
-        SendOutcome preview = out.send(new OutgoingMessage(chatId, html, false, false, null));
-        if (!(preview instanceof SendOutcome.Delivered)) {
+        SendOutcome shown = out.perform(preview.apply(keyboards.read(buttonJson(b))));
+        if (!(shown instanceof SendOutcome.Delivered)) {
             // what Telegram refuses for the admin it would refuse for every reader
-            db.useTransaction(h -> repo.cancel(h, id, clock.instant()));
-            LOG.warn("preview of broadcast {} by admin {} was refused: {}", id, adminUserId, preview);
-            return refuse(chatId, language, "admin.broadcast.preview.failed", Html.escape(preview.toString()));
+            db.useTransaction(h -> repo.cancel(h, b.id(), clock.instant()));
+            LOG.warn("preview of broadcast {} by admin {} was refused: {}", b.id(), r.adminUserId(), shown);
+            return refuse(r, "admin.broadcast.preview.failed", Html.escape(shown.toString()));
         }
-        String info = texts.get(language, "admin.broadcast.preview", id, audienceName(audience, language), size,
-                config.delivery().globalPerSecond(), time.duration(language, view.eta(size)));
-        SendOutcome control = out.send(new OutgoingMessage(chatId, info, false, false, controls.preview(id, language)));
+        ProgressView.Shown info = drafts.render(b);
+        SendOutcome control = out.send(new OutgoingMessage(r.chatId(), info.html(), false, false, info.keyboard()));
         if (control instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> repo.setPreviewMessage(h, id, (int) d.messageId()));
+            db.useTransaction(h -> repo.setPreviewMessage(h, b.id(), (int) d.messageId()));
         }
-        LOG.info("admin {} created broadcast {} for audience {} ({} readers)", adminUserId, id, audience.stored(),
-                size);
-        return OptionalLong.of(id);
+        LOG.info("admin {} created broadcast {} ({}) for audience {} ({} readers){}", r.adminUserId(), b.id(),
+                content, audience.stored(), b.total(), r.at() == null ? "" : ", scheduled for " + r.at());
+        return OptionalLong.of(b.id());
+    }
+
+    /** The broadcast's link button as Bot API JSON, or null. */
+    static String buttonJson(BroadcastRow b) {
+        return b.buttonText() == null ? null : new KeyboardJson().linkButton(b.buttonText(), b.buttonUrl());
     }
 
     /**
@@ -134,18 +212,54 @@ public final class Broadcasts {
             return texts.get(language, "admin.toast.stale");
         }
         BroadcastRow b = row.get();
-        String key = switch (press.get().action()) {
-            case SEND -> actions.send(b, userId, chatId, messageId);
+        BroadcastControls.Press p = press.get();
+        String key = switch (p.action()) {
+            case SEND -> actions.send(b, userId, chatId, messageId, false);
+            case FASTGO -> actions.send(b, userId, chatId, messageId, true);
             case TEST -> actions.test(b, userId, chatId);
             case PAUSE -> actions.pause(b, userId);
             case RESUME -> actions.resume(b, userId);
             case CANCEL -> actions.cancel(b, userId);
+            case SCHEDULE -> actions.showPicker(b, chatId, messageId);
+            case AT -> actions.schedule(b, userId, Instant.ofEpochSecond(p.arg() * 60));
+            case UNSCHEDULE -> actions.schedule(b, userId, null);
+            case PIN -> actions.togglePin(b, userId);
+            case FAST -> actions.showFast(b, chatId, messageId);
+            case BACK -> actions.showDraft(b);
         };
-        return texts.get(language, key, b.id());
+        return key == null ? null : texts.get(language, key, b.id());
     }
 
-    /** {@code /broadcasts}: the last ten with their state and counts. */
-    public String recent(String language) {
+    /**
+     * An editor's reply to a draft's control message with a time ({@code 24.12 09:00}): schedules it. Returns
+     * whether the reply was about a draft at all.
+     */
+    boolean scheduleByReply(long userId, Subscriber editor, int repliedMessageId, String text) {
+        Optional<BroadcastRow> draft = db.withHandle(h -> repo.findByPreview(h, editor.chatId(), repliedMessageId));
+        if (draft.isEmpty() || !"DRAFT".equals(draft.get().state())) {
+            return false;
+        }
+        BroadcastRow b = draft.get();
+        ZoneId zone = zoneOf(editor);
+        String t = text.strip();
+        Optional<ScheduleTime.Parsed> when = ScheduleTime.parse(t, 0, zone, clock.instant().atZone(zone));
+        String lang = editor.language();
+        if (when.isEmpty() || when.get().end() != t.length()) {
+            out.send(OutgoingMessage.html(editor.chatId(), texts.get(lang, "admin.schedule.usage")));
+            return true;
+        }
+        Optional<String> bad = ScheduleTime.problem(when.get().at(), clock.instant());
+        if (bad.isPresent()) {
+            out.send(OutgoingMessage.html(editor.chatId(), texts.get(lang, bad.get(), ScheduleTime.MAX_DAYS_AHEAD)));
+            return true;
+        }
+        String key = actions.schedule(b, userId, when.get().at().toInstant(), zone);
+        out.send(OutgoingMessage.html(editor.chatId(), texts.get(lang, key, b.id())));
+        return true;
+    }
+
+    /** {@code /broadcasts}: the scheduled ones first, with a Cancel button each, then the last ten. */
+    public ProgressView.Shown recent(String language) {
         return list.render(language, 10);
     }
 
@@ -156,19 +270,8 @@ public final class Broadcasts {
         return a.language() == null || Languages.isSupported(a.language());
     }
 
-    private String audienceName(Audience a, String language) {
-        if (a.category() != null) {
-            String name = config.category(a.category()).map(c -> c.displayName(language)).orElse(a.category());
-            return texts.get(language, "admin.audience.cat", Html.escape(name));
-        }
-        if (a.language() != null) {
-            return texts.get(language, "admin.audience.lang", a.language());
-        }
-        return texts.get(language, "admin.audience.all");
-    }
-
-    private OptionalLong refuse(long chatId, String language, String key, Object... args) {
-        out.send(OutgoingMessage.html(chatId, texts.get(language, key, args)));
+    private OptionalLong refuse(Request r, String key, Object... args) {
+        out.send(OutgoingMessage.html(r.chatId(), texts.get(r.language(), key, args)));
         return OptionalLong.empty();
     }
 }

@@ -47,11 +47,13 @@ final class ProgressBoard {
     /** Shows the broadcast's current state if it changed and the last edit is 3 s old; reports it once finished. */
     void update(long id) {
         Instant now = clock.instant();
-        Snapshot s = db.withHandle(h -> repo.find(h, id).map(b -> new Snapshot(b, rows.counts(h, id))).orElse(null));
+        Snapshot s = db.withHandle(h -> repo.find(h, id).map(b -> new Snapshot(b, rows.counts(h, id),
+                new ProgressView.Extras(b.pin() ? rows.pins(h, id) : null, b.paid() ? rows.paidSent(h, id) : 0)))
+                .orElse(null));
         if (s == null || s.row().progressMessageId() == null || s.row().reported()) {
             return;
         }
-        ProgressView.Shown next = view.render(s.row(), s.counts(), now);
+        ProgressView.Shown next = view.render(s.row(), s.counts(), s.extras(), now);
         if (s.row().isFinished() && next.equals(current(id))) {
             db.useTransaction(h -> repo.markReported(h, id)); // shown earlier, but recording that failed
             forget(id);
@@ -101,6 +103,6 @@ final class ProgressBoard {
         lastEdit.remove(id);
     }
 
-    private record Snapshot(BroadcastRow row, BroadcastCounts counts) {
+    private record Snapshot(BroadcastRow row, BroadcastCounts counts, ProgressView.Extras extras) {
     }
 }

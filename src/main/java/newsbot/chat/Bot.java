@@ -118,7 +118,10 @@ public final class Bot {
             callbacks.put(editors.buttonPrefix(), editors.buttons());
             editorCallbacks.add(editors.buttons());
         }
-        Map<String, CommandHandler> adminCommands = editors.commands();
+        Map<String, CommandHandler> adminCommands = new HashMap<>(editors.commands());
+        if (editors.composed() != null) {
+            adminCommands.put(UpdateRouter.COMPOSED, editors.composed());
+        }
         HandledUpdates handled = new HandledUpdates();
         KeyboardJson keyboardJson = new KeyboardJson();
         this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,

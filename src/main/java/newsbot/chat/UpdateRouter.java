@@ -27,6 +27,11 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 public final class UpdateRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateRouter.class);
+    /**
+     * The key, among the editors' commands, of what an editor's message that is no command does in their private
+     * chat; no command can be named so.
+     */
+    static final String COMPOSED = "";
 
     private final Readers readers;
     private final Texts texts;
@@ -186,11 +191,15 @@ public final class UpdateRouter {
 
     private CommandHandler handlerFor(Incoming in, CommandLine line) {
         if (!line.isCommand()) {
+            CommandHandler composed = adminCommands.get(COMPOSED);
+            if (composed != null && in.isPrivate() && in.userId() != null && isAdmin.test(in.userId())) {
+                return composed;
+            }
             return c -> c.replyWith("unknown.text");
         }
         CommandHandler handler = commands.get(line.name());
         if (handler == null) {
-            CommandHandler admin = adminCommands.get(line.name());
+            CommandHandler admin = line.name().isEmpty() ? null : adminCommands.get(line.name());
             if (admin != null && in.userId() != null && isAdmin.test(in.userId())) {
                 // editors' tools answer only in the editor's private chat: nothing of them is posted in a group
                 return in.isPrivate() ? admin : c -> c.replyWith("admin.private.only");

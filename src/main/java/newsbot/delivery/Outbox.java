@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import newsbot.store.Deliveries;
 import newsbot.store.NewDelivery;
+import newsbot.store.Operation;
 import newsbot.html.Html;
 import org.jdbi.v3.core.Handle;
 
@@ -77,12 +78,27 @@ public final class Outbox {
      */
     public int enqueueAll(Handle h, Collection<Long> chatIds, DeliveryKind kind, long refId, String html,
                           boolean silent, boolean linkPreview, Instant notBefore) {
-        List<String> parts = split(html);
+        return enqueueAll(h, chatIds, kind, refId, html, silent, linkPreview, notBefore, null, Operation.SEND_TEXT);
+    }
+
+    /**
+     * {@link #enqueueAll} of any call: a text with a keyboard ({@code replyMarkup} as Bot API JSON, on the last
+     * part), or a copy of an editor's message (one row per chat, {@code html} its caption override or empty),
+     * going paid or pinned as {@code operation} says.
+     */
+    public int enqueueAll(Handle h, Collection<Long> chatIds, DeliveryKind kind, long refId, String html,
+                          boolean silent, boolean linkPreview, Instant notBefore, String replyMarkup,
+                          Operation operation) {
+        boolean copy = !Operation.SEND.equals(operation.action());
+        List<String> parts = copy ? List.of(html == null ? "" : html) : split(html);
         List<NewDelivery> rows = new ArrayList<>(chatIds.size() * parts.size());
         for (long chatId : chatIds) {
             for (int i = 0; i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1;
+                // only the last part carries the keyboard, and only it is pinned: the whole message ends there
                 rows.add(new NewDelivery(chatId, kind.name(), kind.priority(), refId, i, parts.get(i), silent,
-                        linkPreview, notBefore));
+                        linkPreview, notBefore, last ? replyMarkup : null, null,
+                        last ? operation : operation.withThenPin(false)));
             }
         }
         int added = deliveries.insertAllIfAbsent(h, rows, time.now());

@@ -87,8 +87,8 @@ final class OutcomeHandler {
         if (outcome instanceof SendOutcome.Delivered ok) {
             h.useTransaction(tx -> {
                 // with the text it carried: a correction may have replaced the row's text while it was on the wire
-                deliveries.markSent(tx, d.id(), ok.messageId(), joined(ok.moreMessageIds()), sentPaid, d.text(),
-                        now);
+                deliveries.markSent(tx, d.id(), ok.messageId(), Operation.joinIds(ok.moreMessageIds()), sentPaid,
+                        d.text(), now);
                 if (sentPaid) {
                     paid.recordSpent(tx);
                 }
@@ -145,17 +145,6 @@ final class OutcomeHandler {
     private static boolean refusesPaid(SendOutcome.Rejected r) {
         String reason = r.reason().toLowerCase(java.util.Locale.ROOT);
         return reason.contains("paid") || reason.contains("star");
-    }
-
-    private static String joined(java.util.List<Long> ids) {
-        if (ids.isEmpty()) {
-            return null;
-        }
-        StringBuilder s = new StringBuilder();
-        for (Long id : ids) {
-            s.append(s.length() == 0 ? "" : ",").append(id);
-        }
-        return s.toString();
     }
 
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {

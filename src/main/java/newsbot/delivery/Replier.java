@@ -24,6 +24,9 @@ public interface Replier {
     /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
     SendOutcome send(OutgoingMessage message);
 
+    /** Makes any call (a copy of an editor's message as its preview, say) and waits for Telegram's answer. */
+    SendOutcome perform(newsbot.telegram.Outgoing call);
+
     /** Replaces the text and keyboard of a message the bot sent and waits; "not modified" counts as success. */
     SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard);
 

@@ -1,7 +1,5 @@
 package newsbot.delivery;
 
-import java.util.ArrayList;
-import java.util.List;
 import newsbot.store.Delivery;
 import newsbot.store.Operation;
 import newsbot.telegram.KeyboardJson;
@@ -21,7 +19,7 @@ final class RowCalls {
         switch (op.action()) {
             case Operation.COPY:
             case Operation.COPY_ALBUM:
-                return new Outgoing.Copy(d.chatId(), op.sourceChatId(), ids(op.sourceMessageIds()),
+                return new Outgoing.Copy(d.chatId(), op.sourceChatId(), Operation.messageIds(op.sourceMessageIds()),
                         d.text().isEmpty() ? null : d.text(), keyboard, d.silent(), d.threadId(), paid);
             case Operation.PIN:
                 return new Outgoing.Pin(d.chatId(), op.targetMessageId());
@@ -35,16 +33,5 @@ final class RowCalls {
                 return new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(), keyboard, d.threadId(),
                         paid);
         }
-    }
-
-    /** "12,13,14" as message ids. */
-    static List<Integer> ids(String list) {
-        List<Integer> ids = new ArrayList<>();
-        for (String part : list.split(",")) {
-            if (!part.isBlank()) {
-                ids.add(Integer.parseInt(part.strip()));
-            }
-        }
-        return ids;
     }
 }

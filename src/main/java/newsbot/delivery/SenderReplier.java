@@ -53,6 +53,11 @@ public final class SenderReplier implements Replier {
     }
 
     @Override
+    public SendOutcome perform(newsbot.telegram.Outgoing call) {
+        return awaited(call.chatId(), call.getClass().getSimpleName(), () -> gateway.perform(call));
+    }
+
+    @Override
     public SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
         return awaited(chatId, "edit", () -> gateway.edit(chatId, messageId, html, keyboard));
     }

@@ -42,6 +42,28 @@ public final class BroadcastOutbox {
         return new BroadcastCounts(enqueued, byState[0], byState[1], byState[2], blocked, byState[3] - blocked);
     }
 
+    /** How the pins of a broadcast went: pinned, refused (Telegram said no: rights, say), still to do. */
+    public record PinCounts(int pinned, int refused, int pending) {
+    }
+
+    public PinCounts pins(Handle h, long id) {
+        int[] n = new int[3];
+        h.createQuery("SELECT state, COUNT(*) FROM deliveries WHERE kind = 'PIN' AND ref_id = :id GROUP BY state")
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> n["SENT".equals(e.getKey()) ? 0 : "PENDING".equals(e.getKey()) ? 2 : 1] += e.getValue());
+        return new PinCounts(n[0], n[1], n[2]);
+    }
+
+    /** Copies of the broadcast that went out as paid messages. */
+    public int paidSent(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND sent_paid = 1")
+                .bind("kind", KIND)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /** Pause: the broadcast's pending rows wait until {@code heldUntil}, which the dispatcher never reaches. */
     public int holdPending(Handle h, long id, Instant heldUntil) {
         return holdPending(h, KIND, id, heldUntil);

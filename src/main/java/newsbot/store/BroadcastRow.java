@@ -13,6 +13,14 @@ import java.time.Instant;
  * @param previewMessageId  the admin's message with the Send / Cancel buttons, or {@code null}
  * @param progressChatId    where the progress message is, or {@code null} before Send
  * @param progressMessageId the progress message, or {@code null} before Send
+ * @param content           {@code html} (the text, by sendMessage) or what the copied message is: photo, album...
+ * @param sourceChatId      for copies: the editor's chat holding the message, else {@code null}
+ * @param sourceMessageIds  for copies: "12" or "12,13,14" (an album), else {@code null}
+ * @param buttonText        the link button's label, or {@code null} for none
+ * @param pin               pin the message in readers' chats once delivered
+ * @param paid              sent fast, as paid messages (allow_paid_broadcast) within the daily budget
+ * @param scheduledAt       a draft starts by itself then; {@code null}: on Send only
+ * @param scheduleZone      the editor's time zone the schedule was given in, or {@code null}
  */
 public record BroadcastRow(
         long id,
@@ -31,7 +39,26 @@ public record BroadcastRow(
         boolean reported,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String content,
+        Long sourceChatId,
+        String sourceMessageIds,
+        String buttonText,
+        String buttonUrl,
+        boolean pin,
+        boolean paid,
+        Instant scheduledAt,
+        String scheduleZone) {
+
+    public static final String HTML = "html";
+
+    public boolean isCopy() {
+        return !HTML.equals(content);
+    }
+
+    public boolean isScheduledDraft() {
+        return "DRAFT".equals(state) && scheduledAt != null;
+    }
 
     public boolean isFinished() {
         return "DONE".equals(state) || "CANCELLED".equals(state);

@@ -17,27 +17,90 @@ public final class BroadcastsRepo {
 
     private static final String COLUMNS = "id, admin_user_id, admin_chat_id, language, text, audience, state, total, "
             + "enqueued_upto, enqueued_all, preview_message_id, progress_chat_id, progress_message_id, reported, "
-            + "created_at, started_at, finished_at";
+            + "created_at, started_at, finished_at, content, source_chat_id, source_message_ids, button_text, "
+            + "button_url, pin, paid, scheduled_at, schedule_zone";
 
-    public long insertDraft(Handle h, long adminUserId, long adminChatId, String language, String html,
-                            String audience, int total, Instant now) {
+    /**
+     * A new draft: what to send and to whom.
+     *
+     * @param html the text (content {@code html}), or a copy's description shown in lists
+     */
+    public record NewDraft(long adminUserId, long adminChatId, String language, String content, String html,
+                           Long sourceChatId, String sourceMessageIds, String buttonText, String buttonUrl,
+                           String audience, int total) {
+    }
+
+    public long insertDraft(Handle h, NewDraft d, Instant now) {
         return h.createUpdate("INSERT INTO broadcasts (admin_user_id, admin_chat_id, language, text, audience, state, "
-                        + "total, created_at) VALUES (:user, :chat, :lang, :text, :audience, 'DRAFT', :total, :now)")
-                .bind("user", adminUserId)
-                .bind("chat", adminChatId)
-                .bind("lang", language)
-                .bind("text", html)
-                .bind("audience", audience)
-                .bind("total", total)
+                        + "total, created_at, content, source_chat_id, source_message_ids, button_text, button_url) "
+                        + "VALUES (:user, :chat, :lang, :text, :audience, 'DRAFT', :total, :now, :content, :sourceChat, "
+                        + ":sourceIds, :buttonText, :buttonUrl)")
+                .bind("user", d.adminUserId())
+                .bind("chat", d.adminChatId())
+                .bind("lang", d.language())
+                .bind("text", d.html())
+                .bind("audience", d.audience())
+                .bind("total", d.total())
                 .bind("now", now.toEpochMilli())
+                .bind("content", d.content())
+                .bind("sourceChat", d.sourceChatId())
+                .bind("sourceIds", d.sourceMessageIds())
+                .bind("buttonText", d.buttonText())
+                .bind("buttonUrl", d.buttonUrl())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
     }
 
+    /** A draft's options, changed from its preview; false once it is no longer a draft. */
+    public boolean setOptions(Handle h, long id, boolean pin, boolean paid) {
+        return h.createUpdate("UPDATE broadcasts SET pin = :pin, paid = :paid WHERE id = :id AND state = 'DRAFT'")
+                .bind("pin", pin ? 1 : 0)
+                .bind("paid", paid ? 1 : 0)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /** Schedules (or with {@code at} null, unschedules) a draft; false once it is no longer a draft. */
+    public boolean schedule(Handle h, long id, Instant at, String zone) {
+        return h.createUpdate("UPDATE broadcasts SET scheduled_at = :at, schedule_zone = :zone "
+                        + "WHERE id = :id AND state = 'DRAFT'")
+                .bind("at", at == null ? null : at.toEpochMilli())
+                .bind("zone", zone)
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /** Scheduled drafts due at {@code now}, the longest overdue first. */
+    public List<BroadcastRow> dueScheduled(Handle h, Instant now) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE state = 'DRAFT' AND scheduled_at IS NOT NULL "
+                        + "AND scheduled_at <= :now ORDER BY scheduled_at, id")
+                .bind("now", now.toEpochMilli())
+                .map(BroadcastsRepo::map)
+                .list();
+    }
+
+    /** Every scheduled draft, soonest first. */
+    public List<BroadcastRow> scheduled(Handle h) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE state = 'DRAFT' AND scheduled_at IS NOT NULL "
+                        + "ORDER BY scheduled_at, id")
+                .map(BroadcastsRepo::map)
+                .list();
+    }
+
     public Optional<BroadcastRow> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE id = :id")
                 .bind("id", id)
+                .map(BroadcastsRepo::map)
+                .findOne();
+    }
+
+    /** The draft or broadcast whose control message is {@code messageId} in the editor's chat. */
+    public Optional<BroadcastRow> findByPreview(Handle h, long chatId, int messageId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE admin_chat_id = :chat "
+                        + "AND preview_message_id = :msg ORDER BY id DESC LIMIT 1")
+                .bind("chat", chatId)
+                .bind("msg", messageId)
                 .map(BroadcastsRepo::map)
                 .findOne();
     }
@@ -137,15 +200,6 @@ public final class BroadcastsRepo {
                 .findOne();
     }
 
-    /** What the broadcast sends: {@code html} (its text), or the kind of message it copies (photo, album, poll…). */
-    public String content(Handle h, long id) {
-        return h.createQuery("SELECT content FROM broadcasts WHERE id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .findOne()
-                .orElse("html");
-    }
-
     /** A correction of a broadcast still sending: the batches not yet enqueued carry the corrected text. */
     public void replaceText(Handle h, long id, String html) {
         h.createUpdate("UPDATE broadcasts SET text = :text WHERE id = :id")
@@ -201,7 +255,16 @@ public final class BroadcastsRepo {
                 rs.getInt("reported") == 1,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 nullableInstant(rs, "started_at"),
-                nullableInstant(rs, "finished_at"));
+                nullableInstant(rs, "finished_at"),
+                rs.getString("content"),
+                nullableLong(rs, "source_chat_id"),
+                rs.getString("source_message_ids"),
+                rs.getString("button_text"),
+                rs.getString("button_url"),
+                rs.getInt("pin") == 1,
+                rs.getInt("paid") == 1,
+                nullableInstant(rs, "scheduled_at"),
+                rs.getString("schedule_zone"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,8 @@
 package newsbot.store;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What an outbox row does with Telegram, beyond its chat and text: send the text, copy an editor's message, or act
  * on a message already delivered (pin it, edit or delete it).
@@ -31,6 +34,29 @@ public record Operation(String action, Long sourceChatId, String sourceMessageId
 
     public static Operation on(String action, int targetMessageId) {
         return new Operation(action, null, null, targetMessageId, false, false);
+    }
+
+    /** "12,13,14" as message ids: how the outbox and broadcasts store an album's messages. */
+    public static List<Integer> messageIds(String list) {
+        List<Integer> ids = new ArrayList<>();
+        for (String part : list.split(",")) {
+            if (!part.isBlank()) {
+                ids.add(Integer.parseInt(part.strip()));
+            }
+        }
+        return ids;
+    }
+
+    /** Message ids as stored: "12,13,14"; {@code null} for none. */
+    public static String joinIds(List<? extends Number> ids) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (Number id : ids) {
+            s.append(s.length() == 0 ? "" : ",").append(id.longValue());
+        }
+        return s.toString();
     }
 
     public Operation withPaid(boolean newPaid) {

@@ -25,6 +25,15 @@ public final class KeyboardJson {
     }
 
     /** {@code null} stays {@code null}; JSON this class did not write is refused. */
+    /** One button opening {@code url}, as Bot API JSON. */
+    public String linkButton(String label, String url) {
+        org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton button =
+                new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton(label);
+        button.setUrl(url);
+        return write(new InlineKeyboardMarkup(java.util.List.of(
+                new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow(button))));
+    }
+
     public InlineKeyboardMarkup read(String json) {
         if (json == null) {
             return null;

@@ -105,7 +105,8 @@ class BroadcastsTest {
                 "At 30 messages per second it takes about 1 s");
         assertThat(toAdmin.get(1).message().keyboard().getKeyboard()).flatMap(row -> row)
                 .extracting(b -> b.getCallbackData())
-                .containsExactly("bc:" + id + ":send", "bc:" + id + ":test", "bc:" + id + ":cancel");
+                .containsExactly("bc:" + id + ":send", "bc:" + id + ":test", "bc:" + id + ":schedule",
+                        "bc:" + id + ":pin", "bc:" + id + ":cancel");
 
         String toast = admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":test", "en");
         assertThat(toast).contains("sent to you only");
@@ -241,11 +242,11 @@ class BroadcastsTest {
         for (int i = 0; i < 10; i++) {
             draft("lang=ru", "Draft " + i);
         }
-        String list = admin.broadcasts().recent("en");
+        String list = admin.broadcasts().recent("en").html();
         assertThat(list).startsWith("📋 <b>Latest broadcasts</b>");
         assertThat(list).contains("#11</b> · draft · lang=ru", "<i>Draft 9</i>").doesNotContain("First one");
         long second = draft("", "Second");
-        assertThat(admin.broadcasts().recent("ru")).contains("#" + second + "</b> · черновик");
+        assertThat(admin.broadcasts().recent("ru").html()).contains("#" + second + "</b> · черновик");
 
         Map<Long, String> rows = Map.copyOf(world.broadcastRows(first).stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));

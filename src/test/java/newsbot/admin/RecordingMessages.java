@@ -32,6 +32,18 @@ public final class RecordingMessages implements Replier {
     public final List<Photo> photos = new ArrayList<>();
     private int nextId = 500;
 
+    /** Calls other than text messages (copies of an editor's message, say), as made. */
+    public final List<newsbot.telegram.Outgoing> calls = new ArrayList<>();
+
+    @Override
+    public synchronized SendOutcome perform(newsbot.telegram.Outgoing call) {
+        if (call instanceof OutgoingMessage message) {
+            return send(message);
+        }
+        calls.add(call);
+        return new SendOutcome.Delivered(9000 + calls.size());
+    }
+
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
         RecordingReplier.assertValidHtml(message.html());

@@ -76,6 +76,8 @@ class AdminEndToEndTest {
         assertThat(control.buttons()).extracting(FakeButton::text, FakeButton::callbackData).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("✅ Отправить", "bc:1:send"),
                 org.assertj.core.groups.Tuple.tuple("🧪 Только мне", "bc:1:test"),
+                org.assertj.core.groups.Tuple.tuple("🕒 Запланировать…", "bc:1:schedule"),
+                org.assertj.core.groups.Tuple.tuple("📌 Закрепить: нет", "bc:1:pin"),
                 org.assertj.core.groups.Tuple.tuple("✖️ Отменить", "bc:1:cancel"));
         rig.run(2);
         assertThat(to(READER_A, html)).isEmpty(); // nothing before Send

@@ -3,9 +3,11 @@ package newsbot.telegram;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,12 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * A fake Telegram Bot API on 127.0.0.1 for the real telegrambots client: long polling, the sending methods the
  * bot uses with Telegram's validation and error answers, switchable rate limits, chat states, fault injection,
  * a user to play and everything the bot sent to read back. Thread-safe; close it after the test.
+ *
+ * <p>Users may send text, media (photo, video, document, audio, animation, voice), polls, quizzes and albums
+ * ({@link FakeUserMessage}, {@link #userSendsAlbum}); the fake remembers every message by chat and message id, so
+ * copyMessage and copyMessages can copy the users' and the bot's own messages; pinChatMessage, editMessageCaption
+ * and the 48-hour rule of deleteMessage ({@link #ageMessage}) are there, and allow_paid_broadcast on sendMessage,
+ * sendPhoto and copyMessage is metered ({@link #paidMessageCount}, {@link #starsSpent}).
  *
  * <pre>{@code
  * try (FakeBotApi telegram = FakeBotApi.start()) {
@@ -58,7 +66,7 @@ public final class FakeBotApi implements AutoCloseable {
         this.botId = Long.parseLong(token.substring(0, token.indexOf(':')));
         FakeJson json = new FakeJson(botId);
         state.botId = botId;
-        this.updates = new FakeUpdates(state, json);
+        this.updates = new FakeUpdates(state, json, nanoClock);
         this.limiter = new FakeRateLimiter(nanoClock);
         FakeMethods methods = new FakeMethods(state, updates, limiter, json, nanoClock);
         AtomicInteger threads = new AtomicInteger();
@@ -127,13 +135,57 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- rate limits ------------------------------------------------------------------------------------
 
-    /** Enforces these limits on sendMessage and sendPhoto from now on (off by default). */
+    /**
+     * Enforces these limits from now on (off by default) on sendMessage, sendPhoto, copyMessage, copyMessages
+     * (one token per message copied), editMessageText and editMessageCaption; pinChatMessage is not limited.
+     */
     public void enableRateLimits(FakeRateLimits limits) {
         limiter.configure(limits);
     }
 
     public void disableRateLimits() {
         limiter.configure(null);
+    }
+
+    // ---- paid broadcasts --------------------------------------------------------------------------------
+
+    /**
+     * How many messages were sent with allow_paid_broadcast=true and accepted (a 429 or a refusal is not counted).
+     */
+    public long paidMessageCount() {
+        return state.locked(() -> state.paidMessages);
+    }
+
+    /** Stars paid for paid broadcasts: 0.1 Star a message, as the Bot API documents. Scale 1. */
+    public BigDecimal starsSpent() {
+        return state.locked(() -> BigDecimal.valueOf(state.paidTenthsSpent, 1));
+    }
+
+    /**
+     * The bot's Star balance from now on (default: unlimited); a paid send it cannot pay for answers 400 "Bad
+     * Request: not enough Stars to send paid broadcast" (an assumed text: Telegram's was not found).
+     * Fractions below a tenth are dropped.
+     */
+    public void setStarBalance(BigDecimal stars) {
+        long tenths = stars.movePointRight(1).longValue();
+        if (tenths < 0) {
+            throw new IllegalArgumentException("negative balance " + stars);
+        }
+        state.update(() -> state.starBalanceTenths = tenths);
+    }
+
+    /** The Star balance left, or null while it is unlimited. */
+    public BigDecimal starBalance() {
+        return state.locked(() -> state.starBalanceTenths == Long.MAX_VALUE ? null
+                : BigDecimal.valueOf(state.starBalanceTenths, 1));
+    }
+
+    /**
+     * Every paid send (allow_paid_broadcast=true) answers 400 with this description ("Bad Request: " is prefixed
+     * unless present), as Telegram refuses bots that don't meet its conditions for paid broadcasts; null ends it.
+     */
+    public void refusePaidBroadcasts(String description) {
+        state.update(() -> state.paidBroadcastRefusal = description);
     }
 
     // ---- chat states ------------------------------------------------------------------------------------
@@ -176,6 +228,58 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void setStatus(long chatId, FakeState.ChatStatus status) {
         state.update(() -> state.statuses.put(chatId, status));
+    }
+
+    // ---- pins and edits ---------------------------------------------------------------------------------
+
+    /** pinChatMessage in this group, supergroup or channel answers 400 "not enough rights…" (private chats: no effect). */
+    public void denyPinning(long chatId) {
+        state.update(() -> state.pinningDenied.add(chatId));
+    }
+
+    public void allowPinning(long chatId) {
+        state.update(() -> state.pinningDenied.remove(chatId));
+    }
+
+    /** The message ids pinned in the chat, oldest pin first (a message pinned again moves to the end). */
+    public List<Integer> pinnedIn(long chatId) {
+        return state.locked(() -> List.copyOf(state.pins.getOrDefault(chatId, List.of())));
+    }
+
+    public boolean isPinned(long chatId, int messageId) {
+        return pinnedIn(chatId).contains(messageId);
+    }
+
+    /** editMessageText, editMessageCaption and editMessageReplyMarkup answer 400 "message can't be edited". */
+    public void makeUneditable(long chatId, int messageId) {
+        state.update(() -> state.uneditable.add(new FakeState.Key(chatId, messageId)));
+    }
+
+    /**
+     * Makes one of the bot's messages (or a user's) {@code age} older than it is, as if sent that much earlier on
+     * the fake's clock: {@code ageMessage(chat, id, Duration.ofHours(48))} makes deleteMessage answer 400 "message
+     * can't be deleted for everyone". (Or start the fake with a hand-driven clock, {@link #start(String,
+     * LongSupplier)}, and move it.)
+     */
+    public void ageMessage(long chatId, int messageId, Duration age) {
+        state.update(() -> {
+            FakeState.Key key = new FakeState.Key(chatId, messageId);
+            FakeMessage bots = state.current.get(key);
+            if (bots != null) {
+                FakeMessage older = bots.withSentAtNanos(bots.sentAtNanos() - age.toNanos());
+                state.current.put(key, older);
+                for (int i = 0; i < state.sent.size(); i++) {
+                    FakeMessage m = state.sent.get(i);
+                    if (m.chatId() == chatId && m.messageId() == messageId) {
+                        state.sent.set(i, m.withSentAtNanos(older.sentAtNanos()));
+                    }
+                }
+            } else if (state.receivedAtNanos.containsKey(key)) {
+                state.receivedAtNanos.merge(key, -age.toNanos(), Long::sum);
+            } else {
+                throw new IllegalArgumentException("no message " + messageId + " in chat " + chatId);
+            }
+        });
     }
 
     // ---- faults -----------------------------------------------------------------------------------------
@@ -282,9 +386,28 @@ public final class FakeBotApi implements AutoCloseable {
                 .withChatType(chatType).withUsername(username));
     }
 
-    /** Any message, with explicit entities or a reply_to_message; returns the message id. */
+    /** Any message (text, media, poll…), with explicit entities or a reply_to_message; returns the message id. */
     public int userSends(FakeUserMessage message) {
         return updates.userSends(message);
+    }
+
+    /**
+     * The user sends an album: {@code items} messages (photo, video, photo, video…) sharing a new media_group_id,
+     * each its own update, the caption (may be null) on the first; returns their message ids in order.
+     */
+    public List<Integer> userSendsAlbum(long chatId, long userId, String caption, int items) {
+        if (items < 2 || items > 10) {
+            throw new IllegalArgumentException("an album has 2 to 10 items, not " + items);
+        }
+        String group = state.locked(state::nextMediaGroupId);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            String itemCaption = i == 0 ? caption : null;
+            FakeUserMessage item = i % 2 == 0 ? FakeUserMessage.photo(chatId, userId, itemCaption)
+                    : FakeUserMessage.video(chatId, userId, itemCaption);
+            ids.add(userSends(item.withMediaGroup(group)));
+        }
+        return List.copyOf(ids);
     }
 
     /** The user presses an inline button of the bot's message; returns the callback query id to answer. */
@@ -294,7 +417,10 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- reading ----------------------------------------------------------------------------------------
 
-    /** Every message the bot sent, as sent (edits not applied), in order. */
+    /**
+     * Every message the bot sent with sendMessage, copyMessage and copyMessages, as sent (edits not applied), in
+     * order; sendPhoto's photos are in {@link #photos()} (and {@link #current}).
+     */
     public List<FakeMessage> sentMessages() {
         return state.locked(() -> List.copyOf(state.sent));
     }
@@ -303,7 +429,7 @@ public final class FakeBotApi implements AutoCloseable {
         return state.locked(() -> state.sent.stream().filter(m -> m.chatId() == chatId).toList());
     }
 
-    /** The message as it is now, edits applied; empty if it never existed or was deleted. */
+    /** One of the bot's messages as it is now, edits (text, caption, markup) applied; empty if none or deleted. */
     public Optional<FakeMessage> current(long chatId, int messageId) {
         return state.locked(() -> Optional.ofNullable(state.current.get(new FakeState.Key(chatId, messageId))));
     }

@@ -165,6 +165,41 @@ class FakeBotApiTest {
     }
 
     @Test
+    void newMethodsAreCanonicalRecordedAndFaultable() {
+        int text = telegram.userSends(1, 1, "copy me");
+        telegram.delayResponses("copyMessage", Duration.ofMillis(150));
+
+        long start = System.nanoTime();
+        Answer copied = call("COPYMESSAGE", "{\"chat_id\":2,\"from_chat_id\":1,\"message_id\":" + text + "}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(copied.body().toString()).isEqualTo("{\"ok\":true,\"result\":{\"message_id\":1}}");
+        telegram.clearFaults();
+        telegram.failNext("copymessages", 1, 502);
+        assertThat(call("copyMessages", "{\"chat_id\":2,\"from_chat_id\":1,\"message_ids\":[1]}").status())
+                .isEqualTo(502);
+        // message_ids may come JSON-serialized in a form body, as for any structured parameter.
+        assertThat(call("copyMessages", "{\"chat_id\":2,\"from_chat_id\":1,\"message_ids\":\"[1]\"}")
+                .body().at("/result/0/message_id").asInt()).isEqualTo(2);
+        assertThat(call("copyMessages", "{\"chat_id\":2,\"from_chat_id\":1,\"message_ids\":[]}")
+                .body().get("description").asText()).isEqualTo("Bad Request: message identifiers are not specified");
+        String many = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(call("copyMessages", "{\"chat_id\":2,\"from_chat_id\":1,\"message_ids\":[" + many + "]}")
+                .body().get("description").asText()).isEqualTo("Bad Request: too many messages to copy");
+        assertThat(call("PinChatMessage", "{\"chat_id\":2,\"message_id\":1}").body().get("result").asBoolean())
+                .isTrue();
+        assertThat(call("editmessagecaption", "{\"chat_id\":2,\"message_id\":1,\"caption\":\"c\"}")
+                .body().get("description").asText())
+                .isEqualTo("Bad Request: there is no caption in the message to edit");
+        assertThat(call("editMessageText", "{\"chat_id\":1,\"message_id\":" + text + ",\"text\":\"t\"}")
+                .body().get("description").asText()).isEqualTo("Bad Request: message can't be edited");
+        assertThat(telegram.requests()).extracting(FakeCall::method).containsExactly("copyMessage",
+                "copyMessages", "copyMessages", "copyMessages", "copyMessages", "pinChatMessage",
+                "editMessageCaption", "editMessageText");
+        assertThat(telegram.isPinned(2, 1)).isTrue();
+    }
+
+    @Test
     void closeIsPrompt() {
         long start = System.nanoTime();
         telegram.close();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,15 +18,36 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The Bot API methods the fake implements, with Telegram's validation and error texts. */
+/**
+ * The Bot API methods the fake implements, with Telegram's validation and error texts.
+ *
+ * <p>Where the texts of the media, copy, pin and paid-broadcast methods come from: the Bot API documentation
+ * gives the rules (copyMessage: service messages can't be copied, a quiz only if correct_option_id is known;
+ * copyMessages: 1-100 ids, missing or uncopyable ones skipped, album grouping kept; deleteMessage: 48 hours;
+ * paid broadcasts: up to 1000 messages/s for 0.1 Star each) but no error texts. The texts "message to copy not
+ * found", "the message can't be copied", "message to pin not found", "not enough rights to manage pinned messages
+ * in the chat", "there is no text/caption in the message to edit", "message can't be edited" and "message can't
+ * be deleted for everyone" are Telegram's as quoted in public bug reports and client libraries; "message
+ * identifiers must be in a strictly increasing order" is TDLib's rule as worded in a client library's error list.
+ * Assumed, not found anywhere: "message identifiers are not specified", "too many messages to copy" and
+ * {@link #NOT_ENOUGH_STARS}.
+ */
 final class FakeMethods {
 
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
-            "deleteMessage", "getChatMember", "getChat");
+            "deleteMessage", "getChatMember", "getChat", "copyMessage", "copyMessages", "pinChatMessage",
+            "editMessageCaption");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+    /** Bots may delete their own (and, in private chats, incoming) messages for 48 hours after sending. */
+    static final Duration DELETE_WINDOW = Duration.ofHours(48);
+    /** The kinds copyMessage recognises, in the order a message's fields are checked (animation before document). */
+    private static final List<String> CONTENT_KINDS = List.of("text", "animation", "photo", "video", "document",
+            "audio", "voice", "poll");
+    /** Assumed wording: Telegram's text for a bot without enough Stars for a paid broadcast was not found. */
+    static final String NOT_ENOUGH_STARS = "not enough Stars to send paid broadcast";
     private static final String NOT_MODIFIED = "message is not modified: specified new message content and reply "
             + "markup are exactly the same as a current content and reply markup of the message";
 
@@ -67,6 +90,10 @@ final class FakeMethods {
             case "deleteMessage" -> deleteMessage(r);
             case "getChatMember" -> chatMember(r);
             case "getChat" -> chat(r);
+            case "copyMessage" -> copyMessage(r);
+            case "copyMessages" -> copyMessages(r);
+            case "pinChatMessage" -> pinChatMessage(r);
+            case "editMessageCaption" -> editMessageCaption(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
     }
@@ -123,23 +150,41 @@ final class FakeMethods {
         String plain = visibleText(text, parseMode, FakeLimits.MAX_MESSAGE, "message is too long",
                 "message text is empty");
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        Integer thread = thread(r, chatId);
+        boolean paid = r.bool("allow_paid_broadcast");
+        takeRateToken(chatId, 1, paid);
+        return state.locked(() -> {
+            FakeMessage message = new FakeMessage(chatId, state.nextMessageId(chatId), text, plain, parseMode,
+                    r.bool("disable_notification"), previewDisabled(r), markup.json(), markup.keyboard(),
+                    nanoClock.getAsLong(), 0, "text", null, null, null, paid, thread);
+            store(message, null, true);
+            return state.botMessageJson(json, message);
+        });
+    }
+
+    /** Remembers one of the bot's messages. Call with the lock held. */
+    private void store(FakeMessage message, ObjectNode content, boolean listed) {
+        FakeState.Key key = new FakeState.Key(message.chatId(), message.messageId());
+        if (listed) {
+            state.sent.add(message);
+        }
+        state.current.put(key, message);
+        if (content != null && !content.isEmpty()) {
+            state.content.put(key, content);
+        }
+        if (message.threadId() != null) {
+            state.threads.put(key, message.threadId());
+        }
+        state.changed.signalAll();
+    }
+
+    /** The message_thread_id of a send, null for none; 400 as Telegram for a topic that does not exist. */
+    private Integer thread(FakeRequest r, long chatId) {
         int thread = r.intOr("message_thread_id", 0);
         if (thread != 0 && !state.locked(() -> state.forumTopics.contains(new FakeState.Key(chatId, thread)))) {
             throw FakeApiError.badRequest("message thread not found");
         }
-        takeRateToken(chatId);
-        return state.locked(() -> {
-            FakeMessage message = new FakeMessage(chatId, state.nextMessageId(chatId), text, plain, parseMode,
-                    r.bool("disable_notification"), previewDisabled(r), markup.json(), markup.keyboard(),
-                    nanoClock.getAsLong(), 0);
-            state.sent.add(message);
-            state.current.put(new FakeState.Key(chatId, message.messageId()), message);
-            if (thread != 0) {
-                state.threads.put(new FakeState.Key(chatId, message.messageId()), thread);
-            }
-            state.changed.signalAll();
-            return json.botMessage(message, state.chatType(chatId));
-        });
+        return thread == 0 ? null : thread;
     }
 
     private JsonNode editMessageText(FakeRequest r) {
@@ -157,6 +202,9 @@ final class FakeMethods {
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
         takeRateToken(chatId); // Telegram counts edits against the chat's limits like messages
         return edit(chatId, messageId, old -> {
+            if (!old.isText()) {
+                throw FakeApiError.badRequest("there is no text in the message to edit");
+            }
             if (old.text().equals(text) && Objects.equals(old.replyMarkupJson(), markup.json())) {
                 throw FakeApiError.badRequest(NOT_MODIFIED);
             }
@@ -184,12 +232,17 @@ final class FakeMethods {
             FakeState.Key key = new FakeState.Key(chatId, messageId);
             FakeMessage old = state.current.get(key);
             if (old == null) {
-                throw FakeApiError.badRequest("message to edit not found");
+                // A user's message exists but is not the bot's to edit.
+                throw FakeApiError.badRequest(state.userMessages.containsKey(key) ? "message can't be edited"
+                        : "message to edit not found");
+            }
+            if (state.uneditable.contains(key)) {
+                throw FakeApiError.badRequest("message can't be edited");
             }
             FakeMessage updated = change.apply(old);
             state.current.put(key, updated);
             state.changed.signalAll();
-            return json.botMessage(updated, state.chatType(chatId));
+            return state.botMessageJson(json, updated);
         });
     }
 
@@ -253,24 +306,27 @@ final class FakeMethods {
         });
         String plainCaption = caption == null || caption.isEmpty() ? "" : visibleText(caption, parseMode,
                 FakeLimits.MAX_CAPTION, "message caption is too long", null);
-        takeRateToken(chatId);
+        FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        boolean paid = r.bool("allow_paid_broadcast");
+        takeRateToken(chatId, 1, paid);
         return state.locked(() -> {
             int messageId = state.nextMessageId(chatId);
             byte[] bytes = file == null ? new byte[0] : file.bytes();
             String fileName = file == null ? photo : file.fileName();
-            state.photos.add(new FakePhoto(chatId, messageId, bytes, fileName, caption, parseMode,
-                    nanoClock.getAsLong()));
+            long now = nanoClock.getAsLong();
+            state.photos.add(new FakePhoto(chatId, messageId, bytes, fileName, caption, parseMode, now));
             state.otherMessages.add(new FakeState.Key(chatId, messageId));
-            state.changed.signalAll();
-            ObjectNode message = json.messageHeader(chatId, messageId, state.chatType(chatId));
-            ArrayNode sizes = message.putArray("photo");
-            sizes.addObject().put("file_id", "photo-" + chatId + "-" + messageId)
+            // Not in sentMessages() (photos() lists them), but current() knows it: it can be copied, edited, pinned.
+            boolean captioned = !plainCaption.isEmpty();
+            FakeMessage message = new FakeMessage(chatId, messageId, captioned ? caption : "", plainCaption,
+                    parseMode, r.bool("disable_notification"), false, markup.json(), markup.keyboard(), now, 0,
+                    "photo", captioned ? caption : null, null, null, paid, null);
+            ObjectNode content = json.mapper.createObjectNode();
+            content.putArray("photo").addObject().put("file_id", "photo-" + chatId + "-" + messageId)
                     .put("file_unique_id", "u" + chatId + "_" + messageId)
                     .put("width", 800).put("height", 600).put("file_size", bytes.length);
-            if (!plainCaption.isEmpty()) {
-                message.put("caption", plainCaption);
-            }
-            return message;
+            store(message, content, false);
+            return state.botMessageJson(json, message);
         });
     }
 
@@ -280,20 +336,307 @@ final class FakeMethods {
         return state.locked(() -> {
             state.checkWritable(chatId);
             FakeState.Key key = new FakeState.Key(chatId, messageId);
-            boolean existed = state.current.remove(key) != null | state.otherMessages.remove(key)
-                    | state.userMessages.remove(key) != null;
-            if (!existed) {
+            FakeMessage bots = state.current.get(key);
+            boolean users = state.userMessages.containsKey(key);
+            if (bots == null && !users && !state.otherMessages.contains(key)) {
                 throw FakeApiError.badRequest("message to delete not found");
             }
+            Long sentAt = bots != null ? Long.valueOf(bots.sentAtNanos()) : state.receivedAtNanos.get(key);
+            if (sentAt != null && nanoClock.getAsLong() - sentAt >= DELETE_WINDOW.toNanos()) {
+                throw FakeApiError.badRequest("message can't be deleted for everyone");
+            }
+            state.current.remove(key);
+            state.otherMessages.remove(key);
+            state.userMessages.remove(key);
+            state.receivedAtNanos.remove(key);
+            state.content.remove(key);
             state.deleted.add(key);
+            state.pins.getOrDefault(chatId, new ArrayList<>()).remove(Integer.valueOf(messageId));
             state.changed.signalAll();
             return BooleanNode.TRUE;
         });
     }
 
+    // ---- copying --------------------------------------------------------------------------------------------
+
+    /** What a copy is made of: the kind, the visible text (caption, question) and the fields to carry over. */
+    private record Source(FakeMessage.Ref ref, String kind, String text, ObjectNode content, String mediaGroupId) {
+    }
+
+    /** A caption given to copyMessage: as sent, as seen, its parse mode. */
+    private record NewCaption(String source, String plain, String parseMode, JsonNode entities) {
+    }
+
+    private JsonNode copyMessage(FakeRequest r) {
+        long chatId = r.chatId();
+        long fromChatId = fromChatId(r);
+        int messageId = (int) r.requiredLong("message_id");
+        state.locked(() -> {
+            state.checkWritable(chatId);
+            return null;
+        });
+        NewCaption caption = null;
+        if (r.has("caption")) {
+            String text = r.string("caption");
+            String parseMode = r.string("parse_mode");
+            String plain = text.isEmpty() ? "" : visibleText(text, parseMode, FakeLimits.MAX_CAPTION,
+                    "message caption is too long", null);
+            caption = new NewCaption(text, plain, parseMode, r.object("caption_entities"));
+        }
+        FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        Integer thread = thread(r, chatId);
+        Source source = state.locked(() -> source(fromChatId, messageId));
+        boolean paid = r.bool("allow_paid_broadcast");
+        takeRateToken(chatId, 1, paid);
+        NewCaption newCaption = caption;
+        return state.locked(() -> {
+            FakeMessage copy = copy(chatId, source, newCaption, false, markup, r.bool("disable_notification"),
+                    thread, paid, null);
+            return json.mapper.createObjectNode().put("message_id", copy.messageId());
+        });
+    }
+
+    private JsonNode copyMessages(FakeRequest r) {
+        long chatId = r.chatId();
+        long fromChatId = fromChatId(r);
+        JsonNode ids = r.object("message_ids");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            throw FakeApiError.badRequest("message identifiers are not specified");
+        }
+        if (ids.size() > 100) {
+            throw FakeApiError.badRequest("too many messages to copy");
+        }
+        List<Integer> messageIds = new ArrayList<>();
+        for (JsonNode id : ids) {
+            if (!id.canConvertToInt() && !id.asText().matches("\\d+")) {
+                throw FakeApiError.badRequest("invalid message identifier specified");
+            }
+            int value = id.asInt();
+            if (!messageIds.isEmpty() && value <= messageIds.get(messageIds.size() - 1)) {
+                throw FakeApiError.badRequest("message identifiers must be in a strictly increasing order");
+            }
+            messageIds.add(value);
+        }
+        state.locked(() -> {
+            state.checkWritable(chatId);
+            return null;
+        });
+        Integer thread = thread(r, chatId);
+        // As documented: messages that can't be found or copied are skipped; none at all is an error.
+        List<Source> sources = state.locked(() -> {
+            List<Source> found = new ArrayList<>();
+            for (int id : messageIds) {
+                try {
+                    found.add(source(fromChatId, id));
+                } catch (FakeApiError skipped) {
+                    // skipped like Telegram does
+                }
+            }
+            return found;
+        });
+        if (sources.isEmpty()) {
+            throw FakeApiError.badRequest("message to copy not found");
+        }
+        // One token per message copied, admitted when one is available (FakeRateLimiter#tryAcquire).
+        takeRateToken(chatId, sources.size(), false);
+        boolean removeCaption = r.bool("remove_caption");
+        boolean silent = r.bool("disable_notification");
+        return state.locked(() -> {
+            ArrayNode result = json.mapper.createArrayNode();
+            Map<String, String> albums = new HashMap<>();
+            for (Source source : sources) {
+                String album = source.mediaGroupId() == null ? null
+                        : albums.computeIfAbsent(source.mediaGroupId(), old -> state.nextMediaGroupId());
+                FakeMessage copy = copy(chatId, source, null, removeCaption, FakeMarkup.Parsed.NONE, silent, thread,
+                        false, album);
+                result.addObject().put("message_id", copy.messageId());
+            }
+            return result;
+        });
+    }
+
+    private static long fromChatId(FakeRequest r) {
+        String value = r.string("from_chat_id");
+        if (value == null || value.isBlank()) {
+            throw FakeApiError.badRequest("from_chat_id is empty");
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw FakeApiError.badRequest("chat not found");
+        }
+    }
+
+    /** The message to copy as Telegram would see it, or its 400. Call with the lock held. */
+    private Source source(long chatId, int messageId) {
+        FakeState.Key key = new FakeState.Key(chatId, messageId);
+        ObjectNode node = state.userMessages.get(key);
+        if (node == null) {
+            FakeMessage bots = state.current.get(key);
+            node = bots == null ? null : state.botMessageJson(json, bots);
+        }
+        if (node == null) {
+            throw FakeApiError.badRequest("message to copy not found");
+        }
+        String kind = CONTENT_KINDS.stream().filter(node::has).findFirst()
+                .orElseThrow(() -> FakeApiError.badRequest("the message can't be copied")); // service messages
+        ObjectNode content = json.mapper.createObjectNode();
+        String text;
+        if (kind.equals("text")) {
+            text = node.get("text").asText();
+            if (node.has("entities")) {
+                content.set("entities", node.get("entities").deepCopy());
+            }
+        } else if (kind.equals("poll")) {
+            JsonNode poll = node.get("poll");
+            if (poll.path("type").asText().equals("quiz") && !poll.has("correct_option_id")) {
+                throw FakeApiError.badRequest("the message can't be copied");
+            }
+            text = poll.path("question").asText();
+            content.set("poll", poll.deepCopy());
+        } else {
+            text = node.path("caption").asText("");
+            content.set(kind, node.get(kind).deepCopy());
+            if (kind.equals("animation")) {
+                content.set("document", node.get("document").deepCopy());
+            }
+            if (node.has("caption_entities")) {
+                content.set("caption_entities", node.get("caption_entities").deepCopy());
+            }
+        }
+        String album = node.hasNonNull("media_group_id") ? node.get("media_group_id").asText() : null;
+        return new Source(new FakeMessage.Ref(chatId, messageId), kind, text, content, album);
+    }
+
+    /** Makes the bot's copy of a source in a chat. Call with the lock held, after the rate token was taken. */
+    private FakeMessage copy(long chatId, Source source, NewCaption caption, boolean removeCaption,
+                             FakeMarkup.Parsed markup, boolean silent, Integer thread, boolean paid, String album) {
+        int messageId = state.nextMessageId(chatId);
+        ObjectNode content = source.content().deepCopy();
+        String text = source.text();
+        String plain = source.text();
+        String parseMode = null;
+        String captionSource = null;
+        if (content.has("poll")) {
+            ObjectNode poll = (ObjectNode) content.get("poll");
+            poll.put("id", "p" + chatId + "_" + messageId); // a copy is a new poll, without the votes
+            poll.put("total_voter_count", 0);
+            poll.withArray("options").forEach(o -> ((ObjectNode) o).put("voter_count", 0));
+        } else if (!source.kind().equals("text")) {
+            if (removeCaption) {
+                text = "";
+                plain = "";
+                content.remove("caption_entities");
+            } else if (caption != null) {
+                text = caption.source();
+                plain = caption.plain();
+                parseMode = caption.parseMode();
+                content.remove("caption_entities");
+                if (caption.entities() != null && caption.entities().isArray() && !caption.entities().isEmpty()) {
+                    content.set("caption_entities", caption.entities());
+                }
+            }
+            captionSource = text.isEmpty() ? null : text;
+        }
+        FakeMessage copy = new FakeMessage(chatId, messageId, text, plain, parseMode, silent, false, markup.json(),
+                markup.keyboard(), nanoClock.getAsLong(), 0, source.kind(), captionSource, source.ref(), album,
+                paid, thread);
+        store(copy, content, true);
+        return copy;
+    }
+
+    // ---- pinning and captions -------------------------------------------------------------------------------
+
+    private JsonNode pinChatMessage(FakeRequest r) {
+        long chatId = r.chatId();
+        int messageId = (int) r.requiredLong("message_id");
+        // Not rate limited: Telegram's documented limits are about sending messages.
+        return state.locked(() -> {
+            state.checkWritable(chatId);
+            if (!state.chatType(chatId).equals("private") && state.pinningDenied.contains(chatId)) {
+                throw FakeApiError.badRequest("not enough rights to manage pinned messages in the chat");
+            }
+            FakeState.Key key = new FakeState.Key(chatId, messageId);
+            if (!state.current.containsKey(key) && !state.userMessages.containsKey(key)) {
+                throw FakeApiError.badRequest("message to pin not found");
+            }
+            List<Integer> pinned = state.pins.computeIfAbsent(chatId, id -> new ArrayList<>());
+            pinned.remove(Integer.valueOf(messageId));
+            pinned.add(messageId);
+            state.changed.signalAll();
+            return BooleanNode.TRUE;
+        });
+    }
+
+    private JsonNode editMessageCaption(FakeRequest r) {
+        rejectInline(r);
+        long chatId = r.chatId();
+        int messageId = (int) r.requiredLong("message_id");
+        String caption = r.string("caption");
+        String parseMode = r.string("parse_mode");
+        state.locked(() -> {
+            state.checkWritable(chatId);
+            return null;
+        });
+        String plain = caption == null || caption.isEmpty() ? "" : visibleText(caption, parseMode,
+                FakeLimits.MAX_CAPTION, "message caption is too long", null);
+        FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        JsonNode entities = r.object("caption_entities");
+        takeRateToken(chatId, 1, false); // counted like editMessageText
+        return edit(chatId, messageId, old -> {
+            if (!old.isMedia()) {
+                throw FakeApiError.badRequest("there is no caption in the message to edit");
+            }
+            String source = caption == null ? "" : caption;
+            if (old.text().equals(source) && Objects.equals(old.replyMarkupJson(), markup.json())) {
+                throw FakeApiError.badRequest(NOT_MODIFIED);
+            }
+            ObjectNode content = state.content.get(new FakeState.Key(chatId, messageId));
+            if (content != null) {
+                content.remove("caption_entities");
+                if (entities != null && entities.isArray() && !entities.isEmpty() && !source.isEmpty()) {
+                    content.set("caption_entities", entities);
+                }
+            }
+            return old.captionEdited(caption, plain, parseMode, markup.json(), markup.keyboard());
+        });
+    }
+
     private void takeRateToken(long chatId) {
-        OptionalInt retryAfter = limiter.tryAcquire(chatId);
+        takeRateToken(chatId, 1, false);
+    }
+
+    /**
+     * Takes {@code count} rate tokens for sends to a chat; a paid broadcast is paid for first (0.1 Star a message,
+     * refunded on a 429) and takes its global token from the paid bucket.
+     */
+    private void takeRateToken(long chatId, int count, boolean paid) {
+        if (paid) {
+            state.update(() -> {
+                if (state.paidBroadcastRefusal != null) {
+                    throw FakeApiError.badRequest(state.paidBroadcastRefusal);
+                }
+                if (state.starBalanceTenths != Long.MAX_VALUE) {
+                    if (state.starBalanceTenths < count) {
+                        throw FakeApiError.badRequest(NOT_ENOUGH_STARS);
+                    }
+                    state.starBalanceTenths -= count;
+                }
+                state.paidMessages += count;
+                state.paidTenthsSpent += count;
+            });
+        }
+        OptionalInt retryAfter = limiter.tryAcquire(chatId, count, paid);
         if (retryAfter.isPresent()) {
+            if (paid) {
+                state.update(() -> {
+                    if (state.starBalanceTenths != Long.MAX_VALUE) {
+                        state.starBalanceTenths += count;
+                    }
+                    state.paidMessages -= count;
+                    state.paidTenthsSpent -= count;
+                });
+            }
             throw FakeApiError.tooManyRequests(retryAfter.getAsInt());
         }
     }

@@ -33,8 +33,9 @@ final class FakeRateLimiter {
             return missing <= 0 ? 0 : (long) Math.ceil(missing / tokensPerNano);
         }
 
-        void take() {
-            tokens -= 1;
+        /** Takes {@code count} tokens; beyond the first the bucket goes into debt, delaying later sends. */
+        void take(int count) {
+            tokens -= count;
         }
 
         private void refill(long now) {
@@ -48,6 +49,7 @@ final class FakeRateLimiter {
     private final LongSupplier nanoClock;
     private FakeRateLimits limits;
     private TokenBucket global;
+    private TokenBucket paidGlobal;
     private final Map<Long, TokenBucket> perChat = new HashMap<>();
 
     FakeRateLimiter(LongSupplier nanoClock) {
@@ -59,10 +61,21 @@ final class FakeRateLimiter {
         perChat.clear();
         global = newLimits == null ? null : new TokenBucket(newLimits.globalPerSecond(),
                 newLimits.globalPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
+        paidGlobal = newLimits == null ? null : new TokenBucket(newLimits.paidPerSecond(),
+                newLimits.paidPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
     }
 
     /** Takes a token from the global and the chat's bucket, or tells how many seconds to wait (at least 1). */
     synchronized OptionalInt tryAcquire(long chatId) {
+        return tryAcquire(chatId, 1, false);
+    }
+
+    /**
+     * Admits a call that sends {@code count} messages to one chat when one token is available in the global bucket
+     * (the paid one for a paid broadcast) and in the chat's bucket, then takes {@code count} from both: a
+     * multi-message call (copyMessages) is never refused for its size alone, it makes the following sends wait.
+     */
+    synchronized OptionalInt tryAcquire(long chatId, int count, boolean paid) {
         if (limits == null) {
             return OptionalInt.empty();
         }
@@ -70,12 +83,13 @@ final class FakeRateLimiter {
         TokenBucket chat = perChat.computeIfAbsent(chatId, id -> id < 0
                 ? new TokenBucket(1, limits.groupPerMinute() / 60.0, limits.tolerance().toNanos(), now)
                 : new TokenBucket(1, limits.privatePerSecond(), limits.tolerance().toNanos(), now));
-        long wait = Math.max(global.waitNanos(now), chat.waitNanos(now));
+        TokenBucket all = paid ? paidGlobal : global;
+        long wait = Math.max(all.waitNanos(now), chat.waitNanos(now));
         if (wait > 0) {
             return OptionalInt.of((int) Math.max(1, Math.ceil(wait / NANOS_PER_SECOND)));
         }
-        global.take();
-        chat.take();
+        all.take(count);
+        chat.take(count);
         return OptionalInt.empty();
     }
 }

@@ -53,6 +53,23 @@ final class FakeState {
     final Set<Key> otherMessages = new HashSet<>();
     final Set<Key> deleted = new HashSet<>();
     final Map<Key, ObjectNode> userMessages = new HashMap<>();
+    /** When each user message arrived, on the fake's nano clock (the 48-hour rule of deleteMessage). */
+    final Map<Key, Long> receivedAtNanos = new HashMap<>();
+    /** Media fields and copied entities of the bot's messages, merged into their Message JSON. */
+    final Map<Key, ObjectNode> content = new HashMap<>();
+    /** Messages a test made uneditable. */
+    final Set<Key> uneditable = new HashSet<>();
+    /** Groups, supergroups and channels where pinning was denied. */
+    final Set<Long> pinningDenied = new HashSet<>();
+    /** Pinned message ids by chat, in pinning order. */
+    final Map<Long, List<Integer>> pins = new HashMap<>();
+    /** Paid broadcasts: how many, what they cost and what is left, in tenths of a Star. */
+    long paidMessages;
+    long paidTenthsSpent;
+    long starBalanceTenths = Long.MAX_VALUE;
+    /** Every paid send answers 400 with this description while set. */
+    String paidBroadcastRefusal;
+    private int mediaGroups;
     final Set<String> openCallbackQueries = new HashSet<>();
     final List<FakeCallbackAnswer> callbackAnswers = new ArrayList<>();
     final Map<String, List<FakeCommand>> commands = new HashMap<>();
@@ -81,6 +98,17 @@ final class FakeState {
     /** Message ids are per chat and shared by the bot's and the users' messages, as in Telegram. */
     int nextMessageId(long chatId) {
         return lastMessageIds.merge(chatId, 1, Integer::sum);
+    }
+
+    /** A new media_group_id for copies of an album. Call with the lock held. */
+    String nextMediaGroupId() {
+        return String.valueOf(13_800_000_000_000_000L + (++mediaGroups)); // Telegram's look like numbers
+    }
+
+    /** The Message JSON of one of the bot's messages, media included. Call with the lock held. */
+    ObjectNode botMessageJson(FakeJson json, FakeMessage message) {
+        return json.botMessage(message, chatType(message.chatId()),
+                content.get(new Key(message.chatId(), message.messageId())));
     }
 
     String chatType(long chatId) {

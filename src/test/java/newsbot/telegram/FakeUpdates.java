@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The update queue and getUpdates long polling, Telegram style: updates stay until a poll's {@code offset} moves
@@ -17,15 +18,17 @@ final class FakeUpdates {
 
     private final FakeState state;
     private final FakeJson json;
+    private final LongSupplier nanoClock;
     private final List<ObjectNode> queue = new ArrayList<>();
     private int lastUpdateId;
     private long pollGeneration;
     private int waitingPolls;
     private int callbackQueries;
 
-    FakeUpdates(FakeState state, FakeJson json) {
+    FakeUpdates(FakeState state, FakeJson json, LongSupplier nanoClock) {
         this.state = state;
         this.json = json;
+        this.nanoClock = nanoClock;
     }
 
     /** Enqueues a user's message; returns its message id. */
@@ -39,16 +42,29 @@ final class FakeUpdates {
             message.set("from", json.user(m.userId(), m.username(), m.languageCode()));
             message.set("chat", json.chat(m.chatId(), chatType, m.username()));
             message.put("date", FakeJson.nowSeconds());
-            message.put("text", m.text());
-            List<FakeEntity> entities = m.entities() != null ? m.entities() : commandEntity(m.text());
-            if (!entities.isEmpty()) {
-                ArrayNode array = message.putArray("entities");
-                for (FakeEntity e : entities) {
-                    ObjectNode entity = array.addObject().put("type", e.type()).put("offset", e.offset())
-                            .put("length", e.length());
-                    if (e.url() != null) {
-                        entity.put("url", e.url());
+            String kind = m.kind();
+            if (kind.equals("text")) {
+                message.put("text", m.text());
+                List<FakeEntity> entities = m.entities() != null ? m.entities() : commandEntity(m.text());
+                if (!entities.isEmpty()) {
+                    message.set("entities", json.entities(entities));
+                }
+            } else if (kind.equals("poll")) {
+                // Telegram shows a quiz's correct option only where the bot may know it: in its private chat.
+                message.set("poll", json.poll("p" + m.chatId() + "_" + messageId, m.text(), m.pollOptions(),
+                        m.correctOptionId(), chatType.equals("private")));
+            } else if (kind.equals("service")) {
+                message.putArray("new_chat_members").add(json.user(m.userId(), m.username(), m.languageCode()));
+            } else {
+                message.setAll(json.media(kind, m.chatId(), messageId));
+                if (m.text() != null && !m.text().isEmpty()) {
+                    message.put("caption", m.text());
+                    if (m.entities() != null && !m.entities().isEmpty()) {
+                        message.set("caption_entities", json.entities(m.entities()));
                     }
+                }
+                if (m.mediaGroupId() != null) {
+                    message.put("media_group_id", m.mediaGroupId());
                 }
             }
             if (m.threadId() != null) {
@@ -60,6 +76,7 @@ final class FakeUpdates {
                 message.set("reply_to_message", replied(m.chatId(), m.replyToMessageId(), chatType));
             }
             state.userMessages.put(new FakeState.Key(m.chatId(), messageId), message);
+            state.receivedAtNanos.put(new FakeState.Key(m.chatId(), messageId), nanoClock.getAsLong());
             enqueue("message", message);
             return messageId;
         });
@@ -74,7 +91,7 @@ final class FakeUpdates {
             query.set("from", json.user(userId, null, null));
             FakeMessage message = state.current.get(new FakeState.Key(chatId, messageId));
             if (message != null) {
-                query.set("message", json.botMessage(message, state.chatType(chatId)));
+                query.set("message", state.botMessageJson(json, message));
             } else {
                 // Telegram sends an inaccessible message (date 0) for messages it no longer shows the bot.
                 ObjectNode inaccessible = query.putObject("message");
@@ -169,7 +186,7 @@ final class FakeUpdates {
         FakeState.Key key = new FakeState.Key(chatId, messageId);
         FakeMessage bots = state.current.get(key);
         if (bots != null) {
-            return json.botMessage(bots, chatType);
+            return state.botMessageJson(json, bots);
         }
         ObjectNode users = state.userMessages.get(key);
         if (users != null) {

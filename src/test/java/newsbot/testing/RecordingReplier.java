@@ -34,6 +34,18 @@ public final class RecordingReplier implements Replier {
         }
     }
 
+    /** Calls other than text messages (copies of an editor's message, say), as made. */
+    public final List<newsbot.telegram.Outgoing> calls = new ArrayList<>();
+
+    @Override
+    public synchronized SendOutcome perform(newsbot.telegram.Outgoing call) {
+        if (call instanceof OutgoingMessage message) {
+            return send(message);
+        }
+        calls.add(call);
+        return new SendOutcome.Delivered(9000 + calls.size());
+    }
+
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
         assertValidHtml(message.html());

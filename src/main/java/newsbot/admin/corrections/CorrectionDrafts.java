@@ -139,6 +139,10 @@ final class CorrectionDrafts {
             return Optional.of(texts.get(lang, "admin.correction.poll", what));
         }
         boolean caption = !"html".equals(t.content());
+        if (caption && t.isBroadcast() && ("RUNNING".equals(t.state()) || "PAUSED".equals(t.state()))) {
+            // its next batches copy the editor's message as composed: they would go out with the old caption
+            return Optional.of(texts.get(lang, "admin.correction.media.running", what));
+        }
         int limit = caption ? Html.MAX_CAPTION : Html.MAX_MESSAGE;
         if (r.textLength() > limit) {
             return Optional.of(texts.get(lang, caption ? "admin.correction.caption.too.long"

@@ -38,20 +38,20 @@ record Target(String kind, long ref, String content, String state) {
         /** The broadcast whose preview, progress message or report the editor replied to. */
         Optional<Target> replied(long chatId, int messageId) {
             return db.withHandle(h -> broadcasts.findByMessage(h, chatId, messageId)
-                    .map(b -> broadcast(b, broadcasts.content(h, b.id()))));
+                    .map(Finder::broadcast));
         }
 
         /** {@code #12} names broadcast 12; anything else an article by id or link. */
         Optional<Target> named(String word) {
             if (word.matches("#\\d{1,18}")) {
                 long id = Long.parseLong(word.substring(1));
-                return db.withHandle(h -> broadcasts.find(h, id).map(b -> broadcast(b, broadcasts.content(h, id))));
+                return db.withHandle(h -> broadcasts.find(h, id).map(Finder::broadcast));
             }
             return breaking.find(word).map(a -> new Target(DeliveryKind.BREAKING.name(), a.id(), "html", null));
         }
 
-        private static Target broadcast(BroadcastRow b, String content) {
-            return new Target(DeliveryKind.BROADCAST.name(), b.id(), content, b.state());
+        private static Target broadcast(BroadcastRow b) {
+            return new Target(DeliveryKind.BROADCAST.name(), b.id(), b.content(), b.state());
         }
     }
 }
