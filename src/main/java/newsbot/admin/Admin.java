@@ -65,7 +65,7 @@ public final class Admin {
         this.feeds = new FeedReport(config, db, reports, texts, clock);
         this.channels = new ChannelsCommand(db, outbox);
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
-        this.corrections = new Corrections(config, db, outbox, out, texts, clock, breaking);
+        this.corrections = new Corrections(config, db, outbox, out, texts, clock, breaking, batchSize);
     }
 
     public Broadcasts broadcasts() {

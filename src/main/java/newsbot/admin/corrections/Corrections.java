@@ -52,8 +52,9 @@ public final class Corrections {
         this(config, db, outbox, out, texts, clock, breaking, CorrectionEnqueuer.DEFAULT_BATCH);
     }
 
-    Corrections(BotConfig config, Database db, Outbox outbox, Replier out, AdminTexts texts, Clock clock,
-                BreakingPush breaking, int batchSize) {
+    /** @param batchSize copies given their rows per transaction */
+    public Corrections(BotConfig config, Database db, Outbox outbox, Replier out, AdminTexts texts, Clock clock,
+                       BreakingPush breaking, int batchSize) {
         this.config = config;
         this.db = db;
         this.texts = texts;
