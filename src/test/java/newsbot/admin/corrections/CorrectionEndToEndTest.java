@@ -111,4 +111,108 @@ class CorrectionEndToEndTest {
                 "Ожидавших копий исправлено до отправки: " + queued);
         assertThat(report.buttons()).isEmpty();
     }
+
+    @Test
+    void aCorrectionDuringARunningBroadcastAlsoCorrectsTheCopyOnTheWireAndTheBatchesToCome() throws Exception {
+        rig = new CorrectionRig(dir, 10);
+        int progress = broadcastTo(300);
+        rig.tick();
+        while (sent("BROADCAST") < 15) {
+            rig.step(5);
+        }
+        FakeMessage info = correct(progress);
+        // Confirm is pressed while a copy with the old text is on the wire: its answer is recorded only after
+        java.util.concurrent.CompletableFuture<String>[] press = new java.util.concurrent.CompletableFuture[1];
+        long[] onTheWire = new long[1];
+        rig.beforeCall(call -> {
+            boolean match = call instanceof newsbot.telegram.OutgoingMessage m && m.chatId() >= FIRST
+                    && m.html().equals(ORIGINAL);
+            if (match) {
+                onTheWire[0] = call.chatId();
+            }
+            return match;
+        }, () -> {
+            press[0] = java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.admin.corrections()
+                    .press(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm", "ru"));
+            while (rig.count("SELECT COUNT(*) FROM corrections WHERE state = 'RUNNING'") == 0) {
+                Thread.onSpinWait();
+            }
+        });
+        for (int i = 0; i < 40 && rig.count("SELECT COUNT(*) FROM corrections WHERE state = 'DONE'") == 0; i++) {
+            rig.run(10);
+        }
+        assertThat(press[0].get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("#1: началось.");
+        assertThat(rig.world.state(1)).isEqualTo("DONE");
+
+        FakeMessage wire = copyIn(onTheWire[0]);
+        assertThat(wire.text()).as("sent with the old text while the correction started").isEqualTo(ORIGINAL);
+        assertThat(rig.now(wire).text()).isEqualTo(CORRECTED);
+        int before = 0;
+        for (long chat = FIRST; chat < FIRST + 300; chat++) {
+            FakeMessage copy = copyIn(chat);
+            assertThat(rig.now(copy).text()).as("chat %d", chat).isEqualTo(CORRECTED);
+            assertThat(rig.now(copy).edits()).as("chat %d", chat).isEqualTo(copy.text().equals(ORIGINAL) ? 1 : 0);
+            before += copy.text().equals(ORIGINAL) ? 1 : 0;
+        }
+        assertThat(before).isBetween(15, 250);
+        // readers in batches enqueued after the correction got the corrected text from the broadcast itself
+        assertThat(copyIn(FIRST + 299).text()).isEqualTo(CORRECTED);
+        assertThat(rig.telegram.current(ADMIN, info.messageId()).orElseThrow().plainText())
+                .contains("Исправление #1 рассылки #1 завершено", "Telegram отказал: 0");
+    }
+
+    @Test
+    void aRestartMidCorrectionGoesOnWhereItStoppedAndEditsNothingTwice() {
+        rig = new CorrectionRig(dir, 10);
+        broadcastTo(200);
+        rig.run(30);
+        assertThat(rig.world.state(1)).isEqualTo("DONE");
+        // the corrected version composed as a message of its own, then /correct #1 in reply to it
+        int composed = rig.says(FakeUserMessage.of(ADMIN, ADMIN, "Курс вырос на 0,5%")
+                .withEntities(List.of(FakeEntity.of("bold", 14, 4))));
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct #1").replyingTo(composed));
+        FakeMessage info = rig.lastTo(ADMIN, 0);
+        assertThat(info.plainText()).contains("Доставленных копий исправить: 201", "до отправки: 0");
+        rig.presses(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm");
+        rig.tick();
+        rig.step(120);
+        int editedBefore = rig.count("SELECT COUNT(*) FROM deliveries WHERE kind = 'CORRECTION' AND state = 'SENT'");
+        assertThat(editedBefore).isBetween(20, 150);
+        assertThat(rig.count("SELECT enqueued_all FROM corrections WHERE id = 1")).as("mid-enumeration").isZero();
+
+        rig.restart();
+        for (int i = 0; i < 20 && rig.count("SELECT COUNT(*) FROM corrections WHERE reported = 1") == 0; i++) {
+            rig.run(10);
+        }
+        for (long chat = FIRST; chat < FIRST + 200; chat++) {
+            FakeMessage shown = rig.now(copyIn(chat));
+            assertThat(shown.text()).as("chat %d", chat).isEqualTo(CORRECTED);
+            assertThat(shown.edits()).as("chat %d", chat).isEqualTo(1);
+        }
+        assertThat(rig.telegram.current(ADMIN, info.messageId()).orElseThrow().plainText())
+                .contains("Исправление #1 рассылки #1 завершено", "Исправлено: 201 · Telegram отказал: 0 (из 201)");
+    }
+
+    @Test
+    void aNonEditorsCorrectIsRefusedInPrivateAndInAGroup() {
+        rig = new CorrectionRig(dir, 1000);
+        broadcastTo(3);
+        rig.run(3);
+        long reader = FIRST;
+        rig.says(reader, "/correct #1 Взломано");
+        assertThat(rig.lastTo(reader, 0).plainText()).startsWith("Я не знаю команды");
+        rig.says(reader, "/retract #1");
+        assertThat(rig.lastTo(reader, 0).plainText()).startsWith("Я не знаю команды");
+        long group = -5001;
+        rig.says(FakeUserMessage.of(group, reader, "/correct #1 Взломано").withChatType("group"));
+        assertThat(rig.lastTo(group, 0).plainText()).startsWith("Я не знаю команды");
+        // nor does a press on a correction's button do anything for them
+        rig.presses(reader, reader, 1, "bc:cr:1:confirm");
+        rig.run(2);
+        assertThat(rig.count("SELECT COUNT(*) FROM corrections")).isZero();
+        assertThat(rig.count("SELECT COUNT(*) FROM deliveries WHERE kind = 'CORRECTION'")).isZero();
+        for (long chat = FIRST; chat < FIRST + 3; chat++) {
+            assertThat(rig.now(copyIn(chat)).edits()).isZero();
+        }
+    }
 }
