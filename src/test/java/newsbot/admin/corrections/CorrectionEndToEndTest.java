@@ -215,4 +215,79 @@ class CorrectionEndToEndTest {
             assertThat(rig.now(copyIn(chat)).edits()).isZero();
         }
     }
+
+    @Test
+    void aRetractionDeletesYoungCopiesEditsOldOnesToTheNoteAndFollowsWithTheNotice() {
+        rig = new CorrectionRig(dir, 1000);
+        rig.world.readers(FIRST, FIRST + 199, SubscriberStatus.ACTIVE, "ru", "sport");
+        rig.says(ADMIN, "/start");
+        rig.says(ADMIN, "/broadcast cat=sport " + ORIGINAL + " | Подробнее = https://example.org/rates");
+        int progress = rig.lastTo(ADMIN, 0).messageId();
+        rig.presses(ADMIN, ADMIN, progress, "bc:1:send");
+        while (sent("BROADCAST") < 8) {
+            rig.step(3);
+        }
+        rig.presses(ADMIN, ADMIN, progress, "bc:1:pause");
+        long pausedAt = rig.world.time.nanoTime();
+        // two days later the rest goes out: the first copies are now too old for Telegram to delete
+        rig.world.time.advance(java.time.Duration.ofHours(49));
+        rig.presses(ADMIN, ADMIN, progress, "bc:1:resume");
+        rig.run(5);
+        assertThat(rig.world.state(1)).isEqualTo("DONE");
+        List<Long> old = new ArrayList<>();
+        List<Long> young = new ArrayList<>();
+        for (long chat = FIRST; chat < FIRST + 200; chat++) {
+            (copyIn(chat).sentAtNanos() < pausedAt ? old : young).add(chat);
+        }
+        assertThat(old).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(young).isNotEmpty();
+        // one young copy Telegram counts as older than the bot does: its delete is refused, it gets the note
+        long refusedDelete = young.get(0);
+        rig.telegram.ageMessage(refusedDelete, copyIn(refusedDelete).messageId(), java.time.Duration.ofHours(48));
+
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/retract Ошибка в цифрах: исправленная версия выйдет позже")
+                .replyingTo(progress));
+        FakeMessage info = rig.lastTo(ADMIN, 0);
+        assertThat(rig.lastTo(ADMIN, 1).text()).isEqualTo("Ошибка в цифрах: исправленная версия выйдет позже");
+        assertThat(info.plainText()).contains("Отзыв #1 рассылки #1", "Доставленных копий удалить: " + young.size(),
+                "вместо удаления заменить пометкой «отозвано»: " + old.size(), "Ожидающих копий отменить: 0",
+                "Пояснение выше получат читатели");
+        assertThat(info.buttons()).extracting(FakeButton::text).containsExactly("🗑 Отозвать везде", "✖️ Отменить");
+        int deletesBefore = rig.telegram.requestCount("deleteMessage");
+        rig.presses(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm");
+        for (int i = 0; i < 10 && rig.count("SELECT COUNT(*) FROM corrections WHERE reported = 1") == 0; i++) {
+            rig.run(5);
+        }
+
+        String note = "Это сообщение отозвано редакцией.";
+        for (long chat : old) {
+            FakeMessage shown = rig.now(copyIn(chat));
+            assertThat(shown.plainText()).as("chat %d", chat).isEqualTo(note);
+            assertThat(shown.buttons()).as("chat %d", chat).isEmpty();
+        }
+        for (long chat : young) {
+            if (chat == refusedDelete) {
+                assertThat(rig.now(copyIn(chat)).plainText()).isEqualTo(note);
+            } else {
+                assertThat(rig.telegram.isDeleted(chat, copyIn(chat).messageId())).as("chat %d", chat).isTrue();
+            }
+        }
+        assertThat(rig.telegram.requestCount("deleteMessage") - deletesBefore)
+                .as("old copies are edited without trying a delete first").isEqualTo(young.size());
+        for (long chat = FIRST; chat < FIRST + 200; chat++) {
+            List<FakeMessage> all = rig.telegram.messagesTo(chat);
+            assertThat(all).as("chat %d", chat).hasSize(2);
+            assertThat(all.get(1).plainText()).isEqualTo("Ошибка в цифрах: исправленная версия выйдет позже");
+        }
+        assertThat(rig.telegram.current(ADMIN, info.messageId()).orElseThrow().plainText()).contains(
+                "Отзыв #1 рассылки #1 завершено", "Удалено: " + (young.size() - 1) + " · заменено пометкой "
+                        + "«отозвано»: " + (old.size() + 1) + " · Telegram отказал: 0", "Пояснений отправлено: 200");
+
+        // a second withdrawal, or a correction, of what was withdrawn is refused with a reason
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/retract").replyingTo(progress));
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).isEqualTo(
+                "Сообщение рассылки #1 уже отозвано: исправлять или отзывать больше нечего.");
+        rig.says(ADMIN, "/correct #1 Новый текст");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Сообщение рассылки #1 уже отозвано");
+    }
 }
