@@ -36,7 +36,7 @@ final class CorrectionHistory {
         for (Line l : lines) {
             CorrectionRow c = l.row();
             out.append('\n').append(texts.get(lang, "admin.corrections.line", view.name(lang, c),
-                    view.target(lang, c.targetKind(), c.targetRef()), texts.get(lang, "admin.state." + c.state()),
+                    view.target(lang, c.targetKind(), c.targetRef()), texts.get(lang, "admin.correction.state." + c.state()),
                     view.counted(lang, c, l.counts()), l.counts().total()));
         }
         return out.toString();

@@ -51,7 +51,7 @@ final class CorrectionView {
         int total = n.total();
         int done = n.finished();
         int percent = total == 0 ? (c.enqueuedAll() ? 100 : 0) : (int) (100L * done / total);
-        String status = texts.get(lang, "admin.state." + c.state());
+        String status = texts.get(lang, "admin.correction.state." + c.state());
         String eta = "PAUSED".equals(c.state()) ? texts.get(lang, "admin.progress.held")
                 : texts.get(lang, "admin.progress.eta", time.duration(lang,
                         Duration.ofSeconds((long) (total - done + ratePerSecond - 1) / ratePerSecond)));

@@ -290,4 +290,104 @@ class CorrectionEndToEndTest {
         rig.says(ADMIN, "/correct #1 Новый текст");
         assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Сообщение рассылки #1 уже отозвано");
     }
+
+    @Test
+    void aPhotosCaptionAndABreakingAlertAreCorrectedAndAPollIsRefused() {
+        rig = new CorrectionRig(dir, 1000);
+        rig.world.readers(FIRST, FIRST + 4, SubscriberStatus.ACTIVE, "ru", "sport", "economy");
+        rig.says(ADMIN, "/start");
+        int photo = rig.says(FakeUserMessage.photo(ADMIN, ADMIN, "Старая подпись"));
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/broadcast cat=sport").replyingTo(photo));
+        int progress = rig.lastTo(ADMIN, 0).messageId();
+        rig.presses(ADMIN, ADMIN, progress, "bc:1:send");
+        rig.run(3);
+        assertThat(rig.world.state(1)).isEqualTo("DONE");
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct Новая подпись").replyingTo(progress));
+        FakeMessage info = rig.lastTo(ADMIN, 0);
+        assertThat(info.plainText()).contains("Доставленных копий исправить: 5");
+        rig.presses(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm");
+        rig.run(3);
+        for (long chat = FIRST; chat < FIRST + 5; chat++) {
+            FakeMessage copy = rig.telegram.messagesTo(chat).get(0);
+            assertThat(rig.now(copy).caption()).as("chat %d", chat).isEqualTo("Новая подпись");
+            assertThat(rig.now(copy).edits()).isEqualTo(1);
+        }
+        assertThat(rig.telegram.requestCount("editMessageCaption")).isEqualTo(5);
+
+        int poll = rig.says(FakeUserMessage.poll(ADMIN, ADMIN, "Кто выиграет?", "Мы", "Они"));
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/broadcast cat=sport").replyingTo(poll));
+        int pollProgress = rig.lastTo(ADMIN, 0).messageId();
+        rig.presses(ADMIN, ADMIN, pollProgress, "bc:2:send");
+        rig.run(3);
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct Кто победит?").replyingTo(pollProgress));
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Это опрос (рассылки #2): Telegram не даёт "
+                + "редактировать опросы.");
+
+        long article = rig.world.article("main", "Курс вырос на 5%", "https://example.org/rate", "economy",
+                rig.world.time.instant());
+        rig.says(ADMIN, "/breaking " + article);
+        rig.run(3);
+        rig.says(ADMIN, "/correct https://example.org/rate ⚡ Курс вырос на 0,5%");
+        FakeMessage alertInfo = rig.lastTo(ADMIN, 0);
+        assertThat(alertInfo.plainText()).contains("Исправление #2 срочной новости о статье " + article,
+                "Доставленных копий исправить: 5");
+        rig.presses(ADMIN, ADMIN, alertInfo.messageId(), "bc:cr:2:confirm");
+        rig.run(3);
+        for (long chat = FIRST; chat < FIRST + 5; chat++) {
+            List<FakeMessage> all = rig.telegram.messagesTo(chat);
+            assertThat(rig.now(all.get(all.size() - 1)).plainText()).isEqualTo("⚡ Курс вырос на 0,5%");
+        }
+        rig.world.time.advance(java.time.Duration.ofMinutes(2));
+        rig.says(ADMIN, "/broadcasts");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).contains("Последние исправления и отзывы",
+                "Исправление #2 срочной новости о статье " + article + " · завершено\nИсправлено: 5 · Telegram "
+                        + "отказал: 0 (из 5)", "Исправление #1 рассылки #1 · завершено");
+        rig.says(ADMIN, "/stats");
+        assertThat(rig.telegram.messagesTo(ADMIN).stream().map(FakeMessage::plainText)
+                .filter(t -> t.startsWith("📊")).reduce((a, b) -> b).orElseThrow())
+                .contains("Исправления за 30 дней: 2 · отзывы: 0 · копий исправлено 10 · удалено 0 · Telegram "
+                        + "отказал 0", "исправления: отправлено 10");
+    }
+
+    @Test
+    void badRequestsGetHelpfulAnswers() {
+        rig = new CorrectionRig(dir, 1000);
+        int progress = broadcastTo(3);
+        rig.run(3);
+        rig.says(ADMIN, "/correct");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Как пользоваться: ответьте /correct");
+        rig.says(ADMIN, "/retract");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Как пользоваться: ответьте /retract");
+        rig.says(ADMIN, "/correct #99 Текст");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Не нашёл рассылку или статью «#99»");
+        rig.says(ADMIN, "/correct 424242 Текст");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Не нашёл рассылку или статью «424242»");
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct " + "я".repeat(4100)).replyingTo(progress));
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).isEqualTo("Текст слишком длинный: 4100 символов, можно не "
+                + "больше 4096.");
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/retract первая строка\nвторая").replyingTo(progress));
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Пояснение должно быть одной строкой");
+        rig.says(ADMIN, "/broadcast Черновик");
+        rig.says(ADMIN, "/correct #2 Текст");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("Рассылка ещё не отправлена (рассылки #2)");
+        rig.world.time.advance(java.time.Duration.ofMinutes(2)); // past the flood guard
+        long article = rig.world.article("main", "Тишина", "https://example.org/quiet", "economy",
+                rig.world.time.instant());
+        rig.says(ADMIN, "/correct " + article + " Текст");
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).startsWith("У срочной новости о статье " + article
+                + " нет доставленных или ожидающих копий");
+
+        // a second correction while the first is paused
+        rig.world.time.advance(java.time.Duration.ofMinutes(2));
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct Первое исправление").replyingTo(progress));
+        int first = rig.lastTo(ADMIN, 0).messageId();
+        rig.presses(ADMIN, ADMIN, first, "bc:cr:1:confirm");
+        rig.presses(ADMIN, ADMIN, first, "bc:cr:1:pause");
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct Второе исправление").replyingTo(progress));
+        assertThat(rig.lastTo(ADMIN, 0).plainText()).isEqualTo("Исправление рассылки #1 уже идёт (#1): дождитесь "
+                + "его отчёта или сначала отмените его.");
+        rig.presses(ADMIN, ADMIN, first, "bc:cr:1:resume");
+        rig.run(3);
+        assertThat(rig.now(copyIn(FIRST)).text()).isEqualTo("Первое исправление");
+    }
 }
