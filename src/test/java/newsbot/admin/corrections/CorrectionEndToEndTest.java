@@ -77,15 +77,20 @@ class CorrectionEndToEndTest {
         FakeMessage info = correct(progress);
         assertThat(info.plainText()).contains("Исправление #1 рассылки #1", "Доставленных копий исправить: ",
                 "Ожидающих копий исправить до отправки: ");
+        // Telegram refuses to edit one copy: counted, reported, not retried
+        rig.telegram.makeUneditable(FIRST, copyIn(FIRST).messageId());
         rig.presses(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm");
         for (int i = 0; i < 40 && rig.count("SELECT COUNT(*) FROM corrections WHERE state = 'DONE'") == 0; i++) {
             rig.run(10);
         }
         rig.run(2);
+        assertThat(rig.now(copyIn(FIRST)).text()).isEqualTo(ORIGINAL);
+        assertThat(rig.count("SELECT attempts FROM deliveries WHERE kind = 'CORRECTION' AND state = 'FAILED' "
+                + "AND chat_id = " + FIRST)).as("tried once").isEqualTo(1);
 
         List<Long> edited = new ArrayList<>();
         List<Long> sentCorrected = new ArrayList<>();
-        for (long chat = FIRST; chat < FIRST + 1000; chat++) {
+        for (long chat = FIRST + 1; chat < FIRST + 1000; chat++) {
             FakeMessage copy = copyIn(chat);
             FakeMessage shown = rig.now(copy);
             assertThat(shown.text()).as("chat %d", chat).isEqualTo(CORRECTED);
@@ -104,10 +109,11 @@ class CorrectionEndToEndTest {
         // after the correction started, with the corrected text
         int editedRows = rig.count("SELECT COUNT(*) FROM deliveries WHERE kind = 'CORRECTION' AND state = 'SENT'");
         assertThat(edited).hasSizeGreaterThanOrEqualTo(400).hasSize(editedRows - 1);
+        assertThat(sentCorrected.size() + edited.size()).isEqualTo(999);
         assertThat(sentCorrected).hasSizeGreaterThanOrEqualTo(queued);
         FakeMessage report = rig.telegram.current(ADMIN, info.messageId()).orElseThrow();
         assertThat(report.plainText()).contains("Исправление #1 рассылки #1 завершено",
-                "Исправлено: " + editedRows + " · Telegram отказал: 0 (из " + editedRows + ")",
+                "Исправлено: " + editedRows + " · Telegram отказал: 1 (из " + (editedRows + 1) + ")",
                 "Ожидавших копий исправлено до отправки: " + queued);
         assertThat(report.buttons()).isEmpty();
     }
