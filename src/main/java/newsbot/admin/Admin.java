@@ -30,6 +30,8 @@ public final class Admin {
     private final ChannelsCommand channels;
     private final BreakingPush breaking;
     private final Corrections corrections;
+    private final DraftView drafts;
+    private final BroadcastControls controls;
 
     /**
      * @param outbox   the same instance the dispatcher was built with, so pausing can wake it
@@ -53,6 +55,8 @@ public final class Admin {
         ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
         BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
         DraftView drafts = new DraftView(config, db, texts, controls, new TimeTexts(texts), clock);
+        this.drafts = drafts;
+        this.controls = controls;
         BroadcastActions actions = new BroadcastActions(db, repo, rows, outbox, out, clock, enqueuer, board,
                 texts, drafts);
         Reports reports = new Reports();
@@ -92,6 +96,14 @@ public final class Admin {
     /** /correct and /retract; the app schedules {@code corrections().monitor()} like {@link #monitor()}. */
     public Corrections corrections() {
         return corrections;
+    }
+
+    DraftView drafts() {
+        return drafts;
+    }
+
+    BroadcastControls controls() {
+        return controls;
     }
 
     /** /channels: the configured channels' state, pause and resume. */

@@ -62,7 +62,12 @@ public final class AdminHandlers {
 
     /** The admin half of {@code /breaking}. */
     public CommandHandler breakingPush() {
-        return new BreakingPushCommand(admin.breaking(), config, new BreakingAlert(texts, config.categories()), clock);
+        return breakingPushCommand();
+    }
+
+    private BreakingPushCommand breakingPushCommand() {
+        return new BreakingPushCommand(admin.breaking(), config, new BreakingAlert(texts, config.categories()), clock,
+                admin.drafts(), admin.controls(), texts::get);
     }
 
     /** Everything the chat side needs of the editors' tools. */
@@ -77,7 +82,8 @@ public final class AdminHandlers {
 
     /** Broadcast and correction buttons: both under the {@code bc:} prefix the chat side routes here. */
     public CallbackHandler buttons() {
-        CallbackHandler broadcasts = new BroadcastButtons(admin.broadcasts(), replier);
+        CallbackHandler broadcasts = new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config,
+                texts::get, replier);
         CallbackHandler corrections = admin.corrections().buttons();
         String prefix = Corrections.callbackPrefix();
         return (callback, reader) -> (callback.data().startsWith(prefix) ? corrections : broadcasts)

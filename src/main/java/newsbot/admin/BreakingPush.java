@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.store.Operation;
+
 import newsbot.messages.BreakingAlert;
 
 import java.time.Clock;
@@ -70,6 +72,23 @@ public final class BreakingPush {
      * poller does for breaking items), so the mark and the alerts exist together or not at all.
      */
     public Result push(long adminUserId, PushArticle article, Function<BreakingAudience.Reader, Alert> alertFor) {
+        return push(adminUserId, article, alertFor, false);
+    }
+
+    /** How many readers a push of the article would reach now. */
+    int audienceSize(PushArticle article) {
+        int[] n = new int[1];
+        db.withHandle(h -> {
+            audience.forEachReader(h, article.id(), articles.categoriesOf(h, article.id()),
+                    clock.instant().minus(DeliveryRetention.KEEP), r -> n[0]++);
+            return null;
+        });
+        return n[0];
+    }
+
+    /** {@link #push}, with {@code paid} alerts sent fast as paid messages, within the day's Stars budget. */
+    Result push(long adminUserId, PushArticle article, Function<BreakingAudience.Reader, Alert> alertFor,
+                boolean paid) {
         Instant now = clock.instant();
         Result result = db.inTransaction(h -> {
             boolean newlyMarked = articles.markBreaking(h, article.id());
@@ -81,15 +100,16 @@ public final class BreakingPush {
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
                 queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
-                        g.getKey().silent(), BreakingAlert.LINK_PREVIEW, now);
+                        g.getKey().silent(), BreakingAlert.LINK_PREVIEW, now, null,
+                        Operation.SEND_TEXT.withPaid(paid));
             }
             if (queued > 0) {
                 articles.markBreakingPushed(h, article.id(), now);
             }
             return new Result(queued, queued == 0 && !newlyMarked);
         });
-        LOG.info("admin {} pushed article {} as breaking: {} alerts queued{}", adminUserId, article.id(),
-                result.queued(), result.alreadyPushed() ? " (already pushed before)" : "");
+        LOG.info("admin {} pushed article {} as breaking{}: {} alerts queued{}", adminUserId, article.id(),
+                paid ? ", fast (paid)" : "", result.queued(), result.alreadyPushed() ? " (already pushed before)" : "");
         return result;
     }
 }

@@ -120,6 +120,27 @@ final class BroadcastControls {
                 new InlineKeyboardRow(button(id, Action.BACK, language))));
     }
 
+    /** The prefix of Confirm under {@code /breaking fast}: {@code bc:brk:<article id>}. */
+    static final String BREAKING_FAST = PREFIX + "brk:";
+
+    /** The article id of a Confirm press under {@code /breaking fast}, or empty when the data is another button's. */
+    static Optional<Long> breakingFast(String data) {
+        if (data == null || !data.startsWith(BREAKING_FAST)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(data.substring(BREAKING_FAST.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    InlineKeyboardMarkup confirmFastBreaking(long articleId, String language, String cost) {
+        InlineKeyboardButton go = new InlineKeyboardButton(texts.get(language, "admin.button.fastgo", cost));
+        go.setCallbackData(BREAKING_FAST + articleId);
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(go)));
+    }
+
     InlineKeyboardMarkup running(long id, String language) {
         return new InlineKeyboardMarkup(List.of(
                 new InlineKeyboardRow(button(id, Action.PAUSE, language), button(id, Action.CANCEL, language))));

@@ -47,6 +47,7 @@ public final class Stats {
     private final DeliveryCounters counters;
     private final AdminTexts texts;
     private final Clock clock;
+    private final newsbot.store.PaidSpending spending = new newsbot.store.PaidSpending();
     private final StatsChart chart = new StatsChart();
 
     Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Deliveries deliveries,
@@ -102,10 +103,25 @@ public final class Stats {
             line(out, since.outage()
                     .map(at -> texts.get(lang, "admin.stats.telegram.down", NOW.format(at.atZone(zone))))
                     .orElseGet(() -> texts.get(lang, "admin.stats.telegram.up", since.outages(), since.expired())));
+            paidLine(out, h, lang, now);
             out.append(texts.get(lang, "admin.stats.queue", deliveries.pendingCount(h)));
             return out;
         });
         return out.toString();
+    }
+
+    /** Paid messages and Stars, today (UTC, as the budget counts) and over the last 7 days; none when never used. */
+    private void paidLine(StringBuilder out, org.jdbi.v3.core.Handle h, String lang, Instant now) {
+        BotConfig.Paid paid = config.delivery().paid();
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        Map<LocalDate, Integer> days = spending.since(h, today.minusDays(6));
+        if (!paid.enabled() && days.isEmpty()) {
+            return;
+        }
+        int todayCount = days.getOrDefault(today, 0);
+        int week = days.values().stream().mapToInt(Integer::intValue).sum();
+        line(out, texts.get(lang, "admin.stats.paid", todayCount, paid.cost(todayCount).toPlainString(),
+                paid.budgetStars(), week, paid.cost(week).toPlainString()));
     }
 
     /** The chart as a PNG, or empty when it cannot be drawn here (logged; the text still goes out). */

@@ -116,6 +116,11 @@ public record BotConfig(
                     Paid.OFF);
         }
 
+        public Delivery withPaid(Paid newPaid) {
+            return new Delivery(globalPerSecond, perChatPerSecond, groupPerMinute, maxAttempts, maxInFlight,
+                    maxAgeBreaking, newPaid);
+        }
+
         /** With the default maximum age of breaking alerts. */
         public Delivery(int globalPerSecond, int perChatPerSecond, int groupPerMinute, int maxAttempts,
                         int maxInFlight) {

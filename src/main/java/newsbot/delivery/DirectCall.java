@@ -11,10 +11,11 @@ import newsbot.telegram.SendOutcome;
  * its answer completes {@link #result()}.
  *
  * @param chatId the chat it concerns: never two calls to one chat at once, and its rate slot is that chat's
- * @param what   the method, for logs
+ * @param what     the method, for logs
+ * @param messages how many messages Telegram counts for it against the limits (an album copy: its size)
  */
 public record DirectCall(long chatId, Urgency urgency, String what, Supplier<SendOutcome> call,
-                         CompletableFuture<SendOutcome> result) {
+                         CompletableFuture<SendOutcome> result, int messages) {
 
     /** How a direct call ranks against the outbox's rows, and whether it counts against Telegram's limits. */
     public enum Urgency {
@@ -47,6 +48,10 @@ public record DirectCall(long chatId, Urgency urgency, String what, Supplier<Sen
     }
 
     public static DirectCall of(long chatId, Urgency urgency, String what, Supplier<SendOutcome> call) {
-        return new DirectCall(chatId, urgency, what, call, new CompletableFuture<>());
+        return of(chatId, urgency, what, call, 1);
+    }
+
+    public static DirectCall of(long chatId, Urgency urgency, String what, Supplier<SendOutcome> call, int messages) {
+        return new DirectCall(chatId, urgency, what, call, new CompletableFuture<>(), Math.max(1, messages));
     }
 }

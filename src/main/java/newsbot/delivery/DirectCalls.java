@@ -50,6 +50,7 @@ final class DirectCalls {
                 return null;
             }
             if (limiter.tryAcquire(call.chatId())) {
+                limiter.alsoCounts(call.chatId(), call.messages() - 1);
                 it.remove();
                 return call;
             }

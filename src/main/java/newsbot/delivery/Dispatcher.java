@@ -8,6 +8,7 @@ import java.util.Map;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
+import newsbot.store.Operation;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.SendOutcome;
@@ -279,6 +280,9 @@ public final class Dispatcher {
         }
         if (stopping || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
             return 0;
+        }
+        if (Operation.COPY_ALBUM.equals(next.operation().action())) {
+            limiter.alsoCounts(next.chatId(), Operation.messageIds(next.operation().sourceMessageIds()).size() - 1);
         }
         if (goPaid) {
             paid.reserve();

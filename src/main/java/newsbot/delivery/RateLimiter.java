@@ -94,6 +94,20 @@ public final class RateLimiter {
         return true;
     }
 
+    /**
+     * A call just given a slot counts as {@code extra} more messages (an album copy): the chat's and the overall
+     * schedule move on by that many slots, so what follows keeps to Telegram's limits.
+     */
+    public synchronized void alsoCounts(long chatId, int extra) {
+        if (extra <= 0) {
+            return;
+        }
+        long now = time.nanoTime();
+        globalTat += (long) (extra * globalInterval / factor(now));
+        long perChat = chatId < 0 ? groupInterval : privateInterval;
+        chatTat.merge(chatId, now + extra * perChat, (old, added) -> old + extra * perChat);
+    }
+
     /** Nanoseconds until the next paid slot. */
     public synchronized long nanosUntilPaidFree() {
         long now = time.nanoTime();

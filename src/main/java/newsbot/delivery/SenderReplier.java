@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import newsbot.telegram.TelegramGateway;
@@ -21,6 +22,7 @@ public final class SenderReplier implements Replier {
     private static final Logger LOG = LoggerFactory.getLogger(SenderReplier.class);
     /** An editor's call waits at most this long for the sender; past it, the answer counts as a passing failure. */
     private static final Duration EDITOR_WAIT = Duration.ofMinutes(2);
+    private static final int RETRIES_AFTER_429 = 3;
 
     private final TelegramGateway gateway;
     private final Dispatcher sender;
@@ -53,8 +55,9 @@ public final class SenderReplier implements Replier {
     }
 
     @Override
-    public SendOutcome perform(newsbot.telegram.Outgoing call) {
-        return awaited(call.chatId(), call.getClass().getSimpleName(), () -> gateway.perform(call));
+    public SendOutcome perform(Outgoing call) {
+        int messages = call instanceof Outgoing.Copy copy ? copy.messageIds().size() : 1;
+        return awaited(call.chatId(), call.getClass().getSimpleName(), () -> gateway.perform(call), messages);
     }
 
     @Override
@@ -74,7 +77,23 @@ public final class SenderReplier implements Replier {
     }
 
     private SendOutcome awaited(long chatId, String what, Supplier<SendOutcome> call) {
-        DirectCall direct = DirectCall.of(chatId, DirectCall.Urgency.INTERACTIVE, what, call);
+        return awaited(chatId, what, call, 1);
+    }
+
+    /**
+     * Waits for the call's answer; a 429 (the sender already paused that chat for it) is tried again, a few times,
+     * as an editor waiting for their preview would.
+     */
+    private SendOutcome awaited(long chatId, String what, Supplier<SendOutcome> call, int messages) {
+        SendOutcome outcome = awaitedOnce(chatId, what, call, messages);
+        for (int i = 0; i < RETRIES_AFTER_429 && outcome instanceof SendOutcome.RetryAfter; i++) {
+            outcome = awaitedOnce(chatId, what, call, messages);
+        }
+        return logIfNotDelivered(what, chatId, outcome);
+    }
+
+    private SendOutcome awaitedOnce(long chatId, String what, Supplier<SendOutcome> call, int messages) {
+        DirectCall direct = DirectCall.of(chatId, DirectCall.Urgency.INTERACTIVE, what, call, messages);
         sender.submit(direct);
         SendOutcome outcome;
         try {
@@ -85,7 +104,7 @@ public final class SenderReplier implements Replier {
         } catch (ExecutionException | TimeoutException e) {
             outcome = new SendOutcome.Transient("no answer from the sender: " + e);
         }
-        return logIfNotDelivered(what, chatId, outcome);
+        return outcome;
     }
 
     private static SendOutcome logIfNotDelivered(String what, long chatId, SendOutcome outcome) {

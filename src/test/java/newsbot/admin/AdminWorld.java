@@ -4,6 +4,7 @@ import newsbot.testing.TestConfig;
 
 import newsbot.testing.TestClock;
 
+import newsbot.delivery.PaidLane;
 import newsbot.delivery.Replier;
 
 import java.net.URI;
@@ -54,12 +55,21 @@ public final class AdminWorld {
     public final RateLimiter limiter;
 
     public AdminWorld(Path dir) {
-        this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"));
+        this(dir, TestConfig.limits(30, 1, 20, 4, 1));
+    }
+
+    /** A world whose sending limits (paid broadcasts among them) are {@code delivery}. */
+    public AdminWorld(Path dir, BotConfig.Delivery delivery) {
+        this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery);
         this.db = Database.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time);
     }
 
     public static BotConfig config(Path dbPath, URI apiUrl) {
+        return config(dbPath, apiUrl, TestConfig.limits(30, 1, 20, 4, 1));
+    }
+
+    public static BotConfig config(Path dbPath, URI apiUrl, BotConfig.Delivery delivery) {
         List<Category> categories = List.of(
                 new Category("economy", "Экономика", "Economy", List.of()),
                 new Category("sport", "Спорт", "Sport", List.of()),
@@ -74,7 +84,7 @@ public final class AdminWorld {
                 new BotConfig.Feeds(feeds, Duration.ofMinutes(5), 5 << 20, Duration.ofHours(1), Duration.ofDays(30), 300),
                 new BotConfig.Breaking(List.of("СРОЧНО"), Set.of()),
                 new BotConfig.Digest(ZONE, List.of(LocalTime.of(8, 0)), 5),
-                TestConfig.limits(30, 1, 20, 4, 1));
+                delivery);
     }
 
     /** The editors' tools over this world, answering admins through {@code out}; small batches show batching. */
@@ -148,7 +158,8 @@ public final class AdminWorld {
     /** A dispatcher sharing {@code limiter} with the replies, as in the app. */
     public Dispatcher dispatcher(MessageSender sender, RateLimiter limiter) {
         return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
-                new RetryPolicy(4, new SplittableRandom(7)), counters, time);
+                new RetryPolicy(4, new SplittableRandom(7)), counters, time, newsbot.delivery.InFlightLimit.pinned(1),
+                Dispatcher.DEFAULT_MAX_AGES, new PaidLane(config.delivery().paid(), time));
     }
 
     /** Steps the dispatcher over virtual time until no row is due, or {@code maxSteps}. */

@@ -49,7 +49,12 @@ final class AdminRig implements AutoCloseable {
     private int offset;
 
     AdminRig(Path dir) {
-        world = new AdminWorld(dir);
+        this(dir, newsbot.testing.TestConfig.limits(30, 1, 20, 4, 1));
+    }
+
+    /** A rig with its own sending limits: paid broadcasts on, say. */
+    AdminRig(Path dir, newsbot.config.BotConfig.Delivery delivery) {
+        world = new AdminWorld(dir, delivery);
         telegram = FakeBotApi.start(FakeBotApi.DEFAULT_TOKEN, world.time::nanoTime);
         telegram.enableRateLimits(FakeRateLimits.telegramDefaults());
         factory = new TelegramClientFactory(telegram.token(), BotApiUrl.parse(telegram.apiUrl()),
