@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
+import newsbot.store.BroadcastCounts;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
@@ -223,6 +224,27 @@ final class BroadcastActions {
         LOG.info("admin {} resumed broadcast {} ({} deliveries released)", userId, b.id(), released);
         board.update(b.id());
         return "admin.toast.resumed";
+    }
+
+    /**
+     * The editor deleted the message a copy broadcast copies: no further copy can be made, so the rest is cancelled
+     * at once (instead of failing reader by reader) and the editor is told why.
+     */
+    void abandonSourceGone(BroadcastRow b) {
+        Integer notSent = db.inTransaction(h -> {
+            if (!repo.cancel(h, b.id(), clock.instant())) {
+                return null;
+            }
+            outbox.cancel(h, DeliveryKind.BROADCAST, b.id(), "source gone: deleted by the editor");
+            BroadcastCounts c = rows.counts(h, b.id());
+            return Math.max(0, b.total() - c.sent() - c.failed() - c.blocked());
+        });
+        if (notSent == null) {
+            return;
+        }
+        LOG.warn("broadcast {}: the message it copies was deleted; stopped with {} copies not sent", b.id(), notSent);
+        out.send(OutgoingMessage.html(b.adminChatId(), texts.get(b.language(), "admin.broadcast.source.gone", b.id(),
+                notSent)));
     }
 
     /** Cancel: a draft is dropped; a running or paused broadcast stops and its pending rows are cancelled. */

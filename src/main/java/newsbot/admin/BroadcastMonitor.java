@@ -81,6 +81,11 @@ public final class BroadcastMonitor {
     }
 
     private void advance(BroadcastRow b) {
+        if (b.isCopy() && !b.isFinished() && db.withHandle(h -> rows.sourceGone(h, b.id()))) {
+            actions.abandonSourceGone(b);
+            board.update(b.id());
+            return;
+        }
         if ("RUNNING".equals(b.state()) && !b.enqueuedAll()) {
             int batches = 0;
             while (batches < BATCHES_PER_TICK && enqueuer.nextBatch(b.id())) {

@@ -367,6 +367,8 @@ public final class Dispatcher {
             window.dueAt(r.at());
         } else if (effect instanceof OutcomeHandler.Effect.ChatCancelled c) {
             window.removeChat(c.chatId());
+        } else if (effect instanceof OutcomeHandler.Effect.QueueChanged) {
+            wakeup.signal();
         } else if (effect instanceof OutcomeHandler.Effect.ChatMoved m) {
             window.removeChat(m.oldChatId());
             wakeup.signal();

@@ -35,6 +35,10 @@ final class OutcomeHandler {
         record ChatCancelled(long chatId) implements Effect {
         }
 
+        /** Other chats' rows were cancelled: the sender must read its window again. */
+        record QueueChanged() implements Effect {
+        }
+
         /** The chat's rows moved to another chat id and must be read again. */
         record ChatMoved(long oldChatId) implements Effect {
         }
@@ -52,6 +56,8 @@ final class OutcomeHandler {
     private final Channels channels = new Channels();
     private final CorrectionsRepo corrections = new CorrectionsRepo();
     private final PaidLane paid;
+    /** Telegram's answer when the message to copy no longer exists. */
+    static final String SOURCE_GONE = "message to copy not found";
 
     OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
                    DeliveryCounters counters, DeliveryTime time, TelegramHealth health, PaidLane paid) {
@@ -245,6 +251,19 @@ final class OutcomeHandler {
     }
 
     private Effect reject(Handle h, Delivery d, String reason) {
+        Operation op = d.operation();
+        if (op.sourceChatId() != null && reason.contains(SOURCE_GONE)) {
+            // the message being copied was deleted: every pending copy of it would fail the same way
+            int cancelled = h.inTransaction(tx -> {
+                deliveries.fail(tx, d.id(), reason, true);
+                return deliveries.cancelPendingCopiesOf(tx, op.sourceChatId(), op.sourceMessageIds(),
+                        "source gone: " + reason);
+            });
+            counters.failed(d.kind());
+            LOG.warn("delivery {} to chat {}: the message it copies ({} in chat {}) is gone; {} pending copies of it "
+                    + "cancelled", d.id(), d.chatId(), op.sourceMessageIds(), op.sourceChatId(), cancelled);
+            return new Effect.QueueChanged();
+        }
         deliveries.fail(h, d.id(), reason, true);
         counters.failed(d.kind());
         LOG.error("delivery {} to chat {} ({}) rejected by Telegram, not retried: {}", d.id(), d.chatId(), d.kind(),

@@ -55,6 +55,19 @@ public final class BroadcastOutbox {
         return new PinCounts(n[0], n[1], n[2]);
     }
 
+    /**
+     * Whether Telegram said the message a copy broadcast copies is gone (the editor deleted it): every further copy
+     * would fail the same way.
+     */
+    public boolean sourceGone(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND state = 'FAILED' "
+                        + "AND last_error LIKE '%message to copy not found%'")
+                .bind("kind", KIND)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
     /** Copies of the broadcast that went out as paid messages. */
     public int paidSent(Handle h, long id) {
         return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND sent_paid = 1")

@@ -181,6 +181,16 @@ public final class Deliveries {
                 .execute() == 1;
     }
 
+    /** Cancels the pending rows that copy the given message(s); returns how many. */
+    public int cancelPendingCopiesOf(Handle h, long sourceChatId, String sourceMessageIds, String reason) {
+        return h.createUpdate("UPDATE deliveries SET state = 'CANCELLED', last_error = :reason WHERE state = 'PENDING' "
+                        + "AND source_chat_id = :chat AND source_message_ids = :ids")
+                .bind("reason", truncate(reason))
+                .bind("chat", sourceChatId)
+                .bind("ids", sourceMessageIds)
+                .execute();
+    }
+
     /** Puts a pending row back for later; a 429 is not the row's fault, so it may leave attempts alone. */
     public boolean reschedule(Handle h, long id, Instant notBefore, String error, boolean countAttempt) {
         return h.createUpdate("UPDATE deliveries SET not_before = :nb, last_error = :err, attempts = attempts + :inc "

@@ -68,6 +68,10 @@ class AnyMessageBroadcastTest {
         assertThat(preview.buttons()).extracting(FakeButton::url).containsExactly("https://example.org/match");
         assertThat(control.plainText()).contains("Предпросмотр рассылки #1", "Кнопка: Подробнее");
 
+        rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:test");
+        assertThat(copiesTo(ADMIN)).hasSize(2); // the preview and "send to me only", both copies with the button
+        assertThat(copiesTo(ADMIN).get(1).buttons()).extracting(FakeButton::url)
+                .containsExactly("https://example.org/match");
         rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:send");
         rig.run(3);
 
@@ -229,5 +233,24 @@ class AnyMessageBroadcastTest {
         rig.run(3);
         assertThat(rig.telegram.current(ADMIN, control.messageId()).orElseThrow().plainText())
                 .contains("Рассылка #1 завершена", "Начата с опозданием на 30 мин");
+    }
+
+    @Test
+    void deletingTheOriginalMidBroadcastStopsItWithAClearNoteInsteadOfFailingReaderByReader() {
+        rig.world.readers(100, 159, SubscriberStatus.ACTIVE, "ru", "sport");
+        int photo = rig.says(FakeUserMessage.photo(ADMIN, ADMIN, "Фото дня"));
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/broadcast").replyingTo(photo));
+        FakeMessage control = lastTo(ADMIN);
+        rig.presses(ADMIN, ADMIN, control.messageId(), "bc:1:send");
+        rig.world.step(rig.dispatcher, 20);
+        rig.gateway.deleteMessage(ADMIN, photo); // the editor deletes the original
+        rig.run(8);
+
+        int failed = rig.world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = "
+                + "'BROADCAST' AND state = 'FAILED'").mapTo(Integer.class).one());
+        assertThat(failed).as("at most the copies in flight fail, not every reader").isLessThanOrEqualTo(2);
+        assertThat(rig.telegram.messagesTo(ADMIN)).anyMatch(m -> m.plainText().contains("Рассылка #1 остановлена"));
+        assertThat(rig.telegram.current(ADMIN, control.messageId()).orElseThrow().plainText())
+                .contains("Рассылка #1 отменена");
     }
 }
