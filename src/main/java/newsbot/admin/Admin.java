@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.admin.corrections.Corrections;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class Admin {
     private final FeedReport feeds;
     private final ChannelsCommand channels;
     private final BreakingPush breaking;
+    private final Corrections corrections;
     private final DraftView drafts;
     private final BroadcastControls controls;
 
@@ -67,6 +69,7 @@ public final class Admin {
         this.feeds = new FeedReport(config, db, reports, texts, clock);
         this.channels = new ChannelsCommand(db, outbox);
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
+        this.corrections = new Corrections(config, db, outbox, out, texts, clock, breaking, batchSize);
     }
 
     public Broadcasts broadcasts() {
@@ -88,6 +91,11 @@ public final class Admin {
 
     public BreakingPush breaking() {
         return breaking;
+    }
+
+    /** /correct and /retract; the app schedules {@code corrections().monitor()} like {@link #monitor()}. */
+    public Corrections corrections() {
+        return corrections;
     }
 
     DraftView drafts() {

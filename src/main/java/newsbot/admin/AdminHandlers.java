@@ -8,8 +8,11 @@ import newsbot.delivery.Replier;
 import newsbot.messages.Texts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import newsbot.admin.corrections.Corrections;
 import newsbot.config.BotConfig;
 import newsbot.messages.BreakingAlert;
 import newsbot.html.Html;
@@ -35,23 +38,26 @@ public final class AdminHandlers {
     }
 
     public Map<String, CommandHandler> commands() {
-        return Map.of(
+        Map<String, CommandHandler> commands = new HashMap<>(Map.of(
                 "broadcast", new BroadcastCommand(admin.broadcasts()),
                 "broadcasts", c -> {
                     ProgressView.Shown list = admin.broadcasts().recent(c.language());
-                    List<String> parts = Html.split(list.html());
+                    List<String> parts = Html.split(list.html() + admin.corrections().recent(c.language(), 5));
                     for (int i = 0; i < parts.size(); i++) {
                         // the Cancel buttons of scheduled broadcasts go under the last part
                         c.reply(parts.get(i), i == parts.size() - 1 ? list.keyboard() : null);
                     }
                 },
                 "stats", c -> {
-                    replyInParts(c, admin.stats().text(c.language()));
+                    replyInParts(c, admin.stats().text(c.language()) + "\n"
+                            + admin.corrections().stats(c.language(), clock.instant().minus(Duration.ofDays(30))));
                     admin.stats().chart(c.language()).ifPresent(png ->
                             c.replyPhoto(png, "stats.png", admin.stats().chartCaption(c.language())));
                 },
                 "feeds", c -> replyInParts(c, admin.feeds().text(c.language())),
-                "channels", admin.channels());
+                "channels", admin.channels()));
+        commands.putAll(admin.corrections().commands());
+        return commands;
     }
 
     /** The admin half of {@code /breaking}. */
@@ -74,9 +80,14 @@ public final class AdminHandlers {
         return Broadcasts.callbackPrefix();
     }
 
+    /** Broadcast and correction buttons: both under the {@code bc:} prefix the chat side routes here. */
     public CallbackHandler buttons() {
-        return new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config, texts::get,
-                replier);
+        CallbackHandler broadcasts = new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config,
+                texts::get, replier);
+        CallbackHandler corrections = admin.corrections().buttons();
+        String prefix = Corrections.callbackPrefix();
+        return (callback, reader) -> (callback.data().startsWith(prefix) ? corrections : broadcasts)
+                .handle(callback, reader);
     }
 
     private static void replyInParts(Conversation c, String html) {

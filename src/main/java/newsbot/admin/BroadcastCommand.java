@@ -101,15 +101,7 @@ final class BroadcastCommand implements CommandHandler {
     }
 
     private static String html(String source, List<MessageEntity> entities, int from, int to) {
-        return EntityHtml.toHtml(source, convert(entities), from, to);
-    }
-
-    private static List<EntityHtml.Entity> convert(List<MessageEntity> entities) {
-        if (entities == null) {
-            return List.of();
-        }
-        return entities.stream().map(e -> new EntityHtml.Entity(e.getType(), e.getOffset(), e.getLength(), e.getUrl(),
-                e.getLanguage(), e.getUser() == null ? null : e.getUser().getId())).toList();
+        return EntityHtml.toHtml(source, EntityHtml.from(entities), from, to);
     }
 
     private static int skipSpaces(String s, int i) {

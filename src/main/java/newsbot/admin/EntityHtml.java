@@ -34,6 +34,15 @@ public final class EntityHtml {
     private EntityHtml() {
     }
 
+    /** The entities of a message (text or caption) as the client library gives them; {@code null} is none. */
+    public static List<Entity> from(List<org.telegram.telegrambots.meta.api.objects.MessageEntity> entities) {
+        if (entities == null) {
+            return List.of();
+        }
+        return entities.stream().map(e -> new Entity(e.getType(), e.getOffset(), e.getLength(), e.getUrl(),
+                e.getLanguage(), e.getUser() == null ? null : e.getUser().getId())).toList();
+    }
+
     public static String toHtml(String text, List<Entity> entities) {
         return toHtml(text, entities, 0, text.length());
     }

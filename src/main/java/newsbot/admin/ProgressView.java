@@ -9,8 +9,11 @@ import newsbot.store.BroadcastCounts;
 import newsbot.store.BroadcastRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
-/** The progress message of a broadcast in each state, ending as its report; a pure rendering of the counts. */
-final class ProgressView {
+/**
+ * The progress message of a broadcast in each state, ending as its report; a pure rendering of the counts. Public
+ * for {@link #bar}, which corrections' progress shares.
+ */
+public final class ProgressView {
 
     private static final int BAR_CELLS = 10;
 
@@ -105,7 +108,8 @@ final class ProgressView {
         return texts.get(lang, "admin.report.done", b.id(), c.sent(), total, c.blocked(), c.failed(), duration);
     }
 
-    static String bar(int percent) {
+    /** A ten-cell bar for {@code percent}. */
+    public static String bar(int percent) {
         int full = Math.min(BAR_CELLS, percent * BAR_CELLS / 100);
         return "▓".repeat(full) + "░".repeat(BAR_CELLS - full);
     }

@@ -3,16 +3,16 @@ package newsbot.admin;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Durations ("1 h 5 min") and ages ("5 min ago") in an admin's language. */
-final class TimeTexts {
+/** Durations ("1 h 5 min") and ages ("5 min ago") in an admin's language; corrections report with it too. */
+public final class TimeTexts {
 
     private final AdminTexts texts;
 
-    TimeTexts(AdminTexts texts) {
+    public TimeTexts(AdminTexts texts) {
         this.texts = texts;
     }
 
-    String duration(String language, Duration d) {
+    public String duration(String language, Duration d) {
         long seconds = Math.max(0, d.toSeconds());
         if (seconds < 60) {
             return texts.get(language, "admin.duration.s", seconds);

@@ -26,10 +26,10 @@ final class MigrateDb {
     /** Parents before children (foreign keys); every table of the schema but the full-text index. */
     static final List<String> TABLES = List.of("subscribers", "subscriptions", "feeds", "articles",
             "article_categories", "deliveries", "broadcasts", "bot_state", "handled_updates", "seen_items",
-            "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending");
+            "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections");
     /** Tables with identity ids: their sequences continue after the copied ids. */
     static final List<String> IDENTITIES = List.of("articles", "deliveries", "broadcasts", "followed_topics",
-            "searches");
+            "searches", "corrections");
     private static final int BATCH = 1000;
 
     private final BotConfig config;

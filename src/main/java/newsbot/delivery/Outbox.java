@@ -145,6 +145,16 @@ public final class Outbox {
         return added;
     }
 
+    /**
+     * Enqueues rows the caller prepared, each with its own operation (a correction's edits, deletes and notices),
+     * as one batch on the caller's handle. Returns how many were new.
+     */
+    public int enqueueRows(Handle h, List<NewDelivery> rows) {
+        int added = deliveries.insertAllIfAbsent(h, rows, time.now());
+        wakeAfterCommit(h, added > 0);
+        return added;
+    }
+
     /** One message of {@link #enqueueEach}: escaped HTML for one chat, under its own ref. */
     public record Message(long chatId, long refId, String html) {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import newsbot.store.Channels;
+import newsbot.store.CorrectionsRepo;
 import newsbot.store.Deliveries;
 import newsbot.store.Delivery;
 import newsbot.store.NewDelivery;
@@ -54,6 +55,7 @@ final class OutcomeHandler {
     private final DeliveryTime time;
     private final TelegramHealth health;
     private final Channels channels = new Channels();
+    private final CorrectionsRepo corrections = new CorrectionsRepo();
     private final PaidLane paid;
     /** Telegram's answer when the message to copy no longer exists. */
     static final String SOURCE_GONE = "message to copy not found";
@@ -91,7 +93,9 @@ final class OutcomeHandler {
         Instant now = time.now();
         if (outcome instanceof SendOutcome.Delivered ok) {
             h.useTransaction(tx -> {
-                deliveries.markSent(tx, d.id(), ok.messageId(), Operation.joinIds(ok.moreMessageIds()), sentPaid, now);
+                // with the text it carried: a correction may have replaced the row's text while it was on the wire
+                deliveries.markSent(tx, d.id(), ok.messageId(), Operation.joinIds(ok.moreMessageIds()), sentPaid,
+                        d.text(), now);
                 if (sentPaid) {
                     paid.recordSpent(tx);
                 }
@@ -129,6 +133,10 @@ final class OutcomeHandler {
         }
         if (outcome instanceof SendOutcome.Migrated migrated) {
             return migrate(h, d, migrated.newChatId(), now);
+        }
+        if (outcome instanceof SendOutcome.Rejected refused && DeliveryKind.CORRECTION.name().equals(d.kind())
+                && isRefusedEdit(refused.reason())) {
+            return refusedCorrection(h, d, refused.reason());
         }
         if (outcome instanceof SendOutcome.Rejected rejected) {
             if (rejected.reason().contains("rights") && isChannel(h, d.chatId())) {
@@ -208,6 +216,39 @@ final class OutcomeHandler {
         });
         LOG.info("chat {} migrated to {}: subscriber and {} pending deliveries moved", d.chatId(), newChatId, moved);
         return new Effect.ChatMoved(d.chatId());
+    }
+
+    /**
+     * Telegram's answers for a message that can no longer be edited or deleted: it is too old, it was changed, or
+     * the reader deleted it. Expected for corrections of old copies, and no retry can change them.
+     */
+    private static boolean isRefusedEdit(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("message can't be") || r.contains("message to edit not found")
+                || r.contains("message to delete not found") || r.contains("there is no text in the message")
+                || r.contains("there is no caption in the message") || r.contains("message_id_invalid");
+    }
+
+    /**
+     * A refused correction row: a delete refused for the message's age (bots may delete for 48 hours) becomes an
+     * edit to the withdrawn note the row carries, without spending an attempt; anything else is counted as
+     * refused, once, and never retried.
+     */
+    private Effect refusedCorrection(Handle h, Delivery d, String reason) {
+        boolean tooOld = reason.toLowerCase(java.util.Locale.ROOT).contains("can't be deleted");
+        if (tooOld && Operation.DELETE.equals(d.operation().action()) && !d.text().isBlank()) {
+            Optional<String> edit = corrections.editInsteadOfDelete(h, d.refId());
+            if (edit.isPresent() && deliveries.deleteBecomesEdit(h, d.id(), edit.get(), "not deleted: " + reason)) {
+                LOG.info("message {} in chat {} cannot be deleted any more ({}): correction {} edits it to the "
+                        + "withdrawn note instead", d.operation().targetMessageId(), d.chatId(), reason, d.refId());
+                return new Effect.Rescheduled(time.now());
+            }
+        }
+        deliveries.fail(h, d.id(), "refused: " + reason, true);
+        counters.failed(d.kind());
+        LOG.info("Telegram refused correction {} of message {} in chat {}, not retried: {}", d.refId(),
+                d.operation().targetMessageId(), d.chatId(), reason);
+        return Effect.NONE;
     }
 
     private Effect reject(Handle h, Delivery d, String reason) {

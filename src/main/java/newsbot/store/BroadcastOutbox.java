@@ -79,21 +79,31 @@ public final class BroadcastOutbox {
 
     /** Pause: the broadcast's pending rows wait until {@code heldUntil}, which the dispatcher never reaches. */
     public int holdPending(Handle h, long id, Instant heldUntil) {
+        return holdPending(h, KIND, id, heldUntil);
+    }
+
+    /** {@link #holdPending} for the rows of another kind that pauses (a correction's). */
+    public int holdPending(Handle h, String kind, long id, Instant heldUntil) {
         return h.createUpdate("UPDATE deliveries SET not_before = :held "
                         + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING'")
                 .bind("held", heldUntil.toEpochMilli())
-                .bind("kind", KIND)
+                .bind("kind", kind)
                 .bind("id", id)
                 .execute();
     }
 
     /** Resume: rows held by {@link #holdPending} are due again at {@code now}. */
     public int releaseHeld(Handle h, long id, Instant heldUntil, Instant now) {
+        return releaseHeld(h, KIND, id, heldUntil, now);
+    }
+
+    /** {@link #releaseHeld} for another kind; {@code dueAt} may lie in the past, to keep the rows' place in line. */
+    public int releaseHeld(Handle h, String kind, long id, Instant heldUntil, Instant dueAt) {
         return h.createUpdate("UPDATE deliveries SET not_before = :now "
                         + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING' AND not_before >= :held")
-                .bind("now", now.toEpochMilli())
+                .bind("now", dueAt.toEpochMilli())
                 .bind("held", heldUntil.toEpochMilli())
-                .bind("kind", KIND)
+                .bind("kind", kind)
                 .bind("id", id)
                 .execute();
     }

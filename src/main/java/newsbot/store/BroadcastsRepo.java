@@ -189,6 +189,25 @@ public final class BroadcastsRepo {
                 .list();
     }
 
+    /** The broadcast whose preview, progress message or report is message {@code messageId} of chat {@code chatId}. */
+    public Optional<BroadcastRow> findByMessage(Handle h, long chatId, int messageId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE (admin_chat_id = :chat AND "
+                        + "preview_message_id = :msg) OR (progress_chat_id = :chat AND progress_message_id = :msg) "
+                        + "ORDER BY id DESC LIMIT 1")
+                .bind("chat", chatId)
+                .bind("msg", messageId)
+                .map(BroadcastsRepo::map)
+                .findOne();
+    }
+
+    /** A correction of a broadcast still sending: the batches not yet enqueued carry the corrected text. */
+    public void replaceText(Handle h, long id, String html) {
+        h.createUpdate("UPDATE broadcasts SET text = :text WHERE id = :id")
+                .bind("text", html)
+                .bind("id", id)
+                .execute();
+    }
+
     /** The next {@code limit} active readers of the audience after chat {@code after}, in chat id order. */
     public List<Long> audienceAfter(Handle h, AudienceFilter audience, long after, int limit) {
         return audienceQuery(h, audience, "r.chat_id", " AND r.chat_id > :after ORDER BY r.chat_id LIMIT :limit")

@@ -146,18 +146,37 @@ public final class Deliveries {
      * happened to the row meanwhile, and this statement is the whole duplicate window.
      */
     public boolean markSent(Handle h, long id, long telegramMessageId, Instant at) {
-        return markSent(h, id, telegramMessageId, null, false, at);
+        return markSent(h, id, telegramMessageId, null, false, null, at);
     }
 
-    /** {@link #markSent} with an album's further message ids ("13,14", or null) and whether it went out paid. */
+    /**
+     * {@link #markSent} with an album's further message ids ("13,14", or null), whether it went out paid, and the
+     * text the call carried (or null to leave the row's): a correction may have replaced the row's text while the
+     * call was on the wire, and then the row must say what the reader really got, so that copy is corrected too.
+     */
     public boolean markSent(Handle h, long id, long telegramMessageId, String moreMessageIds, boolean sentPaid,
-                            Instant at) {
+                            String sentText, Instant at) {
         return h.createUpdate("UPDATE deliveries SET state = 'SENT', telegram_message_id = :msg, sent_at = :at, "
-                        + "last_error = NULL, more_message_ids = :more, sent_paid = :paid WHERE id = :id")
+                        + "last_error = NULL, more_message_ids = :more, sent_paid = :paid, "
+                        + "text = COALESCE(:sent, text) WHERE id = :id")
                 .bind("msg", telegramMessageId)
                 .bind("more", moreMessageIds)
                 .bind("paid", sentPaid ? 1 : 0)
+                .bind("sent", sentText)
                 .bind("at", at.toEpochMilli())
+                .bind("id", id)
+                .execute() == 1;
+    }
+
+    /**
+     * A pending delete Telegram refused for the message's age becomes an edit of the same message to the row's
+     * text (the withdrawn note), due as before, its attempts left alone: the refusal was no failure of the row.
+     */
+    public boolean deleteBecomesEdit(Handle h, long id, String editAction, String reason) {
+        return h.createUpdate("UPDATE deliveries SET action = :action, last_error = :err "
+                        + "WHERE id = :id AND state = 'PENDING' AND action = 'delete'")
+                .bind("action", editAction)
+                .bind("err", truncate(reason))
                 .bind("id", id)
                 .execute() == 1;
     }
