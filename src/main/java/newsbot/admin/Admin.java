@@ -4,6 +4,8 @@ import newsbot.admin.corrections.Corrections;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Outbox;
@@ -41,11 +43,22 @@ public final class Admin {
      */
     public Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
                  AdminTexts texts, Clock clock) {
-        this(config, db, outbox, counters, out, texts, clock, BatchEnqueuer.DEFAULT_BATCH);
+        this(config, db, outbox, counters, out, texts, clock, Optional::empty, BatchEnqueuer.DEFAULT_BATCH);
+    }
+
+    /** @param activeInstance the lease's holder now, when the bot runs as one of a pair; always empty alone */
+    public Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
+                 AdminTexts texts, Clock clock, Supplier<Optional<ActiveInstance>> activeInstance) {
+        this(config, db, outbox, counters, out, texts, clock, activeInstance, BatchEnqueuer.DEFAULT_BATCH);
     }
 
     Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
           AdminTexts texts, Clock clock, int batchSize) {
+        this(config, db, outbox, counters, out, texts, clock, Optional::empty, batchSize);
+    }
+
+    private Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
+                  AdminTexts texts, Clock clock, Supplier<Optional<ActiveInstance>> activeInstance, int batchSize) {
         BroadcastsRepo repo = new BroadcastsRepo();
         BroadcastOutbox rows = new BroadcastOutbox();
         Deliveries deliveries = new Deliveries();
@@ -65,7 +78,7 @@ public final class Admin {
         this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, actions, list, drafts);
         this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, actions, clock);
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
-                texts, clock);
+                texts, clock, activeInstance);
         this.feeds = new FeedReport(config, db, reports, texts, clock);
         this.channels = new ChannelsCommand(db, outbox);
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);

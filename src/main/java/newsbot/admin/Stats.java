@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.delivery.DeliveryCounters;
@@ -50,11 +51,13 @@ public final class Stats {
     private final DeliveryCounters counters;
     private final AdminTexts texts;
     private final Clock clock;
+    private final Supplier<Optional<ActiveInstance>> activeInstance;
     private final PaidSpending spending = new PaidSpending();
     private final StatsChart chart = new StatsChart();
 
     Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Deliveries deliveries,
-          Reports reports, DeliveryCounters counters, AdminTexts texts, Clock clock) {
+          Reports reports, DeliveryCounters counters, AdminTexts texts, Clock clock,
+          Supplier<Optional<ActiveInstance>> activeInstance) {
         this.config = config;
         this.db = db;
         this.subscribers = subscribers;
@@ -64,6 +67,7 @@ public final class Stats {
         this.counters = counters;
         this.texts = texts;
         this.clock = clock;
+        this.activeInstance = activeInstance;
     }
 
     /** The numbers, in the configured default time zone ("today" and "this week" start at its midnight). */
@@ -107,6 +111,8 @@ public final class Stats {
                     .map(at -> texts.get(lang, "admin.stats.telegram.down", NOW.format(at.atZone(zone))))
                     .orElseGet(() -> texts.get(lang, "admin.stats.telegram.up", since.outages(), since.expired())));
             paidLine(out, h, lang, now);
+            activeInstance.get().ifPresent(a -> line(out, texts.get(lang, "admin.stats.instance",
+                    Html.escape(a.name()), a.leaseTaken())));
             out.append(texts.get(lang, "admin.stats.queue", deliveries.pendingCount(h)));
             return out;
         });

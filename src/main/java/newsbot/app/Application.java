@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import newsbot.admin.ActiveInstance;
 import newsbot.admin.Admin;
 import newsbot.chat.Bot;
 import newsbot.messages.BotCommandsMenu;
@@ -78,6 +80,8 @@ public final class Application implements AutoCloseable {
     private LeaseKeeper lease;
     private final ScheduledExecutorService keeperThread = Executors.newSingleThreadScheduledExecutor(daemon("lease"));
     private OpsServer ops;
+    /** One set for the process: /metrics reads it whichever term of activity is running, and counts carry over. */
+    private final DeliveryCounters counters = new DeliveryCounters();
 
     private Application() {
     }
@@ -127,7 +131,7 @@ public final class Application implements AutoCloseable {
         stopOrder.add(base);
         if (pg.isEmpty()) {
             // One instance on SQLite: active from the start, as always; nothing to fence.
-            duties = new Duties(config, base, clock, longPoll, schedules, SendFence.NONE);
+            duties = new Duties(config, base, clock, longPoll, schedules, SendFence.NONE, counters, Optional::empty);
             stopOrder.add(0, () -> duties.close());
             startOperatorsEndpoint(config, clock, base);
             LOG.info("newsbot started; long polling begins as soon as Telegram answers");
@@ -150,7 +154,8 @@ public final class Application implements AutoCloseable {
             @Override
             public void becameActive(long epoch) {
                 closeDuties();
-                duties = new Duties(config, fenced, clock, longPoll, schedules, fence);
+                duties = new Duties(config, fenced, clock, longPoll, schedules, fence, counters,
+                        () -> lease.heldLease().map(l -> new ActiveInstance(l.instance(), l.epoch())));
             }
 
             @Override
@@ -204,11 +209,11 @@ public final class Application implements AutoCloseable {
         private TelegramClientFactory telegram;
         private Dispatcher dispatcher;
         private UpdateConsumer consumer;
-        private DeliveryCounters counters;
 
-        Duties(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules, SendFence fence) {
+        Duties(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules, SendFence fence,
+               DeliveryCounters counters, Supplier<Optional<ActiveInstance>> activeInstance) {
             try {
-                start(config, db, clock, longPoll, schedules, fence);
+                start(config, db, clock, longPoll, schedules, fence, counters, activeInstance);
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -216,7 +221,8 @@ public final class Application implements AutoCloseable {
         }
 
         private void start(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules,
-                           SendFence fence) {
+                           SendFence fence, DeliveryCounters counters,
+                           Supplier<Optional<ActiveInstance>> activeInstance) {
             TelegramUrl url = BotApiUrl.parse(config.telegram().apiUrl().toString());
             telegram = new TelegramClientFactory(config.telegram().token(), url,
                     new TelegramClientFactory.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), longPoll),
@@ -230,7 +236,6 @@ public final class Application implements AutoCloseable {
             Deliveries deliveries = new Deliveries();
             Outbox outbox = new Outbox(deliveries, time);
             RateLimiter limiter = new RateLimiter(config.delivery(), time);
-            counters = new DeliveryCounters();
             dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
@@ -248,7 +253,7 @@ public final class Application implements AutoCloseable {
 
             Texts texts = new Texts();
             SenderReplier replier = new SenderReplier(gateway, dispatcher);
-            admin = new Admin(config, db, outbox, counters, replier, texts::get, clock);
+            admin = new Admin(config, db, outbox, counters, replier, texts::get, clock, activeInstance);
             Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
             Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
                     new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
@@ -331,9 +336,7 @@ public final class Application implements AutoCloseable {
         if (config.http().isEmpty()) {
             return;
         }
-        DeliveryCounters idle = new DeliveryCounters();
-        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock,
-                duties != null ? duties.counters : idle,
+        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock, counters,
                 () -> duties != null ? duties.dispatcher.status() : STANDBY_SENDER,
                 () -> duties != null ? duties.consumer.updatesHandled() : 0, () -> {
                     Duties d = duties;
@@ -343,7 +346,7 @@ public final class Application implements AutoCloseable {
                     FeedPoller.FetchCounts c = d.poller.fetchCounts();
                     return Map.of("fetched", c.fetched(), "not_modified", c.notModified(), "failed", c.failed());
                 }, () -> duties != null ? duties.digests.ticksRun() : 0,
-                () -> duties != null ? duties.digests.tickNanos() : 0));
+                () -> duties != null ? duties.digests.tickNanos() : 0, () -> duties != null));
         HealthCheck health = new HealthCheck(db, () -> duties != null && duties.connector.connected(),
                 () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"), clock,
                 HealthCheck.DEFAULT_STALE_AFTER,
@@ -367,6 +370,12 @@ public final class Application implements AutoCloseable {
     boolean awaitPolling(Duration timeout) throws InterruptedException {
         Duties d = duties;
         return d != null && d.connector.awaitConnected(timeout);
+    }
+
+    /** The sender's numbers now (tests); a standby's are zero. */
+    Dispatcher.Status senderStatus() {
+        Duties d = duties;
+        return d == null ? STANDBY_SENDER : d.dispatcher.status();
     }
 
     /** Whether this instance runs the active parts now (always on SQLite). */

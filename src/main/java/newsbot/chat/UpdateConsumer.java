@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import newsbot.store.BotState;
 import newsbot.store.Database;
+import newsbot.store.Fenced;
 import newsbot.store.HandledUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,9 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
     /** Updates after the stored offset already handled: those of a batch a crash interrupted. */
     private final Set<Long> handledAfterOffset = new ConcurrentSkipListSet<>();
     private final LongAdder updatesHandled = new LongAdder();
+    private static final long NONE_HELD = Long.MAX_VALUE;
+    /** The first update this instance was fenced from (a pair's standby); polling never confirms past it. */
+    private final AtomicLong heldBack = new AtomicLong(NONE_HELD);
     private volatile boolean stopping;
 
     /** @param lanes the handler threads; a chat's updates run on one of them in order */
@@ -61,7 +65,10 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     /** The getUpdates request for the next poll: it starts after the last update we handled, not just received. */
     public GetUpdates nextRequest(Integer lastReceived) {
-        long from = Math.max(lastReceived == null ? 0 : lastReceived, lastHandled.get()) + 1;
+        long held = heldBack.get();
+        // past an update this instance was fenced from, Telegram would forget it before the active one gets it
+        long from = held != NONE_HELD ? held
+                : Math.max(lastReceived == null ? 0 : lastReceived, lastHandled.get()) + 1;
         return GetUpdates.builder()
                 .offset((int) from)
                 .limit(100)
@@ -103,7 +110,9 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
                 f.get();
             } catch (ExecutionException e) {
                 complete = false;
-                LOG.error("a chat's updates could not be handled: {}", e.getCause().toString());
+                if (!(e.getCause() instanceof Fenced)) {
+                    LOG.error("a chat's updates could not be handled: {}", e.getCause().toString());
+                }
             }
         }
         if (stopping || !complete) {
@@ -117,7 +126,17 @@ public final class UpdateConsumer implements LongPollingUpdateConsumer {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return; // not marked handled: the next start picks these updates up again
             }
-            if (router.route(update)) {
+            boolean handledHere;
+            try {
+                handledHere = router.route(update);
+            } catch (Fenced e) {
+                if (heldBack.getAndAccumulate(update.getUpdateId(), Math::min) == NONE_HELD) {
+                    LOG.warn("update {} and those after it are left to the active instance: {}",
+                            update.getUpdateId(), e.getMessage());
+                }
+                throw e;
+            }
+            if (handledHere) {
                 handledAfterOffset.add((long) update.getUpdateId());
                 updatesHandled.increment();
             }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import newsbot.store.Subscriber;
 import newsbot.html.Html;
 import newsbot.telegram.OutgoingMessage;
+import newsbot.store.Fenced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -134,6 +135,8 @@ public final class UpdateRouter {
     private void guarded(UpdateScope scope, Runnable work, Runnable apology) {
         try {
             work.run();
+        } catch (Fenced e) {
+            throw e; // the active instance handles this update: no apology, no handled mark from here
         } catch (RuntimeException e) {
             LOG.error("update {} could not be handled: {}", scope.updateId(), e.toString());
             LOG.debug("update {} failure detail", scope.updateId(), e);

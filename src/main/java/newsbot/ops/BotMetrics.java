@@ -62,6 +62,9 @@ public final class BotMetrics implements AutoCloseable {
                 .description("429 Too Many Requests answers").register(registry);
         FunctionCounter.builder("newsbot.telegram.outages", delivery, c -> c.snapshot().outages())
                 .description("times Telegram or the network failed for everybody").register(registry);
+        Gauge.builder("newsbot.instance.active", sources.active(), a -> a.getAsBoolean() ? 1 : 0)
+                .description("1 while this instance runs the bot (always, alone; the lease holder, in a pair)")
+                .register(registry);
         Gauge.builder("newsbot.telegram.up", sources.sender(),
                         s -> "UP".equals(String.valueOf(s.get().telegram())) ? 1 : 0)
                 .description("1 while the sender finds Telegram answering").register(registry);

@@ -2,6 +2,7 @@ package newsbot.ops;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import newsbot.delivery.DeliveryCounters;
@@ -19,5 +20,5 @@ import newsbot.store.Database;
  */
 public record MetricSources(Database db, Clock clock, DeliveryCounters delivery, Supplier<Dispatcher.Status> sender,
                             LongSupplier updatesHandled, Supplier<Map<String, Long>> feedFetches,
-                            LongSupplier digestTicks, LongSupplier digestTickNanos) {
+                            LongSupplier digestTicks, LongSupplier digestTickNanos, BooleanSupplier active) {
 }

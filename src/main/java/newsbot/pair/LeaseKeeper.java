@@ -74,8 +74,13 @@ public final class LeaseKeeper {
 
     /** The instance named in the lease now, if any: {@code /stats} shows it. */
     public Optional<String> activeInstance() {
+        return heldLease().map(Leases.Lease::instance);
+    }
+
+    /** The lease as the database has it now, when someone holds it; empty also when the database does not answer. */
+    public Optional<Leases.Lease> heldLease() {
         try {
-            return db.withHandle(leases::find).filter(l -> !l.free()).map(Leases.Lease::instance);
+            return db.withHandle(leases::find).filter(l -> !l.free());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -171,8 +176,7 @@ public final class LeaseKeeper {
         OptionalLong taken;
         try {
             taken = db.inTransaction(h -> {
-                h.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
-                leases.lockWrites(h);
+                leases.lockWritesWaitingAtMost(h, LOCK_WAIT);
                 return leases.takeOver(h, holder, from, clock.instant());
             });
         } catch (RuntimeException e) {

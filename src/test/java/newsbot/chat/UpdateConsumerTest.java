@@ -15,9 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import newsbot.config.BotConfig;
 import newsbot.store.Articles;
 import newsbot.store.BotState;
+import newsbot.store.Database;
+import newsbot.store.Fenced;
 import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -52,11 +55,16 @@ class UpdateConsumerTest {
 
     private UpdateRouter router(World world, Map<String, CommandHandler> commands,
                                 Map<String, CommandHandler> editorsTools, BotConfig.Chat chat) {
-        Readers readers = new Readers(world.db, new Subscribers(), new Subscriptions(), new Articles(), world.config,
+        return router(world, world.db, commands, editorsTools, chat);
+    }
+
+    private UpdateRouter router(World world, Database db, Map<String, CommandHandler> commands,
+                                Map<String, CommandHandler> editorsTools, BotConfig.Chat chat) {
+        Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), new Articles(), world.config,
                 world.clock, world.outbox);
         return new UpdateRouter(readers, world.texts, world.replier, commands, editorsTools, Map.of(), id -> true,
                 () -> "newsbot",
-                updateId -> new UpdateScope(updateId, world.db, world.outbox, new HandledUpdates(), new KeyboardJson()),
+                updateId -> new UpdateScope(updateId, db, world.outbox, new HandledUpdates(), new KeyboardJson()),
                 Set.of(), new FloodGuard(chat, System::nanoTime), null);
     }
 
@@ -91,6 +99,44 @@ class UpdateConsumerTest {
     private long storedOffset(World world) {
         return world.db.withHandle(h -> new BotState().get(h, BotState.LAST_UPDATE_ID)).map(Long::parseLong)
                 .orElse(0L);
+    }
+
+    /**
+     * One of a pair that lost the lease mid-batch: its database refuses every transaction. It neither apologises
+     * nor marks anything handled, and its polling never confirms past the first such update, so Telegram keeps it
+     * for the active instance.
+     */
+    @Test
+    void aFencedInstanceLeavesTheUpdateAndThoseAfterItToTheActiveOne() {
+        World world = new World(dir);
+        AtomicBoolean standby = new AtomicBoolean();
+        Database fenced = world.db.guarded(h -> {
+            if (standby.get()) {
+                throw new Fenced("instance a is standby") { };
+            }
+        });
+        AtomicInteger calls = new AtomicInteger();
+        CommandHandler toggle = c -> {
+            if (calls.incrementAndGet() == 2) {
+                standby.set(true); // the lease ran out after the first update
+            }
+            boolean on = fenced.inTransaction(h -> new Subscriptions().add(h, c.chatId(), "sport"));
+            c.reply(on ? "on" : "off");
+        };
+        List<Update> batch = List.of(message(1, 10, "/toggle"), message(2, 10, "/toggle"), message(3, 10, "/toggle"));
+        UpdateConsumer deposed = new UpdateConsumer(router(world, fenced, Map.of("toggle", toggle), Map.of(),
+                BotConfig.Chat.DEFAULTS), fenced, new BotState(), new HandledUpdates(), lanes, 0);
+        deposed.consume(batch);
+        assertThat(replies(world, 10)).as("update 1 only: no apology for the fenced ones").isEqualTo(1);
+        assertThat(deposed.nextRequest(3).getOffset().intValue())
+                .as("telegrambots received up to 3; confirming 4 would make Telegram forget 2 and 3").isEqualTo(2);
+
+        // the active instance polls from the stored offset and handles 2 and 3, and 1 not again
+        UpdateConsumer active = consumer(world, router(world, Map.of("toggle", toggle(world)),
+                BotConfig.Chat.DEFAULTS));
+        active.consume(batch);
+        assertThat(replies(world, 10)).isEqualTo(3);
+        assertThat(storedOffset(world)).isEqualTo(3);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package newsbot.store.pg;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,6 +70,14 @@ public final class Leases {
     public void lockWrites(Handle h) {
         h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) l").bind("key", WRITE_LOCK)
                 .mapTo(Integer.class).one();
+    }
+
+    /** As {@link #lockWrites}, but gives up with an exception after {@code wait} (a takeover tries again later). */
+    public void lockWritesWaitingAtMost(Handle h, Duration wait) {
+        // SET takes no bind parameters; set_config does, and is_local = true keeps it to this transaction
+        h.createQuery("SELECT set_config('lock_timeout', :timeout, true)").bind("timeout", wait.toMillis() + "ms")
+                .mapTo(String.class).one();
+        lockWrites(h);
     }
 
     /** The epoch {@code holder} holds now, read after the write lock was taken; empty when it holds none. */
