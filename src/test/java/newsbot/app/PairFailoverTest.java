@@ -229,8 +229,12 @@ class PairFailoverTest {
         assertThat(duplicates).as("at most the calls b had in flight are repeated").isLessThanOrEqualTo(inFlightAtHang);
 
         // from outside: both healthy, each says its role; only the active one counts as running the bot
-        assertThat(a.awaitPolling(Duration.ofSeconds(10))).isTrue();
+        // b's last long poll may still be open: until it ends, Telegram ends a's with 409, as it does for two pollers
         HttpResponse<String> healthA = get(a, "/health");
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+             healthA.statusCode() != 200 && System.nanoTime() < deadline; healthA = get(a, "/health")) {
+            Thread.sleep(50);
+        }
         assertThat(healthA.statusCode()).as(healthA.body()).isEqualTo(200);
         assertThat(healthA.body()).isEqualTo("{\"status\":\"ok\",\"role\":\"active\",\"instance\":\"a\"}\n");
         HttpResponse<String> healthB = get(b, "/health");
@@ -286,6 +290,50 @@ class PairFailoverTest {
         assertThat(per).hasSize(READERS);
         assertThat(repeated(per)).as("at most the calls b had in flight are repeated").isLessThanOrEqualTo(inFlightAtHang);
         assertThat(statsReplies()).hasSize(2);
+    }
+
+    @Test
+    void anEditorsBroadcastInProgressIsFinishedByTheNewActiveOnceWithItsReport() throws Exception {
+        seedDigestReaders(); // 120 active readers
+        TestClock clockB = new TestClock(START);
+        TestClock clockA = new TestClock(START);
+        Application b = start("b", clockB);
+        Application a = start("a", clockA);
+        assertThat(b.awaitPolling(Duration.ofSeconds(10))).isTrue();
+        telegram.userSends(EDITOR, EDITOR, "/broadcast all Важное объявление редакции", "en");
+        FakeMessage control = telegram.awaitMessage(m -> m.chatId() == EDITOR && m.keyboard() != null
+                && m.keyboard().stream().flatMap(List::stream).anyMatch(k -> "bc:1:send".equals(k.callbackData())),
+                Duration.ofSeconds(10));
+        telegram.awaitCallbackAnswer(telegram.userPresses(EDITOR, EDITOR, control.messageId(), "bc:1:send"),
+                Duration.ofSeconds(10));
+
+        telegram.delayResponses(Duration.ofMillis(30));
+        b.broadcastTickNow(); // b's broadcast job enqueues the readers' rows and starts the progress message
+        a.leaseTickNow();
+        awaitReceived("Важное объявление редакции", 10);
+        advance(LeaseKeeper.TAKEOVER_AFTER.plusSeconds(1), clockA, clockB);
+        int inFlightAtHang = callsLeftOnTheWire(b);
+        assertThat(receivedPerChat("Важное объявление редакции")).as("b hung mid-broadcast").hasSizeLessThan(READERS);
+        a.leaseTickNow();
+        assertThat(a.active()).isTrue();
+        telegram.delayResponses(Duration.ZERO);
+
+        // a's broadcast job picks the broadcast up where b left it and reports on b's control message
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!telegram.current(EDITOR, control.messageId()).orElseThrow().text().contains("finished")
+                && System.nanoTime() < deadline) {
+            advance(LeaseKeeper.RENEW_EVERY, clockA);
+            a.leaseTickNow(); // the beat the lease thread would make meanwhile
+            a.broadcastTickNow();
+            Thread.sleep(50);
+        }
+        assertThat(telegram.current(EDITOR, control.messageId()).orElseThrow().text())
+                .contains("Broadcast #1 finished", "Delivered: 121 of 121"); // the editor reads the news too
+        b.leaseTickNow();
+        assertThat(b.active()).isFalse();
+        Map<Long, Integer> per = receivedPerChat("Важное объявление редакции");
+        assertThat(per).hasSize(READERS);
+        assertThat(repeated(per)).as("at most the calls b had on the wire").isLessThanOrEqualTo(inFlightAtHang);
     }
 
     @Test
