@@ -1,6 +1,8 @@
 package newsbot.store;
 
+import java.util.function.Supplier;
 import newsbot.store.pg.Dialect;
+import newsbot.store.pg.GuardedTransactions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +26,18 @@ public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Path file;
-    private final HandleConsumer guard;
+    /** A new Jdbi over the same connections and settings, for {@link #guarded}. */
+    private final Supplier<Jdbi> configured;
     private final AutoCloseable pool;
 
-    private Database(Jdbi jdbi, Path file, HandleConsumer guard, AutoCloseable pool) {
+    private Database(Supplier<Jdbi> configured, Path file, AutoCloseable pool) {
+        this(configured.get(), configured, file, pool);
+    }
+
+    private Database(Jdbi jdbi, Supplier<Jdbi> configured, Path file, AutoCloseable pool) {
         this.jdbi = jdbi;
+        this.configured = configured;
         this.file = file;
-        this.guard = guard;
         this.pool = pool;
     }
 
@@ -68,7 +75,7 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StoreException("cannot open or migrate database " + file + ": " + firstLine(e.getMessage()), e);
         }
-        return new Database(Jdbi.create(dataSource), file, h -> { }, () -> { });
+        return new Database(() -> Jdbi.create(dataSource), file, () -> { });
     }
 
     /**
@@ -91,6 +98,10 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate database " + newsbot.store.pg.PostgresPool.describe(url) + ": "
                     + firstLine(e.getMessage()), e);
         }
+        return new Database(() -> postgresJdbi(pool), null, pool);
+    }
+
+    private static Jdbi postgresJdbi(newsbot.store.pg.PostgresPool pool) {
         Jdbi jdbi = Jdbi.create(pool.dataSource());
         jdbi.getConfig(Dialect.Setting.class).set(Dialect.POSTGRESQL);
         // PostgreSQL's text cannot hold U+0000, SQLite's can: a reader's stray NUL becomes U+FFFD, not an error
@@ -101,16 +112,19 @@ public final class Database implements AutoCloseable {
                 return (position, statement, context) -> statement.setString(position, text);
             }
         });
-        return new Database(jdbi, null, h -> { }, pool);
+        return jdbi;
     }
 
     /**
      * The same database whose every transaction first runs {@code guard} on its handle: a pair's active instance
-     * fences its writes with the lease there (a guard throws to refuse). Handles opened by {@link #openHandle}
-     * and {@link #withHandle} are not guarded.
+     * fences its writes with the lease there (a guard throws to refuse). That holds for every transaction on any
+     * handle of the returned database, also those opened by {@link #openHandle} and {@link #withHandle} and kept
+     * for many transactions; statements outside a transaction (reads, autocommit) are not guarded.
      */
     public Database guarded(HandleConsumer transactionGuard) {
-        return new Database(jdbi, file, transactionGuard, pool);
+        Jdbi fenced = configured.get();
+        fenced.setTransactionHandler(new GuardedTransactions(fenced.getTransactionHandler(), transactionGuard));
+        return new Database(fenced, configured, file, pool);
     }
 
     public Dialect dialect() {
@@ -118,17 +132,11 @@ public final class Database implements AutoCloseable {
     }
 
     public <R> R inTransaction(HandleFunction<R> callback) {
-        return jdbi.inTransaction(h -> {
-            guard.accept(h);
-            return callback.apply(h);
-        });
+        return jdbi.inTransaction(callback::apply);
     }
 
     public void useTransaction(HandleConsumer callback) {
-        jdbi.useTransaction(h -> {
-            guard.accept(h);
-            callback.accept(h);
-        });
+        jdbi.useTransaction(callback::accept);
     }
 
     public <R> R withHandle(HandleFunction<R> callback) {

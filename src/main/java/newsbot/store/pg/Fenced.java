@@ -1,7 +1,7 @@
-package newsbot.store;
+package newsbot.store.pg;
 
 /**
- * Thrown by a guarded database ({@link Database#guarded}) when this process may not write now: it is the standby
+ * Thrown by a guarded database ({@link newsbot.store.Database#guarded}) when this process may not write now: it is the standby
  * of a pair, or has just lost the lease. The work belongs to the active instance; it is not a failure of the work,
  * so nobody should apologise for it, mark it done or skip past it here.
  */
