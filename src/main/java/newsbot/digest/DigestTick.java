@@ -68,8 +68,12 @@ final class DigestTick {
 
     DigestScheduler.TickResult run(Instant now) {
         // Two connections for the whole pass: one reads pages on this thread, one writes on the writes executor
-        // (one write at a time, each after the previous one completed), instead of opening one per page.
-        return db.withHandle(h -> db.withHandle(w -> pass(h, w, now)));
+        // (one write at a time, each after the previous one completed), instead of opening one per page. Opened
+        // apart: a withHandle nested in another on the same thread is given the outer handle by Jdbi, and then
+        // the writer's commits ended the reader's open PostgreSQL cursor ("portal does not exist").
+        try (Handle h = db.openHandle(); Handle w = db.openHandle()) {
+            return pass(h, w, now);
+        }
     }
 
     private DigestScheduler.TickResult pass(Handle h, Handle w, Instant now) {

@@ -37,7 +37,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Not a test: composes and enqueues the digests of 100,000 readers in one scheduler tick and prints wall time, CPU
  * time and peak heap. Synthetic data: 6 categories, 2,000 recent articles, readers with random categories,
  * languages, time zones and quiet hours, all due now. A smaller tick on another database warms the JIT first,
- * as a running bot would be ({@code --cold} skips it). Run with {@code -Xmx256m}:
+ * as a running bot would be ({@code --cold} skips it). Run with {@code -Xmx256m}, and with
+ * {@code -Dbench.db=postgresql} to measure PostgreSQL instead of SQLite ({@link BenchSupport.Backend}):
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/cp.txt) newsbot.bench.DigestBenchmark
@@ -76,18 +77,24 @@ public final class DigestBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean cold = List.of(args).contains("--cold");
+        BenchSupport.Backend backend = BenchSupport.Backend.chosen();
         Path dir = Files.createTempDirectory("digest-bench");
         try {
+            System.out.printf("database: %s%n", backend.describe());
             if (!cold) {
                 // A running bot has long been warm when a digest time comes: let the JIT see the path first.
-                Database warm = Database.open(dir.resolve("warmup.db"));
-                populate(warm, Instant.now().truncatedTo(ChronoUnit.MINUTES), new Random(7), WARMUP_READERS);
-                long start = System.nanoTime();
-                scheduler(warm, Instant.now().truncatedTo(ChronoUnit.MINUTES)).tick();
-                System.out.printf("warm-up: a tick for %d readers in %.1f s (run with --cold to skip)%n",
-                        WARMUP_READERS, (System.nanoTime() - start) / 1e9);
+                try (Database warm = backend.open(dir, "warmup")) {
+                    populate(warm, Instant.now().truncatedTo(ChronoUnit.MINUTES), new Random(7), WARMUP_READERS);
+                    backend.analyze(warm);
+                    long start = System.nanoTime();
+                    scheduler(warm, Instant.now().truncatedTo(ChronoUnit.MINUTES)).tick();
+                    System.out.printf("warm-up: a tick for %d readers in %.1f s (run with --cold to skip)%n",
+                            WARMUP_READERS, (System.nanoTime() - start) / 1e9);
+                }
             }
-            run(dir);
+            try (Database db = backend.open(dir, "bench")) {
+                run(db, backend);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -95,11 +102,11 @@ public final class DigestBenchmark {
         }
     }
 
-    private static void run(Path dir) {
+    private static void run(Database db, BenchSupport.Backend backend) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Database db = Database.open(dir.resolve("bench.db"));
         long setupStart = System.nanoTime();
         populate(db, now, new Random(42), READERS);
+        backend.analyze(db);
         System.out.printf("setup: %d readers, %d articles in %.1f s%n", READERS, ARTICLES,
                 (System.nanoTime() - setupStart) / 1e9);
 
@@ -119,6 +126,7 @@ public final class DigestBenchmark {
         long cpuThread0 = threads.getCurrentThreadCpuTime();
         long cpuWriter0 = writerCpu(threads);
         long cpuProcess0 = os.getProcessCpuTime();
+        Duration cpuServer0 = backend.serverCpu();
         long wall0 = System.nanoTime();
 
         DigestScheduler.TickResult result = scheduler.tick();
@@ -127,6 +135,7 @@ public final class DigestBenchmark {
         double cpuThread = (threads.getCurrentThreadCpuTime() - cpuThread0) / 1e9;
         double cpuWriter = (writerCpu(threads) - cpuWriter0) / 1e9;
         double cpuProcess = (os.getProcessCpuTime() - cpuProcess0) / 1e9;
+        double cpuServer = backend.serverCpu().minus(cpuServer0).toNanos() / 1e9;
         long gcMillis = gcMillis() - gcMillis0;
         long peak = 0;
         for (MemoryPoolMXBean pool : heapPools) {
@@ -141,6 +150,11 @@ public final class DigestBenchmark {
                 + "composing (tick thread) and %.2f s writing (writer thread); peak heap %.1f MB (sum of the heap "
                 + "pools' peaks, max heap %.0f MB); GC pauses %d ms%n", wall, cpuProcess, cpuThread, cpuWriter,
                 peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis);
+        if (backend != BenchSupport.Backend.SQLITE) {
+            System.out.printf("database CPU %.2f s in the %s server's processes (not in the process CPU above)%n",
+                    cpuServer, backend.label());
+        }
+        System.out.printf("load average %.2f on %d CPUs%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
     }
 
     private static long writerCpu(ThreadMXBean threads) {
@@ -187,9 +201,11 @@ public final class DigestBenchmark {
             articles.execute();
             indexed.execute();
 
+            // Readers of a month's standing: first_digest_at set, or each would get a first digest of its own
+            // (one pool query per reader), which is what a new reader gets, not what a digest time costs.
             PreparedBatch readers = h.prepareBatch("INSERT INTO subscribers (chat_id, user_id, language, time_zone, "
-                    + "digest_times, quiet_from, quiet_to, digest_cursor, last_digest_at, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+                    + "digest_times, quiet_from, quiet_to, digest_cursor, last_digest_at, first_digest_at, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
             PreparedBatch subscriptions = h.prepareBatch("INSERT INTO subscriptions (chat_id, category) VALUES (?, ?)");
             PreparedBatch alerts = h.prepareBatch("INSERT INTO deliveries (chat_id, kind, ref_id, part, text, "
                     + "link_preview, priority, state, not_before, created_at, sent_at) "
@@ -203,7 +219,7 @@ public final class DigestBenchmark {
                 readers.add(chat, chat, random.nextInt(5) == 0 ? "en" : "ru", zone.getId(), times,
                         quiet ? local.plusHours(3).withMinute(0).toString() : null,
                         quiet ? local.plusHours(8).withMinute(0).toString() : null,
-                        nowMs - 86_400_000L, nowMs - 30 * 86_400_000L, nowMs - 86_400_000L);
+                        nowMs - 86_400_000L, nowMs - 30 * 86_400_000L, nowMs - 30 * 86_400_000L, nowMs - 86_400_000L);
                 int count = 1 + random.nextInt(4);
                 List<Category> shuffled = new ArrayList<>(CATEGORIES);
                 java.util.Collections.shuffle(shuffled, random);

@@ -24,9 +24,14 @@ final class FanOutBench {
     private FanOutBench() {
     }
 
-    static void run(Path dir) {
+    static void run(Path dir, BenchSupport.Backend backend) {
+        try (Database db = backend.open(dir, "fanout")) {
+            run(dir, db, backend);
+        }
+    }
+
+    private static void run(Path dir, Database db, BenchSupport.Backend backend) {
         int readers = 100_000;
-        Database db = Database.open(dir.resolve("fanout.db"));
         db.useTransaction(h -> {
             var subscriber = h.prepareBatch("INSERT INTO subscribers (chat_id, language, time_zone, digest_times, "
                     + "status, created_at, updated_at, quiet_from, quiet_to) VALUES (:id, :lang, 'Asia/Bishkek', '', "
@@ -44,6 +49,7 @@ final class FanOutBench {
             subscriber.execute();
             subscription.execute();
         });
+        backend.analyze(db);
         BotConfig config = BenchSupport.config(dir, List.of());
         TestClock clock = new TestClock(NOW);
         BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock, new newsbot.messages.Texts());
@@ -57,8 +63,10 @@ final class FanOutBench {
         }
         long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE ref_id = 1")
                 .mapTo(Long.class).one());
-        System.out.printf("breaking fan-out: %,d readers, %,d alerts per article: %s ms per article (incl. commit)%n",
-                readers, rows, Arrays.toString(Arrays.stream(ms).map(Math::rint).toArray()));
+        System.out.printf("breaking fan-out (%s): %,d readers, %,d alerts per article: %s ms per article (incl. "
+                        + "commit); load average %.2f%n", backend.label(), readers, rows,
+                Arrays.toString(Arrays.stream(ms).map(Math::rint).toArray()),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         // Where the time goes: the audience query alone, and the outbox's batch insert alone.
         BreakingAudience audience = new BreakingAudience();
         List<Long> chats = new ArrayList<>();

@@ -33,13 +33,14 @@ import newsbot.telegram.TelegramClientFactory;
 import newsbot.telegram.TelegramGateway;
 
 /**
- * Not a test: sends one message to each of N chats through the whole path (outbox in SQLite, dispatcher, rate
+ * Not a test: sends one message to each of N chats through the whole path (outbox in SQLite, or in PostgreSQL with
+ * {@code -Dbench.db=postgresql}: {@link BenchSupport.Backend}; dispatcher, rate
  * limiter, the real telegrambots client, FakeBotApi on loopback enforcing the same global limit and 1/s per chat)
  * and prints how close it came to the limit. Every answer of the fake is delayed by a round trip, as Telegram is
  * 50-250 ms away. Arguments: [chats=600] [globalPerSecond=30] [roundTripMs=100] [maxInFlight=auto] [warmUp=0]:
  * warmUp messages to other chats go through the same path first and are not measured, to show the long-running
  * process rather than a cold JVM compiling its code.
- * The CPU figure is the whole process, so it includes the fake server's own work.
+ * The CPU figure is the whole process, so it includes the fake server's own work; PostgreSQL's is printed apart.
  */
 public final class SendBenchmark {
 
@@ -55,13 +56,14 @@ public final class SendBenchmark {
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
         BotConfig.Delivery limits = TestConfig.limits(limit, 1, 20, 5, 1);
+        BenchSupport.Backend backend = BenchSupport.Backend.chosen();
 
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
-                     BotApiUrl.parse(telegram.apiUrl()))) {
+                     BotApiUrl.parse(telegram.apiUrl()));
+             Database db = backend.open(dir, "bench")) {
             telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
             telegram.delayResponses(roundTrip);
-            Database db = Database.open(dir.resolve("bench.db"));
             Deliveries deliveries = new Deliveries();
             Outbox outbox = new Outbox(deliveries, time);
             DeliveryCounters counters = new DeliveryCounters();
@@ -88,6 +90,7 @@ public final class SendBenchmark {
 
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuStart = processCpuNanos();
+            Duration serverCpuStart = backend.serverCpu();
             long dispatcherCpuStart = threadCpuNanos("dispatcher");
             long compileStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long wallStart = System.nanoTime();
@@ -105,6 +108,7 @@ public final class SendBenchmark {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             java.util.Map<String, Double> cpuByThread = cpuByThreadGroup();
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double serverCpu = backend.serverCpu().minus(serverCpuStart).toNanos() / 1e9;
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -126,6 +130,7 @@ public final class SendBenchmark {
             System.out.printf(Locale.ROOT, "machine            %d CPUs, load average %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "database           %s%n", backend.describe());
             System.out.printf(Locale.ROOT, "enqueue            %.2f s for %d rows (one prepared batch)%n",
                     enqueueSeconds, chats);
             System.out.printf(Locale.ROOT, "achieved rate      %.1f/s = %.3f of the limit (first to last message)%n",
@@ -137,6 +142,10 @@ public final class SendBenchmark {
             System.out.printf(Locale.ROOT, "429s received      %d%n", telegram.tooManyRequestsCount());
             System.out.printf(Locale.ROOT, "CPU                %.2f s process (client + fake server), %.2f s dispatcher thread%n",
                     cpu, dispatcherCpu / 1e9);
+            if (backend != BenchSupport.Backend.SQLITE) {
+                System.out.printf(Locale.ROOT, "CPU, database      %.2f s in the %s server's processes%n",
+                        serverCpu, backend.label());
+            }
             System.out.printf(Locale.ROOT, "CPU by thread      %s%n", cpuByThread);
             System.out.printf(Locale.ROOT, "JIT, GC            %.2f s compiling while measured, %.2f s in collections "
                             + "(whole run)%n",

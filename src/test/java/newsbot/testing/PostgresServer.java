@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,6 +88,18 @@ public final class PostgresServer {
         return port;
     }
 
+    /** The server's version, as it reports it ({@code SHOW server_version}). */
+    public String version() {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SHOW server_version: " + e.getMessage(), e);
+        }
+    }
+
     /** A new, migrated, empty database; its JDBC URL. */
     public String newDatabaseUrl() {
         String name = "t" + databases.incrementAndGet();
@@ -106,6 +119,45 @@ public final class PostgresServer {
         Database db = Database.openPostgres(url, USER, "");
         opened.add(db);
         return db;
+    }
+
+    /**
+     * CPU time the server's processes have used so far: the postmaster and its live backends, plus the children
+     * it has already reaped (autovacuum workers, closed sessions). Benchmarks report it beside their own
+     * process's CPU, which on PostgreSQL leaves the database's work out.
+     */
+    public Duration cpu() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid"),
+                    StandardCharsets.UTF_8).get(0).strip());
+            long[] own = cpuTicks(postmaster);
+            long ticks = own[0] + own[1] + own[2] + own[3];
+            List<ProcessHandle> children = ProcessHandle.of(postmaster).map(p -> p.descendants().toList())
+                    .orElse(List.of());
+            for (ProcessHandle child : children) {
+                long[] t = cpuTicks(child.pid());
+                ticks += t[0] + t[1];
+            }
+            // /proc counts in USER_HZ, which Linux fixes at 100 for user space whatever the kernel's own tick
+            return Duration.ofMillis(ticks * 10);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of the tests' PostgreSQL", e);
+        }
+    }
+
+    /** utime, stime, cutime and cstime of a process from /proc; zeros for one that has just exited. */
+    private static long[] cpuTicks(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        String line;
+        try {
+            line = Files.readString(stat, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new long[4];
+        }
+        // The command name, in parentheses, may hold spaces: the fields are counted after its closing one.
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                Long.parseLong(fields[14])};
     }
 
     /** Runs one statement on the maintenance database. */
