@@ -181,14 +181,14 @@ public final class PostgresServer {
      */
     private void stop() {
         try {
-            pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-W", "stop");
+            pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } catch (RuntimeException | IOException e) {
             System.err.println("stopping the tests' PostgreSQL: " + e.getMessage());
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp dir left behind is harmless (a file the server removes itself may vanish mid-walk)
         }
     }
 
