@@ -127,9 +127,12 @@ class GroupsFlowTest {
 
     @Test
     void manyGroupsGetTheirAlertsWithinThePerGroupLimit() {
+        Duration slack = Duration.ofMillis(100);
         // Telegram's 20 per minute scaled up 6x so the test takes seconds, not minutes
         bot.set("delivery.group-per-minute", "120");
-        bot.telegram.enableRateLimits(new FakeRateLimits(1000, 100, 120, Duration.ofMillis(25)));
+        // 100 ms of slack: the bot spaces sends 0.5 s apart when it sends them; with both cores busy, one request
+        // can reach the fake tens of milliseconds late and the next on time (the first suite run under load saw it)
+        bot.telegram.enableRateLimits(new FakeRateLimits(1000, 100, 120, slack));
         bot.start();
         bot.app().pollFeedsNow();
         List<Long> groups = IntStream.rangeClosed(1, 12).mapToObj(i -> -700L - i).toList();
@@ -146,7 +149,7 @@ class GroupsFlowTest {
         for (long group : groups) {
             List<FakeMessage> all = bot.telegram.awaitMessages(group, 4, WAIT);
             assertThat(all.stream().filter(m -> m.text().startsWith("⚡"))).hasSize(3);
-            assertThat(gaps(all)).allSatisfy(g -> assertThat(g).isGreaterThan(0.5 - 0.025));
+            assertThat(gaps(all)).allSatisfy(g -> assertThat(g).isGreaterThan(0.5 - slack.toMillis() / 1000.0));
         }
         assertThat(bot.telegram.tooManyRequestsCount()).isZero();
     }
