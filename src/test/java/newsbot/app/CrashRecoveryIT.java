@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    private static final int CHATS = 300;
+    private static final int CHATS = 150;
     /** Telegram's default, which the default config applies. */
     private static final int PER_SECOND = 30;
     private static final Duration ROUND_TRIP = Duration.ofMillis(100);

@@ -190,64 +190,6 @@ class PairFailoverTest {
         }
     }
 
-    @Test
-    void theStandbyStartedFirstIsActiveTheOtherWaitsAndTakesOverAHungActiveMidBroadcast() throws Exception {
-        TestClock clockB = new TestClock(START);
-        TestClock clockA = new TestClock(START);
-        Application b = start("b", clockB);
-        Application a = start("a", clockA);
-        assertThat(b.active()).as("the first started takes the free lease").isTrue();
-        assertThat(a.active()).as("the second waits").isFalse();
-        assertThat(a.lease().activeInstance()).contains("b");
-        assertThatThrownBy(a::pollFeedsNow).isInstanceOf(IllegalStateException.class);
-
-        // a slow Telegram, so that the broadcast is still going when b hangs
-        telegram.delayResponses(Duration.ofMillis(30));
-        enqueueBroadcast(clockB.instant());
-        a.leaseTickNow(); // a sees b's lease
-        awaitReceived(10);
-
-        // b hangs: its lease stops beating; time runs on for both
-        advance(LeaseKeeper.TAKEOVER_AFTER.plusSeconds(1), clockA, clockB);
-        int inFlightAtHang = callsLeftOnTheWire(b);
-        int sentBeforeTakeover = receivedPerChat().values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(sentBeforeTakeover).as("b still had work left").isLessThan(READERS);
-        a.leaseTickNow();
-        assertThat(a.active()).as("a took over after the timeout").isTrue();
-        assertThat(a.lease().activeInstance()).contains("a");
-        assertThat(b.lease().holds()).as("b's own clock says its lease ran out").isFalse();
-
-        telegram.delayResponses(Duration.ZERO);
-        awaitReceived(READERS);
-        // b comes back (split brain): its beat finds the lease taken and it steps down
-        b.leaseTickNow();
-        assertThat(b.active()).isFalse();
-        Thread.sleep(300);
-        Map<Long, Integer> per = receivedPerChat();
-        assertThat(per).hasSize(READERS);
-        long duplicates = per.values().stream().filter(n -> n > 1).count();
-        assertThat(duplicates).as("at most the calls b had in flight are repeated").isLessThanOrEqualTo(inFlightAtHang);
-
-        // from outside: both healthy, each says its role; only the active one counts as running the bot
-        // b's last long poll may still be open: until it ends, Telegram ends a's with 409, as it does for two pollers
-        HttpResponse<String> healthA = get(a, "/health");
-        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-             healthA.statusCode() != 200 && System.nanoTime() < deadline; healthA = get(a, "/health")) {
-            Thread.sleep(50);
-        }
-        assertThat(healthA.statusCode()).as(healthA.body()).isEqualTo(200);
-        assertThat(healthA.body()).isEqualTo("{\"status\":\"ok\",\"role\":\"active\",\"instance\":\"a\"}\n");
-        HttpResponse<String> healthB = get(b, "/health");
-        assertThat(healthB.statusCode()).as("a standby is healthy: " + healthB.body()).isEqualTo(200);
-        assertThat(healthB.body()).isEqualTo("{\"status\":\"ok\",\"role\":\"standby\",\"instance\":\"b\"}\n");
-        PrometheusText metricsA = PrometheusText.parse(get(a, "/metrics").body());
-        PrometheusText metricsB = PrometheusText.parse(get(b, "/metrics").body());
-        assertThat(metricsA.require("newsbot_instance_active")).isEqualTo(1.0);
-        assertThat(metricsB.require("newsbot_instance_active")).isEqualTo(0.0);
-        assertThat(metricsA.require("newsbot_sends_total", "kind", "BROADCAST", "outcome", "sent"))
-                .as("a counts what it sent since it took over").isPositive();
-    }
-
     private static HttpResponse<String> get(Application app, String path) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort().orElseThrow() + path))
@@ -293,12 +235,16 @@ class PairFailoverTest {
     }
 
     @Test
-    void anEditorsBroadcastInProgressIsFinishedByTheNewActiveOnceWithItsReport() throws Exception {
+    void theFirstStartedIsActiveAndTheStandbyFinishesAnEditorsBroadcastOnceWhenTheActiveHangs() throws Exception {
         seedDigestReaders(); // 120 active readers
         TestClock clockB = new TestClock(START);
         TestClock clockA = new TestClock(START);
         Application b = start("b", clockB);
         Application a = start("a", clockA);
+        assertThat(b.active()).as("the first started takes the free lease").isTrue();
+        assertThat(a.active()).as("the second waits").isFalse();
+        assertThat(a.lease().activeInstance()).contains("b");
+        assertThatThrownBy(a::pollFeedsNow).as("a standby runs no jobs").isInstanceOf(IllegalStateException.class);
         assertThat(b.awaitPolling(Duration.ofSeconds(10))).isTrue();
         telegram.userSends(EDITOR, EDITOR, "/broadcast all Важное объявление редакции", "en");
         FakeMessage control = telegram.awaitMessage(m -> m.chatId() == EDITOR && m.keyboard() != null
@@ -314,8 +260,10 @@ class PairFailoverTest {
         advance(LeaseKeeper.TAKEOVER_AFTER.plusSeconds(1), clockA, clockB);
         int inFlightAtHang = callsLeftOnTheWire(b);
         assertThat(receivedPerChat("Важное объявление редакции")).as("b hung mid-broadcast").hasSizeLessThan(READERS);
+        assertThat(b.lease().holds()).as("b's own clock says its lease ran out").isFalse();
         a.leaseTickNow();
-        assertThat(a.active()).isTrue();
+        assertThat(a.active()).as("a took over after the timeout").isTrue();
+        assertThat(a.lease().activeInstance()).contains("a");
         telegram.delayResponses(Duration.ZERO);
 
         // a's broadcast job picks the broadcast up where b left it and reports on b's control message
@@ -329,12 +277,32 @@ class PairFailoverTest {
         }
         assertThat(telegram.current(EDITOR, control.messageId()).orElseThrow().text())
                 .contains("Broadcast #1 finished", "Delivered: 121 of 121"); // the editor reads the news too
+        // b comes back (split brain): its beat finds the lease taken and it steps down
         b.leaseTickNow();
         assertThat(b.active()).isFalse();
         Map<Long, Integer> per = receivedPerChat("Важное объявление редакции");
         assertThat(per).hasSize(READERS);
         assertThat(repeated(per)).as("at most the calls b had on the wire").isLessThanOrEqualTo(inFlightAtHang);
-    }
+
+        // from outside: both healthy, each says its role; only the active one counts as running the bot
+        // b's last long poll may still be open: until it ends, Telegram ends a's with 409, as it does for two pollers
+        HttpResponse<String> healthA = get(a, "/health");
+        for (long healthyBy = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+             healthA.statusCode() != 200 && System.nanoTime() < healthyBy; healthA = get(a, "/health")) {
+            Thread.sleep(50);
+        }
+        assertThat(healthA.statusCode()).as(healthA.body()).isEqualTo(200);
+        assertThat(healthA.body()).isEqualTo("{\"status\":\"ok\",\"role\":\"active\",\"instance\":\"a\"}\n");
+        HttpResponse<String> healthB = get(b, "/health");
+        assertThat(healthB.statusCode()).as("a standby is healthy: " + healthB.body()).isEqualTo(200);
+        assertThat(healthB.body()).isEqualTo("{\"status\":\"ok\",\"role\":\"standby\",\"instance\":\"b\"}\n");
+        PrometheusText metricsA = PrometheusText.parse(get(a, "/metrics").body());
+        PrometheusText metricsB = PrometheusText.parse(get(b, "/metrics").body());
+        assertThat(metricsA.require("newsbot_instance_active")).isEqualTo(1.0);
+        assertThat(metricsB.require("newsbot_instance_active")).isEqualTo(0.0);
+        assertThat(metricsA.require("newsbot_sends_total", "kind", "BROADCAST", "outcome", "sent"))
+                .as("a counts what it sent since it took over").isPositive();
+        }
 
     @Test
     void anActiveThatLosesTheDatabaseStepsDownTheStandbyFinishesTheBroadcastAndTheOldOneStaysStandby()

@@ -15,7 +15,7 @@ public final class PostgresPool implements AutoCloseable {
 
     /** Handler threads, the sender, the jobs, the lease and the operators' endpoint, with room to spare. */
     static final int MAX_CONNECTIONS = 16;
-    static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final long CONNECT_TIMEOUT_MILLIS = 3_000;
     /** A statement on a dead link gives up after this; the longest real statement takes a fraction of it. */
     static final int SOCKET_TIMEOUT_SECONDS = 30;
     /**
