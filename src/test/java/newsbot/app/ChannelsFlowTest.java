@@ -220,7 +220,7 @@ class ChannelsFlowTest {
                 assertThat(pendingFor(CHANNEL)).isEqualTo(1);
                 return;
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a query per millisecond, not a spin
         }
         throw new AssertionError("the refused post was not held");
     }

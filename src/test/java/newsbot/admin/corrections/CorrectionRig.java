@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -115,6 +116,8 @@ final class CorrectionRig implements AutoCloseable {
         hook = new Hook(when, action);
     }
 
+    private static final long NAP_NANOS = 100_000;
+
     /** Runs {@code work}, which may wait for Telegram, on another thread while this one steps the sender. */
     void whileStepping(Runnable work) {
         CompletableFuture<Void> done = CompletableFuture.runAsync(work, ROUTING);
@@ -123,8 +126,11 @@ final class CorrectionRig implements AutoCloseable {
             // time moves only for a call waiting for its rate slot, or it would race ahead while work runs
             if (DispatcherDriver.callsPending(dispatcher)) {
                 world.time.advance(Math.min(wait, STEP_LIMIT_NANOS));
+            } else if (wait > 0) {
+                // nothing to send until the work asks: a short nap, not a spin that keeps a core and the
+                // database busy while the other test JVM needs them
+                LockSupport.parkNanos(NAP_NANOS);
             }
-            Thread.onSpinWait();
         }
         done.join();
     }
