@@ -465,10 +465,11 @@ public final class Dispatcher {
     /** On stop: the answers of calls already on the wire are still recorded. */
     private void awaitInFlight() throws InterruptedException {
         long deadline = time.nanoTime() + LOOK_AGAIN_NANOS * 5;
-        while (!inFlight.isEmpty() && time.nanoTime() - deadline < 0) {
+        // answers the database refused stay counted in flight: wait only for calls still on the wire
+        while (inFlight.size() > unrecorded.size() && time.nanoTime() - deadline < 0) {
             recordFinished();
             retryUnrecorded();
-            if (!inFlight.isEmpty()) {
+            if (inFlight.size() > unrecorded.size()) {
                 time.sleepNanos(Duration.ofMillis(20).toNanos());
             }
         }

@@ -74,7 +74,8 @@ class CrashRecoveryIT {
             try {
                 await(() -> db.withHandle(deliveries::pendingCount) == 0, Duration.ofSeconds(60));
             } finally {
-                second.destroy();
+                // everything is recorded by now; a clean stop is ProcessLifecycleTest's subject, not this one's
+                second.destroyForcibly();
                 second.waitFor(10, TimeUnit.SECONDS);
             }
 
