@@ -49,6 +49,11 @@ class DirectCallThreadTest {
         d.start();
         try {
             db.useTransaction(h -> outbox.enqueueReply(h, 42, 1, "reply", false, null));
+            // the edit comes while the reply is on the wire (on a loaded machine the sender may not have looked yet)
+            long onTheWire = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (order.isEmpty() && System.nanoTime() < onTheWire) {
+                Thread.sleep(5); // waiting for the sender's thread, not for a schedule
+            }
             DirectCall edit = DirectCall.of(42, DirectCall.Urgency.INTERACTIVE, "edit", () -> {
                 order.add("edit");
                 sleep();
