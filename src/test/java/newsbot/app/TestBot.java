@@ -85,6 +85,9 @@ final class TestBot implements AutoCloseable {
     /** Starts with the loaded configuration changed first (an ephemeral operators' port, say). */
     TestBot start(java.util.function.UnaryOperator<BotConfig> adjust) {
         config = adjust.apply(new ConfigLoader(Map.of()).fromMap(properties));
+        if (config.postgres().isEmpty()) {
+            newsbot.testing.TestDatabases.seedSqlite(config.dbPath());
+        }
         app = Application.start(config, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
         return this;
     }
