@@ -103,7 +103,8 @@ public final class PostgresServer {
     /** A new, migrated, empty database; its JDBC URL. */
     public String newDatabaseUrl() {
         String name = "t" + databases.incrementAndGet();
-        sql("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        // FILE_COPY: for a small template, copying its files beats writing every block to the WAL (110-140 ms, not 170-180)
+        sql("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
         return url(name);
     }
 
