@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +19,15 @@ import newsbot.config.BotConfig;
 import newsbot.config.ConfigLoader;
 import newsbot.ops.PrometheusText;
 import newsbot.pair.LeaseKeeper;
-import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.NewDelivery;
+import newsbot.digest.DigestScheduler;
 import newsbot.store.Articles;
+import newsbot.store.Database;
 import newsbot.store.NewArticle;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
-import newsbot.digest.DigestScheduler;
 import newsbot.telegram.FakeBotApi;
 import newsbot.telegram.FakeMessage;
+import newsbot.testing.PairInstances;
 import newsbot.testing.PostgresServer;
 import newsbot.testing.TcpProxy;
 import newsbot.testing.TestClock;
@@ -73,18 +70,10 @@ class PairFailoverTest {
 
     /** @param dbUrl this instance's way to the shared database (through a {@link TcpProxy} to cut it) */
     private Application start(String instance, TestClock clock, String dbUrl) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("telegram.token", telegram.token());
-        p.put("telegram.api-url", telegram.apiUrl());
-        p.put("category.society", "Общество");
-        p.put("feed.main.url", "http://127.0.0.1:9/rss");
+        Map<String, String> p = PairInstances.properties(telegram, dbUrl, instance);
         p.put("delivery.global-per-second", "200");
         p.put("delivery.per-chat-per-second", "100");
-        p.put("http.port", "0");
-        p.put("db.url", dbUrl);
         p.put("telegram.admins", Long.toString(EDITOR));
-        p.put("db.user", PostgresServer.USER);
-        p.put("instance.name", instance);
         BotConfig config = new ConfigLoader(Map.of()).fromMap(p)
                 .withHttp(Optional.of(new BotConfig.Http(0, "127.0.0.1"))); // a free port each
         Application app = Application.start(config, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
@@ -94,13 +83,7 @@ class PairFailoverTest {
 
     /** A broadcast's rows, one per reader, as the broadcast job enqueues them. */
     private void enqueueBroadcast(Instant now) {
-        try (Database db = Database.openPostgres(url, PostgresServer.USER, "")) {
-            List<NewDelivery> rows = new ArrayList<>();
-            for (long chat = 1; chat <= READERS; chat++) {
-                rows.add(new NewDelivery(chat, "BROADCAST", 3, 7, 0, "Новость для всех №" + chat, false, false, now));
-            }
-            db.useTransaction(h -> new Deliveries().insertAllIfAbsent(h, rows, now));
-        }
+        PairInstances.enqueueBroadcast(url, READERS, chat -> "Новость для всех №" + chat, now);
     }
 
     /** Readers whose digest is due at 06:00 UTC, and one article of theirs waiting for it. */
@@ -128,13 +111,10 @@ class PairFailoverTest {
         return receivedPerChat("Новость для всех");
     }
 
+    /** Per reader (the editor, who reads the news too, left out). */
     private Map<Long, Integer> receivedPerChat(String containing) {
-        Map<Long, Integer> per = new HashMap<>();
-        for (FakeMessage m : telegram.sentMessages()) {
-            if (m.chatId() <= READERS && m.text().contains(containing)) {
-                per.merge(m.chatId(), 1, Integer::sum);
-            }
-        }
+        Map<Long, Integer> per = PairInstances.receivedPerChat(telegram, containing);
+        per.keySet().removeIf(chat -> chat > READERS);
         return per;
     }
 

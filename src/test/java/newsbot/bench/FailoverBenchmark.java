@@ -1,5 +1,8 @@
 package newsbot.bench;
 
+import static newsbot.testing.PairInstances.await;
+import static newsbot.testing.PairInstances.receivedPerChat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,19 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.NewDelivery;
 import newsbot.telegram.FakeBotApi;
 import newsbot.telegram.FakeMessage;
+import newsbot.testing.PairInstances;
 import newsbot.testing.PostgresServer;
 
 /**
@@ -46,20 +43,16 @@ public final class FailoverBenchmark {
         String mode = args.length > 0 ? args[0] : "kill";
         int readers = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         Duration roundTrip = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 100);
-        Path jar = Path.of("target/newsbot.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("run mvn -DskipTests package first: " + jar + " is missing");
-        }
         Path dir = Files.createTempDirectory("failover-bench");
         String url = PostgresServer.shared().newEmptyDatabaseUrl();
         try (FakeBotApi telegram = FakeBotApi.start()) {
             telegram.delayResponses(roundTrip);
-            Process a = start(jar, config(dir, telegram, url, "a"), dir.resolve("a.log"));
+            Process a = PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "a"), dir.resolve("a.log"));
             await(() -> log(dir, "a").contains("instance a is active"), Duration.ofSeconds(60));
-            Process b = start(jar, config(dir, telegram, url, "b"), dir.resolve("b.log"));
+            Process b = PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "b"), dir.resolve("b.log"));
             await(() -> log(dir, "b").contains("instance b, standby"), Duration.ofSeconds(60));
-            enqueue(url, readers);
-            await(() -> perChat(telegram).size() >= readers / 3, Duration.ofSeconds(120));
+            PairInstances.enqueueBroadcast(url, readers, chat -> TEXT, Instant.now());
+            await(() -> receivedPerChat(telegram, TEXT).size() >= readers / 3, Duration.ofSeconds(120));
 
             long faultNanos = System.nanoTime();
             LocalTime faultAt = LocalTime.now();
@@ -68,7 +61,7 @@ public final class FailoverBenchmark {
             } else {
                 a.destroyForcibly();
             }
-            int atFault = perChat(telegram).size();
+            int atFault = receivedPerChat(telegram, TEXT).size();
             await(() -> log(dir, "b").contains("instance b is active"), Duration.ofSeconds(60));
             LocalTime activeAt = lineTime(log(dir, "b"), "instance b is active");
             // a's own calls on the wire land within a round trip or two; anything a second later is b's
@@ -78,9 +71,9 @@ public final class FailoverBenchmark {
                 signal(a, "CONT"); // the old active wakes up believing in its lease for a moment
                 await(() -> log(dir, "a").contains("steps down to standby"), Duration.ofSeconds(30));
             }
-            await(() -> perChat(telegram).size() == readers, Duration.ofSeconds(300));
+            await(() -> receivedPerChat(telegram, TEXT).size() == readers, Duration.ofSeconds(300));
             Thread.sleep(1_000);
-            Map<Long, Integer> per = perChat(telegram);
+            Map<Long, Integer> per = receivedPerChat(telegram, TEXT);
             long twice = per.values().stream().filter(n -> n > 1).count();
             System.out.printf("%s at %d of %d readers, round trip %d ms: standby active after %.1f s (its log), "
                             + "next message at Telegram after %.1f s; %d readers got it, %d twice, 429s %d%n",
@@ -96,52 +89,8 @@ public final class FailoverBenchmark {
         }
     }
 
-    private static Path config(Path dir, FakeBotApi telegram, String url, String instance) throws IOException {
-        Path file = dir.resolve(instance + ".properties");
-        Files.writeString(file, String.join("\n",
-                "telegram.token=" + telegram.token(),
-                "telegram.api-url=" + telegram.apiUrl(),
-                "db.url=" + url,
-                "db.user=" + PostgresServer.USER,
-                "instance.name=" + instance,
-                "category.news=Новости",
-                "feed.main.url=http://127.0.0.1:9/rss",
-                "http.port=0",
-                ""), StandardCharsets.UTF_8);
-        return file;
-    }
-
-    private static Process start(Path jar, Path config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--config",
-                config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("NEWSBOT_"));
-        return builder.start();
-    }
-
     private static void signal(Process p, String signal) throws Exception {
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
-    }
-
-    private static void enqueue(String url, int readers) {
-        Instant now = Instant.now();
-        try (Database db = Database.openPostgres(url, PostgresServer.USER, "")) {
-            List<NewDelivery> rows = new ArrayList<>();
-            for (long chat = 1; chat <= readers; chat++) {
-                rows.add(new NewDelivery(chat, "BROADCAST", 1, 1, 0, TEXT, false, false, now));
-            }
-            db.useTransaction(h -> new Deliveries().insertAllIfAbsent(h, rows, now));
-        }
-    }
-
-    private static Map<Long, Integer> perChat(FakeBotApi telegram) {
-        Map<Long, Integer> per = new HashMap<>();
-        for (FakeMessage m : telegram.sentMessages()) {
-            if (m.text().contains(TEXT)) {
-                per.merge(m.chatId(), 1, Integer::sum);
-            }
-        }
-        return per;
     }
 
     private static long firstSentAfter(FakeBotApi telegram, long nanos) throws InterruptedException {
@@ -183,15 +132,5 @@ public final class FailoverBenchmark {
             }
         }
         return found;
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 }

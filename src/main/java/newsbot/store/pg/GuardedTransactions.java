@@ -1,15 +1,15 @@
 package newsbot.store.pg;
 
 import java.sql.SQLException;
+import newsbot.store.Database.HandleConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
-import newsbot.store.Database.HandleConsumer;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 
 /**
  * Runs the guard first in every transaction begun on a handle of its Jdbi, however it is begun: through
- * {@link newsbot.store.Database#inTransaction}, {@code handle.inTransaction} on a handle kept open (the sender's, the digest
- * writer's, the feed writer's) or {@code handle.begin()}. Jdbi's own {@code inTransaction} begins through the
+ * {@link newsbot.store.Database#inTransaction}, {@code handle.inTransaction} on a handle kept open (the sender's,
+ * the digest writer's, the feed writer's) or {@code handle.begin()}. Jdbi's own {@code inTransaction} begins through the
  * handle, so this one place sees them all.
  */
 public final class GuardedTransactions extends DelegatingTransactionHandler {
