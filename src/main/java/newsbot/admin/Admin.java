@@ -14,7 +14,6 @@ import newsbot.store.BreakingAudience;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.store.Reports;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -61,7 +60,6 @@ public final class Admin {
                   AdminTexts texts, Clock clock, Supplier<Optional<ActiveInstance>> activeInstance, int batchSize) {
         BroadcastsRepo repo = new BroadcastsRepo();
         BroadcastOutbox rows = new BroadcastOutbox();
-        Deliveries deliveries = new Deliveries();
         BroadcastControls controls = new BroadcastControls(texts);
         ProgressView view = new ProgressView(texts, controls, new TimeTexts(texts),
                 config.delivery().globalPerSecond(), config.delivery().paid());
@@ -77,7 +75,7 @@ public final class Admin {
                 config.digest().defaultZone());
         this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, actions, list, drafts);
         this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, actions, clock);
-        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), deliveries, reports, counters,
+        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, reports, counters,
                 texts, clock, activeInstance);
         this.feeds = new FeedReport(config, db, reports, texts, clock);
         this.channels = new ChannelsCommand(db, outbox);

@@ -3,12 +3,13 @@ package newsbot.admin;
 import java.time.Clock;
 import java.util.List;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
+import newsbot.delivery.Request;
 import newsbot.delivery.Outbox;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Operation;
 
 /**
  * Puts a running broadcast into the outbox one batch of readers per transaction, in chat id order, recording the
@@ -46,10 +47,17 @@ final class BatchEnqueuer {
             Audience audience = Audience.parse(b.audience()).orElse(Audience.ALL);
             long after = b.enqueuedUpto() == null ? Long.MIN_VALUE : b.enqueuedUpto();
             List<Long> chats = repo.audienceAfter(h, audience.filter(), after, batchSize);
-            Operation op = b.isCopy() ? Operation.copy(b.sourceChatId(), b.sourceMessageIds(), "album".equals(b.content()))
-                    : Operation.SEND_TEXT;
-            outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, b.isCopy() ? "" : b.text(), false, false,
-                    clock.instant(), Broadcasts.buttonJson(b), op.withPaid(b.paid()).withThenPin(b.pin()));
+            Manner manner = Manner.PLAIN.withKeyboard(Broadcasts.buttonJson(b))
+                    .with(b.paid() ? Manner.Lane.PAID : Manner.Lane.FREE)
+                    .with(b.pin() ? Manner.Then.PIN : Manner.Then.NOTHING);
+            if (b.isCopy()) {
+                List<Long> ids = BroadcastSource.ids(b.sourceMessageIds());
+                Request copy = ids.size() > 1 ? new Request.CopyAlbum(b.sourceChatId(), ids)
+                        : new Request.Copy(b.sourceChatId(), ids.get(0), "");
+                outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, copy, manner, clock.instant());
+            } else {
+                outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, id, b.text(), manner, clock.instant());
+            }
             boolean complete = chats.size() < batchSize;
             Long upto = chats.isEmpty() ? null : chats.get(chats.size() - 1);
             int total = complete ? rows.counts(h, id).enqueued() : b.total();

@@ -13,7 +13,6 @@ import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastOutbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Operation;
 import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
@@ -104,7 +103,7 @@ final class BroadcastActions {
         if (!onPreview) {
             // a press on a forwarded copy: that message is not ours to edit, so progress gets a message of its own
             SendOutcome sent = out.send(OutgoingMessage.html(chatId, texts.get(b.language(), "admin.progress.starting")));
-            progressMessage = sent instanceof SendOutcome.Delivered d ? (int) d.messageId() : 0;
+            progressMessage = sent instanceof SendOutcome.Delivered d ? (int) d.sent().firstMessageId().orElse(0) : 0;
         }
         if (progressMessage != 0) {
             int shownIn = progressMessage;
@@ -193,7 +192,8 @@ final class BroadcastActions {
     String test(BroadcastRow b, long userId, long chatId) {
         InlineKeyboardMarkup keyboard = keyboards.read(Broadcasts.buttonJson(b));
         out.perform(b.isCopy()
-                ? new Outgoing.Copy(userId, b.sourceChatId(), Operation.messageIds(b.sourceMessageIds()), null, keyboard, false,
+                ? new Outgoing.Copy(userId, b.sourceChatId(), BroadcastSource.ids(b.sourceMessageIds()).stream()
+                        .map(Math::toIntExact).toList(), null, keyboard, false,
                         null, false)
                 : new OutgoingMessage(userId, b.text(), false, false, keyboard));
         LOG.info("admin {} test-sent broadcast {} to their private chat (pressed in chat {})", userId, b.id(), chatId);

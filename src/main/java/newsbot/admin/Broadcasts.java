@@ -187,7 +187,7 @@ public final class Broadcasts {
         ProgressView.Shown info = drafts.render(b);
         SendOutcome control = out.send(new OutgoingMessage(r.chatId(), info.html(), false, false, info.keyboard()));
         if (control instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> repo.setPreviewMessage(h, b.id(), (int) d.messageId()));
+            db.useTransaction(h -> repo.setPreviewMessage(h, b.id(), (int) d.sent().firstMessageId().orElse(0)));
         }
         LOG.info("admin {} created broadcast {} ({}) for audience {} ({} readers){}", r.adminUserId(), b.id(),
                 content, audience.stored(), b.total(), r.at() == null ? "" : ", scheduled for " + r.at());

@@ -31,11 +31,14 @@ public final class CorrectionsRepo {
     /**
      * A delivered copy a correction acts on.
      *
-     * @param moreMessageIds an album's other message ids ("13,14"), or {@code null}
-     * @param language       the reader's language (the default for chats that are not readers, like channels)
+     * @param messageIds the messages Telegram made: one, or an album's in order
+     * @param language   the reader's language (the default for chats that are not readers, like channels)
      */
-    public record SentCopy(long deliveryId, long chatId, int part, int messageId, String moreMessageIds,
-                           String replyMarkup, Instant sentAt, String language) {
+    public record SentCopy(long deliveryId, long chatId, int part, List<Long> messageIds, String replyMarkup,
+                           Instant sentAt, String language) {
+        public SentCopy {
+            messageIds = List.copyOf(messageIds);
+        }
     }
 
     /**
@@ -262,7 +265,7 @@ public final class CorrectionsRepo {
     public List<SentCopy> copiesWithoutRows(Handle h, CorrectionRow c, long afterId, String defaultLanguage,
                                             int limit) {
         String which = c.isRetraction() ? "" : " AND d.part = 0 AND d.id <= :fence AND d.text <> :text";
-        var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.more_message_ids, "
+        var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.action, "
                         + "d.reply_markup, d.sent_at, COALESCE((SELECT r.language FROM subscribers r "
                         + "WHERE r.chat_id = d.chat_id), :lang) AS language FROM deliveries d "
                         + "WHERE d.kind = :kind AND d.ref_id = :ref AND d.state = 'SENT' "
@@ -280,8 +283,22 @@ public final class CorrectionsRepo {
         if (!c.isRetraction()) {
             query.bind("fence", c.fence() == null ? Long.MAX_VALUE : c.fence()).bind("text", c.text());
         }
-        return query.map((rs, ctx) -> new SentCopy(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)))
+        return query.map((rs, ctx) -> new SentCopy(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        "copy_album".equals(rs.getString(5)) ? List.of() : List.of(rs.getLong(4)), rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)))
+                .list()
+                .stream()
+                .map(copy -> copy.messageIds().isEmpty() ? new SentCopy(copy.deliveryId(), copy.chatId(), copy.part(),
+                        albumSent(h, copy.deliveryId()), copy.replyMarkup(), copy.sentAt(), copy.language()) : copy)
+                .toList();
+    }
+
+    /** The copies Telegram made of an album, in order. */
+    private static List<Long> albumSent(Handle h, long deliveryId) {
+        return h.createQuery("SELECT message_id FROM delivery_album_messages WHERE delivery_id = :id AND role = 'SENT' "
+                        + "ORDER BY position")
+                .bind("id", deliveryId)
+                .mapTo(Long.class)
                 .list();
     }
 
@@ -305,23 +322,13 @@ public final class CorrectionsRepo {
                     }
                     n[0] += count;
                     switch (state) {
-                        case "SENT" -> n[Operation.DELETE.equals(row[1]) ? 2 : 1] += count;
+                        case "SENT" -> n[String.valueOf(row[1]).startsWith("delete") ? 2 : 1] += count;
                         case "FAILED" -> n[3] += count;
                         case "PENDING" -> n[4] += count;
                         default -> n[5] += count;
                     }
                 });
         return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
-    }
-
-    /** What a delete Telegram refused for the message's age becomes: an edit of the same row, or nothing. */
-    public Optional<String> editInsteadOfDelete(Handle h, long correctionId) {
-        return h.createQuery("SELECT content FROM corrections WHERE id = :id")
-                .bind("id", correctionId)
-                .mapTo(String.class)
-                .findOne()
-                .flatMap(content -> "poll".equals(content) ? Optional.<String>empty()
-                        : Optional.of("html".equals(content) ? Operation.EDIT_TEXT : Operation.EDIT_CAPTION));
     }
 
     private static CorrectionRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -99,7 +99,7 @@ final class CorrectionActions {
             // a press on a forwarded copy: that message is not ours to edit, so progress gets a message of its own
             SendOutcome sent = out.send(OutgoingMessage.html(chatId,
                     texts.get(draft.language(), "admin.correction.starting", view.name(draft.language(), draft))));
-            progressMessage = sent instanceof SendOutcome.Delivered d ? (int) d.messageId() : 0;
+            progressMessage = sent instanceof SendOutcome.Delivered d ? (int) d.sent().firstMessageId().orElse(0) : 0;
         }
         if (progressMessage != 0) {
             int shownIn = progressMessage;

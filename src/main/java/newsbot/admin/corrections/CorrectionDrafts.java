@@ -112,7 +112,7 @@ final class CorrectionDrafts {
         SendOutcome control = out.send(new OutgoingMessage(r.chatId(), info, false, false,
                 controls.preview(id, r.retract(), lang)));
         if (control instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> repo.setPreviewMessage(h, id, (int) d.messageId()));
+            db.useTransaction(h -> repo.setPreviewMessage(h, id, (int) d.sent().firstMessageId().orElse(0)));
         }
         LOG.info("editor {} drafted {} {} of {} {} ({} delivered, {} queued)", r.editorUserId(), r.action(), id,
                 t.kind(), t.ref(), c.sent(), c.queued());

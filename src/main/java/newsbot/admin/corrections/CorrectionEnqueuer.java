@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import newsbot.admin.AdminTexts;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
+import newsbot.delivery.NewRow;
+import newsbot.delivery.Request;
 import newsbot.delivery.Outbox;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;
 import newsbot.store.Database;
-import newsbot.store.NewDelivery;
-import newsbot.store.Operation;
 
 /**
  * Gives a running correction's delivered copies their CORRECTION rows, one batch per short transaction in row
@@ -84,39 +85,37 @@ final class CorrectionEnqueuer {
         });
     }
 
-    private List<NewDelivery> rows(CorrectionRow c, List<CorrectionsRepo.SentCopy> copies) {
+    private List<NewRow> rows(CorrectionRow c, List<CorrectionsRepo.SentCopy> copies) {
         Instant now = clock.instant();
-        List<NewDelivery> rows = new ArrayList<>(copies.size() * 2);
-        String kind = DeliveryKind.CORRECTION.name();
-        int priority = DeliveryKind.CORRECTION.priority();
-        String editAction = c.isText() ? Operation.EDIT_TEXT : Operation.EDIT_CAPTION;
+        List<NewRow> rows = new ArrayList<>(copies.size() * 2);
+        DeliveryKind kind = DeliveryKind.CORRECTION;
+        Request.EditOf edit = c.isText() ? Request.EditOf.TEXT : Request.EditOf.CAPTION;
+        Manner quiet = Manner.PLAIN.with(Manner.Sound.SILENT);
         for (CorrectionsRepo.SentCopy copy : copies) {
             int part = copy.part() * CorrectionsRepo.PARTS_PER_COPY;
+            long first = copy.messageIds().get(0);
             if (!c.isRetraction()) {
                 // the copy's keyboard goes with the edit: an edit without reply_markup removes the buttons
-                rows.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), part, c.text(), true, false, FRONT,
-                        copy.replyMarkup(), null, Operation.on(editAction, copy.messageId())));
+                Request request = edit == Request.EditOf.TEXT ? new Request.EditText(first, c.text())
+                        : new Request.EditCaption(first, c.text());
+                rows.add(new NewRow(copy.chatId(), kind, c.id(), part, request, quiet.withKeyboard(copy.replyMarkup()),
+                        FRONT));
                 continue;
             }
             String note = texts.get(copy.language(), "correction.withdrawn");
-            boolean tooOld = copy.sentAt().isBefore(now.minus(DELETABLE_FOR)) && !"poll".equals(c.content());
-            List<Integer> messages = new ArrayList<>();
-            messages.add(copy.messageId());
-            if (copy.moreMessageIds() != null) {
-                for (String more : copy.moreMessageIds().split(",")) {
-                    messages.add(Integer.parseInt(more.strip()));
-                }
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                // the note goes on the first message only; a delete row carries it in case Telegram refuses
-                String text = i == 0 ? note : "";
-                Operation op = Operation.on(tooOld && i == 0 ? editAction : Operation.DELETE, messages.get(i));
-                rows.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), part + i, text, true, false, FRONT,
-                        null, null, op));
+            boolean poll = "poll".equals(c.content());
+            boolean tooOld = copy.sentAt().isBefore(now.minus(DELETABLE_FOR)) && !poll;
+            for (int i = 0; i < copy.messageIds().size(); i++) {
+                long message = copy.messageIds().get(i);
+                // the note goes on the first message only: deleted, or, once too old to delete, edited to the note
+                Request request = i > 0 || poll ? new Request.Delete(message)
+                        : tooOld ? new Request.DeleteOrEdit(message, edit, note).fallback()
+                        : new Request.DeleteOrEdit(message, edit, note);
+                rows.add(new NewRow(copy.chatId(), kind, c.id(), part + i, request, quiet, FRONT));
             }
             if (c.notice() != null && copy.part() == 0) {
-                rows.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), CorrectionsRepo.NOTICE_PART,
-                        c.notice(), false, false, FRONT, null, null, Operation.SEND_TEXT));
+                rows.add(new NewRow(copy.chatId(), kind, c.id(), CorrectionsRepo.NOTICE_PART,
+                        new Request.SendText(c.notice()), Manner.PLAIN, FRONT));
             }
         }
         return rows;
