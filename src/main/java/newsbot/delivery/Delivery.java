@@ -36,6 +36,32 @@ public record Delivery(long id, long chatId, DeliveryKind kind, long refId, int 
         return progress.state() == DeliveryState.PENDING;
     }
 
+    public int attempts() {
+        return progress.attempts();
+    }
+
+    /** Why the last attempt failed or the row was cancelled; null if nothing went wrong. */
+    public String lastError() {
+        return progress.lastError();
+    }
+
+    /** The message Telegram made (an album's first), or null while not sent or when it made none. */
+    public Long telegramMessageId() {
+        return sent.messageIds().isEmpty() ? null : sent.messageIds().get(0);
+    }
+
+    public Instant sentAt() {
+        return sent.at();
+    }
+
+    public Instant notBefore() {
+        return progress.notBefore();
+    }
+
+    public boolean silent() {
+        return manner.sound() == Manner.Sound.SILENT;
+    }
+
     /** The HTML the row sends or edits to. */
     public String text() {
         return request.html();

@@ -170,6 +170,11 @@ public final class Outbox {
         return table.oldestPendingCreatedAt(h);
     }
 
+    /** Rows due now, whoever they are for (at most 1,000 are counted). */
+    public int dueCount(Handle h, Instant now) {
+        return table.due(h, now, 1_000).size();
+    }
+
     /** Rows waiting for one chat (a held channel's posts). */
     public int pendingForChat(Handle h, long chatId) {
         return table.countPendingForChat(h, chatId);

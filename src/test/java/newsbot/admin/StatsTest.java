@@ -1,6 +1,7 @@
 package newsbot.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import newsbot.delivery.Manner;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,9 +46,8 @@ class StatsTest {
         world.article("main", "Fresh too", "https://example.org/2", "sport", now.minus(Duration.ofHours(20)));
         world.article("main", "Old", "https://example.org/3", "sport", now.minus(Duration.ofHours(30)));
         world.db.useTransaction(h -> {
-            world.outbox.enqueueAll(h, List.of(1L, 2L, 3L), DeliveryKind.BREAKING, 1, "<b>Alert</b>", false, false,
-                    now);
-            world.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 5, "Digest", false, false, now);
+            world.outbox.enqueueAll(h, List.of(1L, 2L, 3L), DeliveryKind.BREAKING, 1, "<b>Alert</b>", Manner.PLAIN, now);
+            world.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 5, "Digest", Manner.PLAIN, now);
             // two of the alerts went out an hour ago, one two hours ago
             h.createUpdate("UPDATE deliveries SET state = 'SENT', sent_at = :at WHERE kind = 'BREAKING' AND chat_id < 3")
                     .bind("at", now.minus(Duration.ofMinutes(61)).toEpochMilli()).execute();

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscriber;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeMessage;
@@ -52,14 +52,14 @@ class EndToEndOutcomesTest {
 
             for (long gone : new long[] {11, 12, -13, 14}) {
                 assertThat(status(e, gone)).as("chat %d", gone).isEqualTo(SubscriberStatus.BLOCKED);
-                assertThat(e.rowsOf(gone)).extracting(Delivery::state).containsOnly("CANCELLED");
+                assertThat(e.rowsOf(gone)).extracting(Delivery::state).containsOnly(DeliveryState.CANCELLED);
                 assertThat(e.telegram.messagesTo(gone)).isEmpty();
             }
             assertThat(status(e, -15)).isNull();
             assertThat(status(e, supergroup)).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(e.telegram.messagesTo(supergroup)).extracting(FakeMessage::text)
                     .containsExactly("alert 1 for -15", "digest for -15");
-            assertThat(e.rowsOf(supergroup)).extracting(Delivery::state).containsOnly("SENT");
+            assertThat(e.rowsOf(supergroup)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
             assertThat(e.telegram.messagesTo(16)).hasSize(2);
             assertThat(e.counters.snapshot().blocked()).isEqualTo(4);
             // one request per unreachable chat: its second row was cancelled, never tried
@@ -77,7 +77,7 @@ class EndToEndOutcomesTest {
             Thread.sleep(100); // a retry, if there were one, would come within the 50-400 ms test backoff
 
             Delivery failed = e.rowsOf(21).get(0);
-            assertThat(failed.state()).isEqualTo("FAILED");
+            assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(failed.lastError()).startsWith("400").contains("can't parse entities");
             assertThat(e.telegram.requestCount("sendMessage")).isEqualTo(2);
             assertThat(e.telegram.messagesTo(22)).hasSize(1);
@@ -140,7 +140,7 @@ class EndToEndOutcomesTest {
             List<FakeMessage> sent = awaitSent(e, parts);
             e.awaitNothingPending(WAIT);
 
-            assertThat(e.rowsOf(31)).extracting(Delivery::state).containsOnly("SENT");
+            assertThat(e.rowsOf(31)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
             assertThat(sent).hasSize(parts).allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(4096));
             // what a reader sees, part after part, is the whole text (Html.toPlainText also shows link targets)
             String shown = String.join("", sent.stream().map(FakeMessage::plainText).toList());

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import newsbot.config.BotConfig;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.telegram.FakeCall;
 import newsbot.telegram.FakeMessage;
 import newsbot.telegram.FakeRateLimits;
@@ -146,7 +146,7 @@ class EndToEndTest {
             assertThat(e.telegram.tooManyRequestsCount()).isPositive();
             assertThat(e.counters.snapshot().rateLimited()).isEqualTo(e.telegram.tooManyRequestsCount());
             assertThat(e.limiter.rateFactor()).isLessThan(1.0);
-            assertThat(e.rowsOf(1)).extracting(Delivery::attempts).containsOnly(0);
+            assertThat(e.rowsOf(1)).extracting(d -> d.progress().attempts()).containsOnly(0);
         }
     }
 
