@@ -31,7 +31,7 @@ final class TelegramHealth {
      */
     static final Duration TRUST_AFTER_PROBE = Duration.ofMinutes(1);
     /** Different chats failing in one streak that make it an outage whatever a probe says. */
-    static final int OUTAGE_BREADTH = 3;
+    static final int OUTAGE_BREADTH = 10;
 
     /** Where the sender stands with Telegram. */
     enum State {

@@ -16,6 +16,8 @@ final class OutcomeMapper {
 
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("retry after (\\d+)");
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Telegram's refusals of paid sending name paid broadcasts or Stars ("start tag" must not match). */
+    private static final Pattern PAID_WORDS = Pattern.compile("\\b(paid|stars?)\\b");
 
     private OutcomeMapper() {
     }
@@ -89,7 +91,7 @@ final class OutcomeMapper {
         if (lower.contains("rights") || lower.contains("chat_admin_required")) {
             return new SendOutcome.NoRights(reason);
         }
-        if (lower.contains("paid") || lower.contains("star")) {
+        if (PAID_WORDS.matcher(lower).find()) {
             return new SendOutcome.PaidRefused(reason);
         }
         return new SendOutcome.Rejected(400, reason);

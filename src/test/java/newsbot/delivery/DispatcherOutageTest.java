@@ -54,12 +54,12 @@ class DispatcherOutageTest {
         f.run(d, () -> f.pending() == 0, 200_000);
 
         List<Delivery> rows = f.all();
-        assertThat(rows).filteredOn(r -> r.kind().equals("BROADCAST")).hasSize(200)
+        assertThat(rows).filteredOn(r -> r.kind() == DeliveryKind.BROADCAST).hasSize(200)
                 .allSatisfy(r -> assertThat(r.state()).isEqualTo(DeliveryState.SENT))
                 .allSatisfy(r -> assertThat(r.attempts()).as("an outage costs no attempt").isZero());
         assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId).doesNotHaveDuplicates()
                 .hasSize(200);
-        Delivery breaking = rows.stream().filter(r -> r.kind().equals("BREAKING")).findFirst().orElseThrow();
+        Delivery breaking = rows.stream().filter(r -> r.kind() == DeliveryKind.BREAKING).findFirst().orElseThrow();
         assertThat(breaking.state()).isEqualTo(DeliveryState.CANCELLED);
         assertThat(breaking.lastError()).startsWith("expired");
         assertThat(f.counters.snapshot().expired()).isEqualTo(1);

@@ -35,8 +35,8 @@ class OutboxTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).text()).isEqualTo("<b>x</b>");
         assertThat(rows.get(0).silent()).isTrue();
-        assertThat(rows.get(0).priority()).isEqualTo(1);
-        assertThat(rows.get(1).priority()).isEqualTo(2);
+        assertThat(rows.get(0).priority().level()).isEqualTo(1);
+        assertThat(rows.get(1).priority().level()).isEqualTo(2);
     }
 
     @Test
