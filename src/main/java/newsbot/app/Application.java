@@ -276,7 +276,6 @@ public final class Application implements AutoCloseable {
                 jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
                         TimeUnit.MILLISECONDS);
                 jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
-                jobs.scheduleWithFixedDelay(admin.corrections().monitor()::tick, 1, 1, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
             }
@@ -425,10 +424,9 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** One broadcast-monitor tick now. */
+    /** One campaign-monitor tick now. */
     void broadcastTickNow() {
         duties().admin.monitor().tick();
-        duties().admin.corrections().monitor().tick();
     }
 
     private static void registerCommandMenu(TelegramGateway gateway, Texts texts) {
