@@ -235,7 +235,7 @@ public final class Application implements AutoCloseable {
             DeliveryTime time = DeliveryTime.system(clock);
             Deliveries deliveries = new Deliveries();
             Outbox outbox = new Outbox(deliveries, time);
-            RateLimiter limiter = new RateLimiter(config.delivery(), time);
+            RateLimiter limiter = new RateLimiter(config.delivery(), time, counters);
             dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
