@@ -73,6 +73,35 @@ class ArchitectureTest {
         assertThat(broken).as("imports against the arrows of DESIGN.md §1").isEmpty();
     }
 
+    /** Subpackages count on their own: the PostgreSQL-only code is seen by the store that wraps it and by app. */
+    @Test
+    void storePgIsSeenOnlyByStoreAndApp() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path file : sources()) {
+            String pkg = MAIN.relativize(file).getName(0).toString();
+            String code = withoutCommentsAndStrings(Files.readString(file, StandardCharsets.UTF_8));
+            if (!pkg.equals("store") && !pkg.equals("app") && code.contains("newsbot.store.pg")) {
+                broken.add(MAIN.relativize(file) + " uses newsbot.store.pg");
+            }
+        }
+        assertThat(broken).as("store.pg is for store and app only (ARCHITECTURE.md)").isEmpty();
+    }
+
+    /** Every package in the sources is on the map. */
+    @Test
+    void everyPackageIsInTheMap() throws IOException {
+        String map = Files.readString(Path.of("ARCHITECTURE.md"), StandardCharsets.UTF_8);
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> dirs = Files.walk(MAIN)) {
+            dirs.filter(Files::isDirectory).filter(d -> !d.equals(MAIN))
+                    .map(d -> "newsbot." + MAIN.relativize(d).toString().replace('/', '.'))
+                    .filter(name -> !map.contains("`" + name.substring("newsbot.".length()) + "`"))
+                    .forEach(missing::add);
+        }
+        assertThat(missing).as("packages ARCHITECTURE.md does not name").isEmpty();
+    }
+
+
     /** The code with comments, string and character literals blanked out (text blocks count as strings). */
     static String withoutCommentsAndStrings(String source) {
         StringBuilder out = new StringBuilder(source.length());

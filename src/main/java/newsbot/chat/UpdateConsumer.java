@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import newsbot.store.BotState;
 import newsbot.store.Database;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 import newsbot.store.HandledUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

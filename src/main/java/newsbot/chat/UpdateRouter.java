@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import newsbot.store.Subscriber;
 import newsbot.html.Html;
 import newsbot.telegram.OutgoingMessage;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;

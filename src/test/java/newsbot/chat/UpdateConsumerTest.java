@@ -20,7 +20,7 @@ import newsbot.config.BotConfig;
 import newsbot.store.Articles;
 import newsbot.store.BotState;
 import newsbot.store.Database;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
