@@ -3,6 +3,7 @@ package newsbot.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,8 @@ public final class Application implements AutoCloseable {
         private TelegramClientFactory telegram;
         private Dispatcher dispatcher;
         private UpdateConsumer consumer;
+        /** When the update loop last sent a getUpdates: an open long poll is a working loop. */
+        private volatile Instant pollAsked;
 
         Duties(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules, SendFence fence,
                DeliveryCounters counters, Supplier<Optional<ActiveInstance>> activeInstance) {
@@ -290,7 +293,10 @@ public final class Application implements AutoCloseable {
                 identity.refresh();
                 registerCommandMenu(gateway, texts);
                 try {
-                    polling.registerBot(token, () -> url, consumer::nextRequest, consumer);
+                    polling.registerBot(token, () -> url, lastReceived -> {
+                        pollAsked = clock.instant();
+                        return consumer.nextRequest(lastReceived);
+                    }, consumer);
                 } catch (TelegramApiException e) {
                     // registerBot keeps a session that failed to start; forget it, or the next try says "registered"
                     try {
@@ -347,7 +353,8 @@ public final class Application implements AutoCloseable {
                 }, () -> duties != null ? duties.digests.ticksRun() : 0,
                 () -> duties != null ? duties.digests.tickNanos() : 0, () -> duties != null));
         HealthCheck health = new HealthCheck(db, () -> duties != null && duties.connector.connected(),
-                () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"), clock,
+                () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"),
+                () -> duties != null ? Optional.ofNullable(duties.pollAsked) : Optional.empty(), clock,
                 HealthCheck.DEFAULT_STALE_AFTER,
                 lease == null ? HealthCheck.Role.SINGLE : () -> Optional.of(lease.role() + " " + lease.instance()));
         OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);

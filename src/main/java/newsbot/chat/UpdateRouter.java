@@ -84,13 +84,11 @@ public final class UpdateRouter {
 
     /**
      * Handles one update; returns whether it is marked handled (its effects committed). An update the bot does
-     * not act on, or one the flood guard drops, changes nothing and is not marked.
+     * not act on, or one the flood guard drops, changes nothing and is not marked. The guard sees only what the bot
+     * would answer: a group's chatter never reaches it.
      */
     public boolean route(Update update) {
         UpdateScope scope = scopes.apply((long) update.getUpdateId());
-        if (!update.hasMyChatMember() && !admitted(update, scope)) {
-            return scope.marked();
-        }
         if (update.hasMessage()) {
             onMessage(update.getMessage(), scope);
         } else if (update.hasCallbackQuery()) {
@@ -104,22 +102,21 @@ public final class UpdateRouter {
         return scope.marked();
     }
 
-    /** The flood guard's verdict, with the one note to a chat that just went over its limit. */
-    private boolean admitted(Update update, UpdateScope scope) {
-        long chatId = chatOf(update);
-        FloodGuard.Verdict verdict = flood.admit(chatId);
+    /**
+     * The flood guard's verdict on something the bot would answer, with the one note to a sender who just went over
+     * their limit. {@code callbackId} is the press's, or null for a message.
+     */
+    private boolean admitted(long chatId, long userId, String languageCode, String callbackId, UpdateScope scope) {
+        FloodGuard.Verdict verdict = flood.admit(chatId, userId);
         if (verdict == FloodGuard.Verdict.HANDLE) {
             return true;
         }
         if (verdict == FloodGuard.Verdict.WARN) {
-            LOG.info("chat {} sends too fast: ignoring it for a while", chatId);
-            String code = update.hasMessage() && update.getMessage().getFrom() != null
-                    ? update.getMessage().getFrom().getLanguageCode()
-                    : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom().getLanguageCode() : null;
-            String note = texts.get(languageOf(chatId, code), "flood.note");
+            LOG.info("user {} in chat {} sends too fast: ignoring them for a while", userId, chatId);
+            String note = texts.get(languageOf(chatId, languageCode), "flood.note");
             guarded(scope, () -> scope.transaction(() -> {
-                if (update.hasCallbackQuery()) {
-                    replier.answerCallback(update.getCallbackQuery().getId(), note);
+                if (callbackId != null) {
+                    replier.answerCallback(callbackId, note);
                 } else {
                     scope.reply(OutgoingMessage.html(chatId, note));
                 }
@@ -161,6 +158,9 @@ public final class UpdateRouter {
         }
         Long userId = message.getFrom() == null ? null : message.getFrom().getId();
         String languageCode = message.getFrom() == null ? null : message.getFrom().getLanguageCode();
+        if (!admitted(message.getChatId(), userId == null ? message.getChatId() : userId, languageCode, null, scope)) {
+            return;
+        }
         Incoming in = new Incoming(message.getChatId(), userId, chatType, languageCode, message.getMessageId(),
                 line.name(), line.args());
         Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
@@ -218,6 +218,10 @@ public final class UpdateRouter {
     private void onCallback(CallbackQuery query, UpdateScope scope) {
         String data = query.getData() == null ? "" : query.getData();
         var message = query.getMessage();
+        long chatId = message != null ? message.getChatId() : query.getFrom().getId();
+        if (!admitted(chatId, query.getFrom().getId(), query.getFrom().getLanguageCode(), query.getId(), scope)) {
+            return;
+        }
         if (message == null) {
             replier.answerCallback(query.getId(), null);
             return;
