@@ -12,6 +12,8 @@ import newsbot.store.Subscriber;
 import newsbot.html.Html;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.store.Fenced;
+import newsbot.store.StoreException;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -23,7 +25,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
  * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
  * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
- * leaving the long-polling consumer stops polling for good.
+ * leaving the long-polling consumer stops polling for good. Only when the apology cannot be stored either, the
+ * database refusing writes, does the update go back to the consumer ({@link UpdateNotStored}) to be tried again.
  */
 public final class UpdateRouter {
 
@@ -139,10 +142,25 @@ public final class UpdateRouter {
             LOG.debug("update {} failure detail", scope.updateId(), e);
             try {
                 scope.transaction(apology);
+            } catch (Fenced fenced) {
+                throw fenced;
             } catch (RuntimeException again) {
+                if (refusedByDatabase(again)) {
+                    // nothing of it stayed and the reader heard nothing: confirming it to Telegram would lose it
+                    throw new UpdateNotStored(scope.updateId(), again);
+                }
                 LOG.error("update {}: even the apology could not be stored: {}", scope.updateId(), again.toString());
             }
         }
+    }
+
+    private static boolean refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JdbiException || t instanceof StoreException || t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onMessage(Message message, UpdateScope scope) {
