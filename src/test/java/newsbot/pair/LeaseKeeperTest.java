@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import newsbot.store.Database;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 import newsbot.testing.PostgresServer;
 import newsbot.testing.TestClock;
 import org.jdbi.v3.core.Handle;
