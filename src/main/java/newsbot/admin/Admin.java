@@ -1,6 +1,5 @@
 package newsbot.admin;
 
-import newsbot.admin.corrections.Corrections;
 import newsbot.delivery.Replier;
 
 import java.time.Clock;
@@ -11,7 +10,10 @@ import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Outbox;
 import newsbot.store.Articles;
 import newsbot.store.BreakingAudience;
-import newsbot.store.BroadcastOutbox;
+import newsbot.delivery.CampaignOutbox;
+import newsbot.store.CorrectionsRepo;
+import newsbot.config.Languages;
+import java.util.List;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.store.Reports;
@@ -19,20 +21,21 @@ import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
 
 /**
- * The editors' tools, built once by the app: broadcasts and their monitor, statistics, feed health and breaking
- * pushes. The chat side reaches them through the handlers in {@link AdminHandlers}; the app schedules {@link #monitor()}.
+ * The editors' tools, built once by the app: campaigns (broadcasts, corrections, retractions) and their one
+ * monitor, statistics, feed health and breaking pushes. The chat side reaches them through the handlers in {@link AdminHandlers}; the app schedules {@link #monitor()}.
  */
 public final class Admin {
 
     private final Broadcasts broadcasts;
-    private final BroadcastMonitor monitor;
+    private final CampaignMonitor monitor;
     private final Stats stats;
     private final FeedReport feeds;
     private final ChannelsCommand channels;
     private final BreakingPush breaking;
     private final Corrections corrections;
     private final DraftView drafts;
-    private final BroadcastControls controls;
+    private final CampaignButtons controls;
+    private final CampaignHistory history;
 
     /**
      * @param outbox   the same instance the dispatcher was built with, so pausing can wake it
@@ -58,37 +61,51 @@ public final class Admin {
 
     private Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
                   AdminTexts texts, Clock clock, Supplier<Optional<ActiveInstance>> activeInstance, int batchSize) {
-        BroadcastsRepo repo = new BroadcastsRepo();
-        BroadcastOutbox rows = new BroadcastOutbox();
-        BroadcastControls controls = new BroadcastControls(texts);
-        ProgressView view = new ProgressView(texts, controls, new TimeTexts(texts),
-                config.delivery().globalPerSecond(), config.delivery().paid());
-        ProgressBoard board = new ProgressBoard(db, repo, rows, view, out, clock);
-        BatchEnqueuer enqueuer = new BatchEnqueuer(db, repo, rows, outbox, clock, batchSize);
-        DraftView drafts = new DraftView(config, db, texts, controls, new TimeTexts(texts), clock);
+        BroadcastsRepo broadcastsRepo = new BroadcastsRepo();
+        CorrectionsRepo correctionsRepo = new CorrectionsRepo();
+        CampaignOutbox rows = new CampaignOutbox();
+        CampaignButtons buttons = new CampaignButtons(texts);
+        TimeTexts time = new TimeTexts(texts);
+        ProgressView view = new ProgressView(texts, buttons, time, config.delivery().globalPerSecond(),
+                config.delivery().paid());
+        ProgressBoard board = new ProgressBoard(db, out, clock);
+        BatchEnqueuer enqueuer = new BatchEnqueuer(db, batchSize);
+        CampaignControls campaignControls = new CampaignControls(db, rows, outbox, out, clock, enqueuer, board);
+        DraftView drafts = new DraftView(config, db, texts, buttons, time, clock);
+        DraftPreview previews = new DraftPreview(db, out, clock);
         this.drafts = drafts;
-        this.controls = controls;
-        BroadcastActions actions = new BroadcastActions(db, repo, rows, outbox, out, clock, enqueuer, board,
-                texts, drafts);
-        Reports reports = new Reports();
-        BroadcastList list = new BroadcastList(db, repo, rows, texts, controls, drafts,
-                config.digest().defaultZone());
-        this.broadcasts = new Broadcasts(config, db, repo, out, texts, clock, controls, actions, list, drafts);
-        this.monitor = new BroadcastMonitor(db, repo, rows, enqueuer, board, actions, clock);
-        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, reports, counters,
-                texts, clock, activeInstance);
-        this.feeds = new FeedReport(config, db, reports, texts, clock);
-        this.channels = new ChannelsCommand(db, outbox);
+        this.controls = buttons;
+        BroadcastCampaign broadcastType = new BroadcastCampaign(db, broadcastsRepo, rows, outbox, view, out, texts,
+                clock);
+        CorrectionCampaign correctionType = new CorrectionCampaign(correctionsRepo, rows, outbox, view, texts, clock,
+                Languages.DEFAULT);
+        BroadcastActions actions = new BroadcastActions(db, broadcastsRepo, out, clock, campaignControls,
+                broadcastType, drafts);
+        CampaignHistory history = new CampaignHistory(db, broadcastsRepo, correctionsRepo, rows, texts, buttons,
+                drafts, view, config.digest().defaultZone());
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
-        this.corrections = new Corrections(config, db, outbox, out, texts, clock, breaking, batchSize);
+        CorrectionDrafts correctionDrafts = new CorrectionDrafts(db, correctionsRepo, rows, out, texts, clock,
+                buttons, view, previews);
+        this.corrections = new Corrections(db, correctionsRepo, broadcastsRepo, rows, outbox, texts, clock,
+                correctionType, campaignControls, correctionDrafts,
+                new Target.Finder(db, broadcastsRepo, breaking));
+        this.history = history;
+        this.broadcasts = new Broadcasts(config, db, broadcastsRepo, out, texts, clock, campaignControls,
+                broadcastType, actions, history, drafts, previews, corrections);
+        this.monitor = new CampaignMonitor(db, List.of(broadcastType, correctionType), enqueuer, board,
+                actions::startDue, clock);
+        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, new Reports(),
+                counters, texts, clock, activeInstance);
+        this.feeds = new FeedReport(config, db, new Reports(), texts, clock);
+        this.channels = new ChannelsCommand(db, outbox);
     }
 
     public Broadcasts broadcasts() {
         return broadcasts;
     }
 
-    /** Call {@link BroadcastMonitor#tick()} about once a second from one scheduler thread. */
-    public BroadcastMonitor monitor() {
+    /** Call {@link CampaignMonitor#tick()} about once a second from one scheduler thread: every campaign's. */
+    public CampaignMonitor monitor() {
         return monitor;
     }
 
@@ -104,16 +121,21 @@ public final class Admin {
         return breaking;
     }
 
-    /** /correct and /retract; the app schedules {@code corrections().monitor()} like {@link #monitor()}. */
-    public Corrections corrections() {
+    /** /correct and /retract. */
+    Corrections corrections() {
         return corrections;
+    }
+
+    /** /broadcasts and the corrections' line of /stats. */
+    CampaignHistory history() {
+        return history;
     }
 
     DraftView drafts() {
         return drafts;
     }
 
-    BroadcastControls controls() {
+    CampaignButtons controls() {
         return controls;
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import newsbot.admin.corrections.Corrections;
 import newsbot.config.BotConfig;
 import newsbot.messages.BreakingAlert;
 import newsbot.html.Html;
@@ -42,7 +41,7 @@ public final class AdminHandlers {
                 "broadcast", new BroadcastCommand(admin.broadcasts()),
                 "broadcasts", c -> {
                     ProgressView.Shown list = admin.broadcasts().recent(c.language());
-                    List<String> parts = Html.split(list.html() + admin.corrections().recent(c.language(), 5));
+                    List<String> parts = Html.split(list.html());
                     for (int i = 0; i < parts.size(); i++) {
                         // the Cancel buttons of scheduled broadcasts go under the last part
                         c.reply(parts.get(i), i == parts.size() - 1 ? list.keyboard() : null);
@@ -50,7 +49,8 @@ public final class AdminHandlers {
                 },
                 "stats", c -> {
                     replyInParts(c, admin.stats().text(c.language()) + "\n"
-                            + admin.corrections().stats(c.language(), clock.instant().minus(Duration.ofDays(30))));
+                            + admin.history().correctionStats(c.language(),
+                            clock.instant().minus(Duration.ofDays(30))));
                     admin.stats().chart(c.language()).ifPresent(png ->
                             c.replyPhoto(png, "stats.png", admin.stats().chartCaption(c.language())));
                 },
@@ -80,14 +80,9 @@ public final class AdminHandlers {
         return Broadcasts.callbackPrefix();
     }
 
-    /** Broadcast and correction buttons: both under the {@code bc:} prefix the chat side routes here. */
+    /** Every campaign's buttons: under the {@code bc:} prefix the chat side routes here. */
     public CallbackHandler buttons() {
-        CallbackHandler broadcasts = new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config,
-                texts::get, replier);
-        CallbackHandler corrections = admin.corrections().buttons();
-        String prefix = Corrections.callbackPrefix();
-        return (callback, reader) -> (callback.data().startsWith(prefix) ? corrections : broadcasts)
-                .handle(callback, reader);
+        return new BroadcastButtons(admin.broadcasts(), breakingPushCommand(), config, texts::get, replier);
     }
 
     private static void replyInParts(Conversation c, String html) {

@@ -33,13 +33,13 @@ final class BreakingPushCommand implements CommandHandler {
     private final BreakingAlert alert;
     private final Clock clock;
     private final DraftView drafts;
-    private final BroadcastControls controls;
+    private final CampaignButtons controls;
     private final AdminTexts texts;
     /** {@code /breaking fast <article>}: sent as paid messages, after the cost is confirmed. */
     static final String FAST = "fast ";
 
     BreakingPushCommand(BreakingPush breaking, BotConfig config, BreakingAlert alert, Clock clock, DraftView drafts,
-                        BroadcastControls controls, AdminTexts texts) {
+                        CampaignButtons controls, AdminTexts texts) {
         this.drafts = drafts;
         this.controls = controls;
         this.texts = texts;

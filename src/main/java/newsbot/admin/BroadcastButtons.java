@@ -33,7 +33,7 @@ final class BroadcastButtons implements CallbackHandler {
 
     @Override
     public void handle(Callback callback, Subscriber reader) {
-        Optional<Long> fastArticle = BroadcastControls.breakingFast(callback.data());
+        Optional<Long> fastArticle = CampaignButtons.breakingFast(callback.data());
         if (fastArticle.isPresent()) {
             if (!config.isAdmin(callback.userId())) {
                 LOG.warn("press on a /breaking fast button by non-admin user {} ignored", callback.userId());

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static newsbot.admin.CommandWords.afterCommand;
+import static newsbot.admin.CommandWords.skipSpaces;
+import static newsbot.admin.CommandWords.trimEnd;
+import static newsbot.admin.CommandWords.wordEnd;
 import newsbot.html.Html;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -37,7 +41,7 @@ final class BroadcastCommand implements CommandHandler {
         String text = m == null || m.getText() == null ? "" : m.getText();
         String lang = c.language();
         // offsets are UTF-16 indexes into the whole message, as Telegram counts entity offsets
-        int pos = skipSpaces(text, wordEnd(text, skipSpaces(text, 0)));
+        int pos = afterCommand(text);
         ZonedDateTime at = null;
         int wordEnd = wordEnd(text, pos);
         if ("at".equalsIgnoreCase(text.substring(pos, wordEnd))) {
@@ -102,26 +106,5 @@ final class BroadcastCommand implements CommandHandler {
 
     private static String html(String source, List<MessageEntity> entities, int from, int to) {
         return EntityHtml.toHtml(source, EntityHtml.from(entities), from, to);
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int wordEnd(String s, int i) {
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int trimEnd(String s, int from, int end) {
-        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
-            end--;
-        }
-        return end;
     }
 }

@@ -1,6 +1,5 @@
 package newsbot.admin;
 
-import java.util.function.Function;
 import java.time.Duration;
 import newsbot.delivery.Replier;
 
@@ -13,26 +12,25 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
+import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
+import newsbot.store.Campaign;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.store.MediaGroups;
 import newsbot.store.Subscriber;
 import newsbot.html.Html;
-import newsbot.telegram.KeyboardJson;
-import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Announcements from editors to readers: a draft with a preview, then on Send (or at its scheduled time) a
- * broadcast through the outbox that can be paused, resumed and cancelled. States: DRAFT → RUNNING ⇄ PAUSED → DONE,
- * or → CANCELLED from any of the first three; every change is a conditional UPDATE, so a double press, two admins
- * pressing, or a press racing the schedule act once.
+ * broadcast through the outbox that can be paused, resumed and cancelled, one kind of campaign
+ * ({@link newsbot.store.CampaignState} has the states). Every change is a conditional UPDATE, so a double press, two
+ * admins pressing, or a press racing the schedule act once. Presses on every campaign's buttons arrive here.
  */
 public final class Broadcasts {
 
@@ -55,15 +53,18 @@ public final class Broadcasts {
     private final Replier out;
     private final AdminTexts texts;
     private final Clock clock;
-    private final BroadcastControls controls;
+    private final CampaignControls controls;
+    private final BroadcastCampaign type;
     private final BroadcastActions actions;
-    private final BroadcastList list;
+    private final CampaignHistory history;
     private final DraftView drafts;
+    private final DraftPreview previews;
+    private final Corrections corrections;
     private final MediaGroups albums = new MediaGroups();
-    private final KeyboardJson keyboards = new KeyboardJson();
 
     Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, Replier out, AdminTexts texts, Clock clock,
-               BroadcastControls controls, BroadcastActions actions, BroadcastList list, DraftView drafts) {
+               CampaignControls controls, BroadcastCampaign type, BroadcastActions actions, CampaignHistory history,
+               DraftView drafts, DraftPreview previews, Corrections corrections) {
         this.config = config;
         this.db = db;
         this.repo = repo;
@@ -71,14 +72,17 @@ public final class Broadcasts {
         this.texts = texts;
         this.clock = clock;
         this.controls = controls;
+        this.type = type;
         this.actions = actions;
-        this.list = list;
+        this.history = history;
         this.drafts = drafts;
+        this.previews = previews;
+        this.corrections = corrections;
     }
 
     /** The prefix of the callback data of every broadcast button. */
     public static String callbackPrefix() {
-        return BroadcastControls.PREFIX;
+        return CampaignButtons.PREFIX;
     }
 
     /**
@@ -134,8 +138,7 @@ public final class Broadcasts {
             // the outbox would split it into two messages, which is not what the preview promised
             return refuse(r, "admin.broadcast.too.long.html", html.length(), Html.MAX_MESSAGE);
         }
-        return draft(r, BroadcastRow.HTML, html, null, null, keyboard -> new OutgoingMessage(r.chatId(), html, false,
-                false, keyboard));
+        return draft(r, new BroadcastContent.Text(html, link(r)));
     }
 
     /** {@link #create} for a copy of the editor's message: a photo, an album, a poll... */
@@ -144,8 +147,7 @@ public final class Broadcasts {
             return refuse(r, "admin.broadcast.album.button");
         }
         String description = copy.description().isEmpty() ? "" : Html.escape(copy.description());
-        return draft(r, copy.content(), description, copy.chatId(), copy.ids(), keyboard -> new Outgoing.Copy(
-                r.chatId(), copy.chatId(), copy.messageIds(), null, keyboard, false, null, false));
+        return draft(r, new BroadcastContent.Copy(copy.content(), description, copy.chatId(), copy.ids(), link(r)));
     }
 
     /** The old entry point: a text to an audience, now. */
@@ -154,8 +156,11 @@ public final class Broadcasts {
         return create(new Request(adminUserId, chatId, language, audienceWord, null, null), html, textLength);
     }
 
-    private OptionalLong draft(Request r, String content, String html, Long sourceChat, String sourceIds,
-                               Function<InlineKeyboardMarkup, Outgoing> preview) {
+    private static BroadcastContent.LinkButton link(Request r) {
+        return r.button() == null ? null : new BroadcastContent.LinkButton(r.button().label(), r.button().url());
+    }
+
+    private OptionalLong draft(Request r, BroadcastContent content) {
         Optional<Audience> parsed = Audience.parse(r.audienceWord());
         if (parsed.isEmpty() || !known(parsed.get())) {
             return refuse(r, "admin.broadcast.audience.unknown", Html.escape(r.audienceWord()),
@@ -166,68 +171,59 @@ public final class Broadcasts {
             return refuse(r, badTime.get(), ScheduleTime.MAX_DAYS_AHEAD);
         }
         Audience audience = parsed.get();
-        String label = r.button() == null ? null : r.button().label();
-        String url = r.button() == null ? null : r.button().url();
         BroadcastRow b = db.inTransaction(h -> {
             int size = repo.audienceCount(h, audience.filter());
-            long id = repo.insertDraft(h, new BroadcastsRepo.NewDraft(r.adminUserId(), r.chatId(), r.language(),
-                    content, html, sourceChat, sourceIds, label, url, audience.stored(), size), clock.instant());
+            long id = repo.insertDraft(h, new BroadcastsRepo.NewDraft(new Campaign.Editor(r.adminUserId(),
+                    r.chatId(), r.language()), content, audience.stored(), size), clock.instant());
             if (r.at() != null) {
-                repo.schedule(h, id, r.at().toInstant(), r.at().getZone().getId());
+                repo.schedule(h, id, new BroadcastRow.Schedule(r.at().toInstant(), r.at().getZone().getId()),
+                        clock.instant());
             }
             return repo.find(h, id).orElseThrow();
         });
-        SendOutcome shown = out.perform(preview.apply(keyboards.read(buttonJson(b))));
-        if (!(shown instanceof SendOutcome.Delivered)) {
-            // what Telegram refuses for the admin it would refuse for every reader
-            db.useTransaction(h -> repo.cancel(h, b.id(), clock.instant()));
-            LOG.warn("preview of broadcast {} by admin {} was refused: {}", b.id(), r.adminUserId(), shown);
-            return refuse(r, "admin.broadcast.preview.failed", Html.escape(shown.toString()));
-        }
-        ProgressView.Shown info = drafts.render(b);
-        SendOutcome control = out.send(new OutgoingMessage(r.chatId(), info.html(), false, false, info.keyboard()));
-        if (control instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> repo.setPreviewMessage(h, b.id(), (int) d.sent().firstMessageId().orElse(0)));
+        Optional<SendOutcome> refused = previews.show(repo.table(), b.id(), actions.asReadersSeeIt(b, r.chatId()),
+                r.chatId(), drafts.render(b));
+        if (refused.isPresent()) {
+            return refuse(r, "admin.broadcast.preview.failed", Html.escape(refused.get().toString()));
         }
         LOG.info("admin {} created broadcast {} ({}) for audience {} ({} readers){}", r.adminUserId(), b.id(),
-                content, audience.stored(), b.total(), r.at() == null ? "" : ", scheduled for " + r.at());
+                content.type(), audience.stored(), b.total(), r.at() == null ? "" : ", scheduled for " + r.at());
         return OptionalLong.of(b.id());
     }
 
-    /** The broadcast's link button as Bot API JSON, or null. */
-    static String buttonJson(BroadcastRow b) {
-        return b.buttonText() == null ? null : new KeyboardJson().linkButton(b.buttonText(), b.buttonUrl());
-    }
-
     /**
-     * A press on a broadcast button. Only admins may act; anyone else's press (say, on a forwarded preview) does
+     * A press on a campaign's button. Only editors may act; anyone else's press (say, on a forwarded preview) does
      * nothing but a log line. Returns the short text to answer the press with, or {@code null} for none.
      */
     public String press(long userId, long chatId, int messageId, String data, String language) {
-        Optional<BroadcastControls.Press> press = BroadcastControls.parse(data);
         if (!config.isAdmin(userId)) {
-            LOG.warn("press on broadcast button '{}' by non-admin user {} in chat {} ignored", data, userId, chatId);
+            LOG.warn("press on campaign button '{}' by non-admin user {} in chat {} ignored", data, userId, chatId);
             return null;
         }
-        Optional<BroadcastRow> row = press.flatMap(p -> db.withHandle(h -> repo.find(h, p.broadcastId())));
+        Optional<CampaignButtons.Press> press = CampaignButtons.parse(data);
+        if (data.startsWith(CampaignButtons.CORRECTION_PREFIX)) {
+            return corrections.press(press, userId, chatId, messageId, language);
+        }
+        Optional<BroadcastRow> row = press.flatMap(p -> db.withHandle(h -> repo.find(h, p.id())));
         if (row.isEmpty()) {
-            return texts.get(language, "admin.toast.stale");
+            return texts.get(language, type.toast(CampaignType.Toast.STALE));
         }
         BroadcastRow b = row.get();
-        BroadcastControls.Press p = press.get();
+        CampaignButtons.Press p = press.get();
         String key = switch (p.action()) {
-            case SEND -> actions.send(b, userId, chatId, messageId, false);
-            case FASTGO -> actions.send(b, userId, chatId, messageId, true);
+            case SEND -> actions.send(b, userId, chatId, messageId, BroadcastRow.Lane.FREE);
+            case FASTGO -> actions.send(b, userId, chatId, messageId, BroadcastRow.Lane.PAID);
             case TEST -> actions.test(b, userId, chatId);
-            case PAUSE -> actions.pause(b, userId);
-            case RESUME -> actions.resume(b, userId);
-            case CANCEL -> actions.cancel(b, userId);
+            case PAUSE -> controls.pause(type, b.campaign(), userId);
+            case RESUME -> controls.resume(type, b.campaign(), userId);
+            case CANCEL -> controls.cancel(type, b.campaign(), userId);
             case SCHEDULE -> actions.showPicker(b, chatId, messageId);
             case AT -> actions.schedule(b, userId, Instant.ofEpochSecond(p.arg() * 60));
-            case UNSCHEDULE -> actions.schedule(b, userId, null);
+            case UNSCHEDULE -> actions.unschedule(b, userId);
             case PIN -> actions.togglePin(b, userId);
             case FAST -> actions.showFast(b, chatId, messageId);
             case BACK -> actions.showDraft(b);
+            case CONFIRM -> type.toast(CampaignType.Toast.NOT_NOW);
         };
         return key == null ? null : texts.get(language, key, b.id());
     }
@@ -237,8 +233,8 @@ public final class Broadcasts {
      * whether the reply was about a draft at all.
      */
     boolean scheduleByReply(long userId, Subscriber editor, int repliedMessageId, String text) {
-        Optional<BroadcastRow> draft = db.withHandle(h -> repo.findByPreview(h, editor.chatId(), repliedMessageId));
-        if (draft.isEmpty() || !"DRAFT".equals(draft.get().state())) {
+        Optional<BroadcastRow> draft = db.withHandle(h -> repo.findByMessage(h, editor.chatId(), repliedMessageId));
+        if (draft.isEmpty() || !draft.get().state().isDraft()) {
             return false;
         }
         BroadcastRow b = draft.get();
@@ -260,9 +256,12 @@ public final class Broadcasts {
         return true;
     }
 
-    /** {@code /broadcasts}: the scheduled ones first, with a Cancel button each, then the last ten. */
+    /**
+     * {@code /broadcasts}: the scheduled ones first, with a Cancel button each, then the last ten, then the latest
+     * corrections and retractions.
+     */
     public ProgressView.Shown recent(String language) {
-        return list.render(language, 10);
+        return history.render(language, 10);
     }
 
     private boolean known(Audience a) {

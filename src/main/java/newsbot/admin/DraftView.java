@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import newsbot.config.BotConfig;
 import newsbot.html.Html;
+import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
+import newsbot.store.CampaignState;
 import newsbot.store.Database;
 import newsbot.store.PaidSpending;
 
@@ -27,12 +29,12 @@ final class DraftView {
     private final BotConfig config;
     private final Database db;
     private final AdminTexts texts;
-    private final BroadcastControls controls;
+    private final CampaignButtons controls;
     private final TimeTexts time;
     private final PaidSpending spending = new PaidSpending();
     private final Clock clock;
 
-    DraftView(BotConfig config, Database db, AdminTexts texts, BroadcastControls controls, TimeTexts time,
+    DraftView(BotConfig config, Database db, AdminTexts texts, CampaignButtons controls, TimeTexts time,
               Clock clock) {
         this.clock = clock;
         this.config = config;
@@ -44,7 +46,8 @@ final class DraftView {
 
     /** Whether "Send fast (paid)" is offered: paid broadcasts on, and Telegram takes it for this kind of message. */
     boolean fastOffered(BroadcastRow b) {
-        return config.delivery().paid().enabled() && !"album".equals(b.content());
+        return config.delivery().paid().enabled()
+                && !(b.content() instanceof BroadcastContent.Copy copy && copy.album());
     }
 
     ProgressView.Shown render(BroadcastRow b) {
@@ -52,20 +55,22 @@ final class DraftView {
         StringBuilder text = new StringBuilder(texts.get(lang, "admin.broadcast.preview", b.id(),
                 audienceName(b.audience(), lang), b.total(), config.delivery().globalPerSecond(),
                 time.duration(lang, eta(b.total(), config.delivery().globalPerSecond()))));
-        if (b.buttonText() != null) {
-            text.append('\n').append(texts.get(lang, "admin.draft.button", Html.escape(b.buttonText()),
-                    Html.escape(b.buttonUrl())));
+        BroadcastContent.LinkButton button = b.content().button();
+        if (button != null) {
+            text.append('\n').append(texts.get(lang, "admin.draft.button", Html.escape(button.label()),
+                    Html.escape(button.url())));
         }
-        if (b.pin()) {
+        if (b.options().pinned()) {
             text.append('\n').append(texts.get(lang, "admin.draft.pin"));
         }
-        if (b.scheduledAt() != null) {
-            text.append('\n').append(texts.get(lang, "admin.draft.scheduled", when(b.scheduledAt(), zone(b)),
+        boolean scheduled = b.state() == CampaignState.SCHEDULED;
+        if (scheduled) {
+            text.append('\n').append(texts.get(lang, "admin.draft.scheduled", when(b.schedule().at(), zone(b)),
                     Html.escape(zone(b).getId())));
         } else if (fastOffered(b)) {
             text.append('\n').append(fastLine(b));
         }
-        BroadcastControls.DraftOptions options = new BroadcastControls.DraftOptions(b.scheduledAt() != null, b.pin(),
+        CampaignButtons.DraftOptions options = new CampaignButtons.DraftOptions(scheduled, b.options().pinned(),
                 fastOffered(b));
         return new ProgressView.Shown(text.toString(), controls.preview(b.id(), lang, options));
     }
@@ -75,16 +80,16 @@ final class DraftView {
         String lang = b.language();
         ZoneId zone = zone(b);
         ZonedDateTime local = now.atZone(zone);
-        List<BroadcastControls.Choice> choices = new ArrayList<>();
+        List<CampaignButtons.Choice> choices = new ArrayList<>();
         ZonedDateTime inAnHour = local.plusHours(1).withSecond(0).withNano(0);
-        choices.add(new BroadcastControls.Choice(texts.get(lang, "admin.schedule.in.hour"), minute(inAnHour)));
+        choices.add(new CampaignButtons.Choice(texts.get(lang, "admin.schedule.in.hour"), minute(inAnHour)));
         for (int days = 0; days <= 2 && choices.size() < 4; days++) {
             for (int hour : new int[] {9, 18}) {
                 ZonedDateTime t = local.toLocalDate().plusDays(days).atTime(hour, 0).atZone(zone);
                 if (t.isAfter(local.plusMinutes(30)) && choices.size() < 4) {
                     String day = texts.get(lang, days == 0 ? "admin.schedule.today" : days == 1
                             ? "admin.schedule.tomorrow" : "admin.schedule.after.tomorrow");
-                    choices.add(new BroadcastControls.Choice(day + " " + String.format("%02d:00", hour), minute(t)));
+                    choices.add(new CampaignButtons.Choice(day + " " + String.format("%02d:00", hour), minute(t)));
                 }
             }
         }
@@ -129,7 +134,7 @@ final class DraftView {
     }
 
     ZoneId zone(BroadcastRow b) {
-        return b.scheduleZone() == null ? config.digest().defaultZone() : ZoneId.of(b.scheduleZone());
+        return b.schedule() == null ? config.digest().defaultZone() : ZoneId.of(b.schedule().zone());
     }
 
     static Duration eta(long messages, int perSecond) {

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Handle;
 import java.awt.AWTError;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,10 +116,20 @@ public final class Stats {
             paidLine(out, h, lang, now);
             activeInstance.get().ifPresent(a -> line(out, texts.get(lang, "admin.stats.instance",
                     Html.escape(a.name()), a.leaseTaken())));
-            out.append(texts.get(lang, "admin.stats.queue", deliveries.pendingCount(h)));
+            out.append(queue(lang, deliveries.pendingCount(h)));
             return out;
         });
         return out.toString();
+    }
+
+    /** The queue, and how long it takes at the rate the limiter keeps to now (not while Telegram paused sending). */
+    private String queue(String lang, int pending) {
+        String queue = texts.get(lang, "admin.stats.queue", pending);
+        return counters.pace().filter(p -> pending > 0 && p.allowedPerSecond() > 0)
+                .map(p -> queue + '\n' + texts.get(lang, "admin.stats.queue.time", Math.round(p.allowedPerSecond()),
+                        new TimeTexts(texts).duration(lang, Duration.ofSeconds((long) Math.ceil(pending
+                                / p.allowedPerSecond())))))
+                .orElse(queue);
     }
 
     /** Paid messages and Stars, today (UTC, as the budget counts) and over the last 7 days; none when never used. */
@@ -171,7 +182,7 @@ public final class Stats {
     StatsChart.Series deliveriesSeries(String lang) {
         ZoneId zone = zone();
         Instant firstHour = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(HOURS - 1, ChronoUnit.HOURS);
-        Map<Long, Integer> sent = db.withHandle(h -> reports.sentPerHour(h, firstHour));
+        Map<Long, Integer> sent = db.withHandle(h -> deliveries.sentPerHour(h, firstHour));
         List<Integer> counts = new ArrayList<>();
         List<String> ticks = new ArrayList<>();
         for (int i = 0; i < HOURS; i++) {

@@ -3,6 +3,7 @@ package newsbot.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,8 @@ public final class Application implements AutoCloseable {
         private TelegramClientFactory telegram;
         private Dispatcher dispatcher;
         private UpdateConsumer consumer;
+        /** When the update loop last sent a getUpdates: an open long poll is a working loop. */
+        private volatile Instant pollAsked;
 
         Duties(BotConfig config, Database db, Clock clock, Duration longPoll, Schedules schedules, SendFence fence,
                DeliveryCounters counters, Supplier<Optional<ActiveInstance>> activeInstance) {
@@ -233,7 +236,7 @@ public final class Application implements AutoCloseable {
             // Delivery: one outbox, one limiter and one sender for every Bot API call but getUpdates.
             DeliveryTime time = DeliveryTime.system(clock);
             Outbox outbox = new Outbox(time);
-            RateLimiter limiter = new RateLimiter(config.delivery(), time);
+            RateLimiter limiter = new RateLimiter(config.delivery(), time, counters);
             dispatcher = new Dispatcher(db, new Subscribers(), outbox, gateway, limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
@@ -274,7 +277,6 @@ public final class Application implements AutoCloseable {
                 jobs.scheduleAtFixedRate(digests.task(), digests.delayToNextMinute().toMillis(), 60_000,
                         TimeUnit.MILLISECONDS);
                 jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
-                jobs.scheduleWithFixedDelay(admin.corrections().monitor()::tick, 1, 1, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(new DeliveryRetention(db, outbox, clock)::prune, 10, 3600, TimeUnit.SECONDS);
             }
@@ -289,7 +291,10 @@ public final class Application implements AutoCloseable {
                 identity.refresh();
                 registerCommandMenu(gateway, texts);
                 try {
-                    polling.registerBot(token, () -> url, consumer::nextRequest, consumer);
+                    polling.registerBot(token, () -> url, lastReceived -> {
+                        pollAsked = clock.instant();
+                        return consumer.nextRequest(lastReceived);
+                    }, consumer);
                 } catch (TelegramApiException e) {
                     // registerBot keeps a session that failed to start; forget it, or the next try says "registered"
                     try {
@@ -346,7 +351,8 @@ public final class Application implements AutoCloseable {
                 }, () -> duties != null ? duties.digests.ticksRun() : 0,
                 () -> duties != null ? duties.digests.tickNanos() : 0, () -> duties != null));
         HealthCheck health = new HealthCheck(db, () -> duties != null && duties.connector.connected(),
-                () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"), clock,
+                () -> duties != null ? duties.telegram.pollingStatus() : new PollingStatus(Optional.empty(), Optional.empty(), "standby"),
+                () -> duties != null ? Optional.ofNullable(duties.pollAsked) : Optional.empty(), clock,
                 HealthCheck.DEFAULT_STALE_AFTER,
                 lease == null ? HealthCheck.Role.SINGLE : () -> Optional.of(lease.role() + " " + lease.instance()));
         OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);
@@ -423,10 +429,9 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** One broadcast-monitor tick now. */
+    /** One campaign-monitor tick now. */
     void broadcastTickNow() {
         duties().admin.monitor().tick();
-        duties().admin.corrections().monitor().tick();
     }
 
     private static void registerCommandMenu(TelegramGateway gateway, Texts texts) {

@@ -1,6 +1,7 @@
 package newsbot.app;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
 import newsbot.config.BotConfig;
 import newsbot.config.ConfigException;
@@ -50,7 +51,7 @@ public final class Main {
         boolean offline = !cli.command().equals("run");
         BotConfig config;
         try {
-            ConfigLoader loader = new ConfigLoader(environment);
+            ConfigLoader loader = new ConfigLoader(withTarget(environment, cli));
             config = (offline ? loader.withoutToken() : loader).load(cli.config());
         } catch (ConfigException e) {
             return failed("config error: " + e.getMessage(), redactor);
@@ -69,7 +70,7 @@ public final class Main {
                 case "check" -> new FeedCheck(config, out).run();
                 case "preview" -> new DigestPreview(config, out, cli.categories(), cli.language()).run();
                 case "backup" -> backup(config, cli.backupTo());
-                case "migrate-db" -> new MigrateDb(config, out).run(cli.migrateTo());
+                case "migrate-db" -> new MigrateDb(config, out).run();
                 default -> Application.runUntilStopped(config);
             };
         } catch (ConfigException e) {
@@ -80,6 +81,19 @@ public final class Main {
             // Anything else that stops start-up (Telegram unreachable, a port, a library): still one line, exit 2.
             return failed("start-up error: " + describe(e), redactor);
         }
+    }
+
+    /**
+     * For {@code migrate-db}, {@code --to} is {@code db.url} (over the file and the environment): the target is then
+     * reached as {@code db.user} with {@code db.password} ({@code NEWSBOT_DB_PASSWORD}), like a pair's instance.
+     */
+    private static Map<String, String> withTarget(Map<String, String> environment, CliArgs cli) {
+        if (cli.migrateTo() == null) {
+            return environment;
+        }
+        Map<String, String> withUrl = new HashMap<>(environment);
+        withUrl.put(ConfigLoader.environmentName("db.url"), cli.migrateTo());
+        return withUrl;
     }
 
     /** A consistent copy of the live database, safe while the bot runs (see README, "Backup and restore"). */

@@ -98,6 +98,7 @@ public final class Bot {
         commands.put("quiet", new QuietCommand(readers));
         commands.put("here", new HereCommand(readers));
 
+        GroupGuard.checkCovers(commands.keySet());
         for (String command : BotCommandsMenu.READER_COMMANDS) {
             if (!commands.containsKey(command)) {
                 throw new IllegalStateException("the command menu lists /" + command + " but nothing handles it");
@@ -127,7 +128,8 @@ public final class Bot {
         this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
-                new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX)));
+                new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
+                        FollowingView.PREFIX)));
     }
 
     public UpdateRouter router() {

@@ -8,9 +8,11 @@ import java.util.function.LongSupplier;
 import newsbot.config.BotConfig;
 
 /**
- * Keeps one chat that sends too much from costing anyone else anything: past {@code limit} messages or presses
- * within {@code window}, the chat hears one short note and the rest of what it sends is ignored for {@code mute}.
- * Ignored updates still count as handled. Thread-safe; memory is bounded by the chats active within the window.
+ * Keeps one sender who asks too much from costing anyone else anything: past {@code limit} commands or presses
+ * within {@code window}, the sender hears one short note and the rest of what they send is ignored for
+ * {@code mute}. Only what the bot would answer is counted, and per member in a group: members talking among
+ * themselves, or one member flooding, never silence the bot for the group's administrators. Ignored updates still
+ * count as handled. Thread-safe; memory is bounded by the senders active within the window.
  */
 final class FloodGuard {
 
@@ -28,8 +30,8 @@ final class FloodGuard {
     private final long windowNanos;
     private final long muteNanos;
     private final LongSupplier nanoTime;
-    private final Map<Long, ArrayDeque<Long>> recent = new HashMap<>();
-    private final Map<Long, Long> mutedUntil = new HashMap<>();
+    private final Map<Sender, ArrayDeque<Long>> recent = new HashMap<>();
+    private final Map<Sender, Long> mutedUntil = new HashMap<>();
     private long lastSweep;
 
     FloodGuard(BotConfig.Chat settings, LongSupplier nanoTime) {
@@ -40,23 +42,28 @@ final class FloodGuard {
         this.lastSweep = nanoTime.getAsLong();
     }
 
-    synchronized Verdict admit(long chatId) {
+    /** One person in one chat; in a private chat the two ids are one. */
+    private record Sender(long chatId, long userId) { }
+
+    /** The verdict on something {@code userId} sent in {@code chatId} that the bot would answer. */
+    synchronized Verdict admit(long chatId, long userId) {
+        Sender sender = new Sender(chatId, userId);
         long now = nanoTime.getAsLong();
         sweep(now);
-        Long until = mutedUntil.get(chatId);
+        Long until = mutedUntil.get(sender);
         if (until != null) {
             if (until - now > 0) {
                 return Verdict.IGNORE;
             }
-            mutedUntil.remove(chatId);
+            mutedUntil.remove(sender);
         }
-        ArrayDeque<Long> times = recent.computeIfAbsent(chatId, k -> new ArrayDeque<>());
+        ArrayDeque<Long> times = recent.computeIfAbsent(sender, k -> new ArrayDeque<>());
         while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
             times.pollFirst();
         }
         if (times.size() >= limit) {
             times.clear();
-            mutedUntil.put(chatId, now + muteNanos);
+            mutedUntil.put(sender, now + muteNanos);
             return Verdict.WARN;
         }
         times.addLast(now);

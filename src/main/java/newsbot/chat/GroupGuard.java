@@ -8,17 +8,32 @@ import java.util.Set;
  */
 final class GroupGuard {
 
-    /** Commands that change the chat's subscription, settings or status. */
+    /** Commands that change the chat's subscription, settings, followed topics or status. */
     private static final Set<String> CHANGES = Set.of("start", "subscribe", "unsubscribe", "language", "timezone",
-            "stop", "pause", "resume", "schedule", "quiet", "here");
+            "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow");
+    /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
+    private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "search",
+            "following", "breaking");
 
     private final GroupAdmins admins;
     private final Set<String> guardedButtons;
 
-    /** @param guardedButtons callback data prefixes of the buttons that change the chat (category and settings) */
+    /**
+     * @param guardedButtons callback data prefixes of the buttons that change the chat (categories, settings,
+     *                       topics)
+     */
     GroupGuard(GroupAdmins admins, Set<String> guardedButtons) {
         this.admins = admins;
         this.guardedButtons = Set.copyOf(guardedButtons);
+    }
+
+    /** Fails start-up when a reader command is in neither set: a new command must say whether it changes a group. */
+    static void checkCovers(Set<String> commands) {
+        for (String command : commands) {
+            if (!CHANGES.contains(command) && !READS.contains(command)) {
+                throw new IllegalStateException("/" + command + " is neither a change nor a reading in GroupGuard");
+            }
+        }
     }
 
     /** Whether this command may run here: always in private chats; in groups, changes only by the group's admins. */

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import newsbot.store.Subscriber;
 import newsbot.html.Html;
 import newsbot.telegram.OutgoingMessage;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
+import newsbot.store.StoreException;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -23,7 +25,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
  * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
  * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
- * leaving the long-polling consumer stops polling for good.
+ * leaving the long-polling consumer stops polling for good. Only when the apology cannot be stored either, the
+ * database refusing writes, does the update go back to the consumer ({@link UpdateNotStored}) to be tried again.
  */
 public final class UpdateRouter {
 
@@ -84,13 +87,11 @@ public final class UpdateRouter {
 
     /**
      * Handles one update; returns whether it is marked handled (its effects committed). An update the bot does
-     * not act on, or one the flood guard drops, changes nothing and is not marked.
+     * not act on, or one the flood guard drops, changes nothing and is not marked. The guard sees only what the bot
+     * would answer: a group's chatter never reaches it.
      */
     public boolean route(Update update) {
         UpdateScope scope = scopes.apply((long) update.getUpdateId());
-        if (!update.hasMyChatMember() && !admitted(update, scope)) {
-            return scope.marked();
-        }
         if (update.hasMessage()) {
             onMessage(update.getMessage(), scope);
         } else if (update.hasCallbackQuery()) {
@@ -104,22 +105,21 @@ public final class UpdateRouter {
         return scope.marked();
     }
 
-    /** The flood guard's verdict, with the one note to a chat that just went over its limit. */
-    private boolean admitted(Update update, UpdateScope scope) {
-        long chatId = chatOf(update);
-        FloodGuard.Verdict verdict = flood.admit(chatId);
+    /**
+     * The flood guard's verdict on something the bot would answer, with the one note to a sender who just went over
+     * their limit. {@code callbackId} is the press's, or null for a message.
+     */
+    private boolean admitted(long chatId, long userId, String languageCode, String callbackId, UpdateScope scope) {
+        FloodGuard.Verdict verdict = flood.admit(chatId, userId);
         if (verdict == FloodGuard.Verdict.HANDLE) {
             return true;
         }
         if (verdict == FloodGuard.Verdict.WARN) {
-            LOG.info("chat {} sends too fast: ignoring it for a while", chatId);
-            String code = update.hasMessage() && update.getMessage().getFrom() != null
-                    ? update.getMessage().getFrom().getLanguageCode()
-                    : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom().getLanguageCode() : null;
-            String note = texts.get(languageOf(chatId, code), "flood.note");
+            LOG.info("user {} in chat {} sends too fast: ignoring them for a while", userId, chatId);
+            String note = texts.get(languageOf(chatId, languageCode), "flood.note");
             guarded(scope, () -> scope.transaction(() -> {
-                if (update.hasCallbackQuery()) {
-                    replier.answerCallback(update.getCallbackQuery().getId(), note);
+                if (callbackId != null) {
+                    replier.answerCallback(callbackId, note);
                 } else {
                     scope.reply(OutgoingMessage.html(chatId, note));
                 }
@@ -142,10 +142,25 @@ public final class UpdateRouter {
             LOG.debug("update {} failure detail", scope.updateId(), e);
             try {
                 scope.transaction(apology);
+            } catch (Fenced fenced) {
+                throw fenced;
             } catch (RuntimeException again) {
+                if (refusedByDatabase(again)) {
+                    // nothing of it stayed and the reader heard nothing: confirming it to Telegram would lose it
+                    throw new UpdateNotStored(scope.updateId(), again);
+                }
                 LOG.error("update {}: even the apology could not be stored: {}", scope.updateId(), again.toString());
             }
         }
+    }
+
+    private static boolean refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JdbiException || t instanceof StoreException || t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onMessage(Message message, UpdateScope scope) {
@@ -161,6 +176,9 @@ public final class UpdateRouter {
         }
         Long userId = message.getFrom() == null ? null : message.getFrom().getId();
         String languageCode = message.getFrom() == null ? null : message.getFrom().getLanguageCode();
+        if (!admitted(message.getChatId(), userId == null ? message.getChatId() : userId, languageCode, null, scope)) {
+            return;
+        }
         Incoming in = new Incoming(message.getChatId(), userId, chatType, languageCode, message.getMessageId(),
                 line.name(), line.args());
         Runnable apology = () -> scope.reply(OutgoingMessage.html(in.chatId(),
@@ -218,6 +236,10 @@ public final class UpdateRouter {
     private void onCallback(CallbackQuery query, UpdateScope scope) {
         String data = query.getData() == null ? "" : query.getData();
         var message = query.getMessage();
+        long chatId = message != null ? message.getChatId() : query.getFrom().getId();
+        if (!admitted(chatId, query.getFrom().getId(), query.getFrom().getLanguageCode(), query.getId(), scope)) {
+            return;
+        }
         if (message == null) {
             replier.answerCallback(query.getId(), null);
             return;

@@ -164,10 +164,11 @@ public record BotConfig(
     public record Paid(boolean enabled, int perSecond, int budgetStars, BigDecimal starsPerMessage) {
         public static final Paid OFF = new Paid(false, 300, 0, new BigDecimal("0.1"));
 
-        /** Paid messages the daily budget pays for. */
+        /** Paid messages the daily budget pays for, at most {@code Integer.MAX_VALUE}. */
         public int messagesPerDay() {
+            // A tiny price with a large budget goes past an int; wrapping would turn paid sending off unnoticed.
             return BigDecimal.valueOf(budgetStars).divide(starsPerMessage, 0, RoundingMode.FLOOR)
-                    .intValue();
+                    .min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValueExact();
         }
 
         /** What {@code messages} paid messages cost, in Stars. */

@@ -64,7 +64,7 @@ final class ChannelKeys {
         if (chat.isEmpty()) {
             throw new ConfigException(prefix + "chat", "missing: @username of the channel or its numeric id (-100…)");
         }
-        if (!USERNAME.matcher(chat).matches() && !chat.matches("-\\d{1,19}")) {
+        if (!USERNAME.matcher(chat).matches() && !isNumericChatId(chat)) {
             throw new ConfigException(prefix + "chat", "'" + chat + "' is neither a @username nor a negative numeric "
                     + "chat id such as -1001234567890");
         }
@@ -110,6 +110,19 @@ final class ChannelKeys {
         }
         return new ChannelConfig(id, chat, categories, breaking, times(prefix + "digest-times",
                 f.get("digest-times")), zone, language, silent, thread);
+    }
+
+    // Nineteen digits can still overflow a long, which the sender needs the id to be.
+    private static boolean isNumericChatId(String chat) {
+        if (!chat.matches("-\\d{1,19}")) {
+            return false;
+        }
+        try {
+            Long.parseLong(chat);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static List<LocalTime> times(String key, String text) {

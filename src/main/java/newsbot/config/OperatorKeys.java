@@ -111,9 +111,14 @@ final class OperatorKeys {
                 throw new ConfigException("telegram.proxy", "socks5 with credentials is not supported; use an "
                         + "http proxy with credentials or a SOCKS proxy without");
             }
-            user = URLDecoder.decode(info.substring(0, colon), StandardCharsets.UTF_8);
-            password = URLDecoder.decode(info.substring(colon + 1), StandardCharsets.UTF_8);
+            user = percentDecoded(info.substring(0, colon));
+            password = percentDecoded(info.substring(colon + 1));
         }
         return Optional.of(new BotConfig.Proxy(scheme, uri.getHost(), uri.getPort(), user, password));
+    }
+
+    /** A URL's user info is percent-encoded, not a form: a {@code +} stays a plus, so keep the decoder off it. */
+    private static String percentDecoded(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,12 @@
 package newsbot.delivery;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /** In-memory counts of what the sender did since start, for operators; the durable numbers are in the DB. */
 public final class DeliveryCounters {
@@ -17,6 +19,10 @@ public final class DeliveryCounters {
     private final LongAdder expired = new LongAdder();
     private final LongAdder outages = new LongAdder();
     private volatile Instant outageSince;
+    private final Map<RateLimiter.Scope, LongAdder> rateLimitedFor = new EnumMap<>(RateLimiter.Scope.class);
+    private final LongAdder slowDowns = new LongAdder();
+    /** The running sender's limiter; replaced when another one starts (a pair's takeover). */
+    private volatile Supplier<RateLimiter.Pace> pace;
     /** The same outcomes per kind of row, for operators' metrics. */
     private final Map<KindOutcome, LongAdder> byKind = new ConcurrentHashMap<>();
 
@@ -44,6 +50,12 @@ public final class DeliveryCounters {
 
         public Optional<Instant> outage() {
             return Optional.ofNullable(outageSince);
+        }
+    }
+
+    public DeliveryCounters() {
+        for (RateLimiter.Scope scope : RateLimiter.Scope.values()) {
+            rateLimitedFor.put(scope, new LongAdder());
         }
     }
 
@@ -90,6 +102,34 @@ public final class DeliveryCounters {
 
     private void count(DeliveryKind kind, Outcome outcome, int n) {
         byKind.computeIfAbsent(new KindOutcome(kind, outcome), k -> new LongAdder()).add(n);
+    }
+
+    /** 429s since start that concerned {@code scope}. */
+    public long rateLimited(RateLimiter.Scope scope) {
+        return rateLimitedFor.get(scope).sum();
+    }
+
+    /** Times since start the sender slowed down because 429s repeated. */
+    public long slowDowns() {
+        return slowDowns.sum();
+    }
+
+    /** How the running sender's limiter is used now; empty before a sender started. */
+    public Optional<RateLimiter.Pace> pace() {
+        Supplier<RateLimiter.Pace> source = pace;
+        return source == null ? Optional.empty() : Optional.of(source.get());
+    }
+
+    void rateLimitedFor(RateLimiter.Scope scope) {
+        rateLimitedFor.get(scope).increment();
+    }
+
+    void slowedDown() {
+        slowDowns.increment();
+    }
+
+    void pacedBy(Supplier<RateLimiter.Pace> limiter) {
+        pace = limiter;
     }
 
     void outageBegan(Instant at) {

@@ -44,13 +44,12 @@ final class DirectCalls {
                 skipped.add(call.chatId()); // a later call of that chat must not overtake this one
                 continue;
             }
-            long global = limiter.nanosUntilGlobalFree();
+            long global = limiter.nanosUntilGlobalFree(call.messages());
             if (global > 0) {
                 waitNanos = global;
                 return null;
             }
-            if (limiter.tryAcquire(call.chatId())) {
-                limiter.alsoCounts(call.chatId(), call.messages() - 1);
+            if (limiter.tryAcquire(call.chatId(), call.messages())) {
                 it.remove();
                 return call;
             }

@@ -175,6 +175,11 @@ public final class Outbox {
         return table.due(h, now, 1_000).size();
     }
 
+    /** Messages Telegram accepted since {@code since}, by the start of their UTC hour (epoch millis). */
+    public Map<Long, Integer> sentPerHour(Handle h, Instant since) {
+        return table.sentPerHour(h, since);
+    }
+
     /** Rows waiting for one chat (a held channel's posts). */
     public int pendingForChat(Handle h, long chatId) {
         return table.countPendingForChat(h, chatId);

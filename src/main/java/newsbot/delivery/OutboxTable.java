@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.EnumMap;
+import java.util.TreeMap;
+import java.util.Collection;
 import java.util.Locale;
 import newsbot.telegram.SendOutcome;
 import java.util.function.Predicate;
@@ -97,6 +99,11 @@ final class OutboxTable {
                 .bind("role", role.name())
                 .mapTo(Long.class)
                 .list();
+    }
+
+    /** The copies Telegram made of an album row's messages, in order. */
+    List<Long> albumSent(Handle h, long rowId) {
+        return album(h, rowId, AlbumRole.SENT);
     }
 
     /** Which of an album row's message ids: the editor's it copies, or the copies Telegram made. */
@@ -446,6 +453,48 @@ final class OutboxTable {
     }
 
     private record KindStateCount(DeliveryKind kind, DeliveryState state, int count) {
+    }
+
+    /**
+     * For each of {@code chatIds}, the ids above {@code afterId} of articles pushed to it as breaking news, sorted
+     * ascending; chats without any are absent. Uses the (chat_id, kind, ref_id) prefix of the deliveries key.
+     */
+    Map<Long, long[]> pushedAsBreaking(Handle h, Collection<Long> chatIds, long afterId) {
+        Map<Long, long[]> byChat = new HashMap<>();
+        if (chatIds.isEmpty()) {
+            return byChat;
+        }
+        List<long[]> pairs = h.createQuery("SELECT DISTINCT d.chat_id, d.ref_id FROM deliveries d "
+                        + "WHERE d.chat_id IN (<chats>) AND d.kind = 'BREAKING' AND d.state IN ('PENDING', 'SENT') AND d.ref_id > :after "
+                        + "ORDER BY d.chat_id, d.ref_id")
+                .bindList("chats", List.copyOf(chatIds))
+                .bind("after", afterId)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        // Rows arrive grouped by chat: cut the list into one sorted id array per chat.
+        int start = 0;
+        for (int i = 1; i <= pairs.size(); i++) {
+            if (i == pairs.size() || pairs.get(i)[0] != pairs.get(start)[0]) {
+                long[] ids = new long[i - start];
+                for (int j = start; j < i; j++) {
+                    ids[j - start] = pairs.get(j)[1];
+                }
+                byChat.put(pairs.get(start)[0], ids);
+                start = i;
+            }
+        }
+        return byChat;
+    }
+
+    /** Messages Telegram accepted since {@code since}, by the start of their UTC hour (epoch millis). */
+    Map<Long, Integer> sentPerHour(Handle h, Instant since) {
+        Map<Long, Integer> counts = new TreeMap<>();
+        h.createQuery("SELECT (sent_at / 3600000) * 3600000 AS hour, COUNT(*) FROM deliveries "
+                        + "WHERE sent_at >= :since AND state = 'SENT' GROUP BY hour")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     private static Map<String, Object> params(NewRow d, Instant now) {

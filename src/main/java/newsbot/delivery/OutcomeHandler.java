@@ -51,6 +51,8 @@ final class OutcomeHandler {
     private final TelegramHealth health;
     private final Channels channels = new Channels();
     private final PaidLane paid;
+    /** How a copy whose original the editor deleted is marked failed: campaigns look for it. */
+    static final String SOURCE_GONE = "source gone: ";
 
     OutcomeHandler(OutboxTable deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
                    DeliveryCounters counters, DeliveryTime time, TelegramHealth health, PaidLane paid) {
@@ -277,7 +279,7 @@ final class OutcomeHandler {
         }
         Source source = copied.get();
         int cancelled = h.inTransaction(tx -> {
-            deliveries.fail(tx, d.id(), "source gone: " + reason, true);
+            deliveries.fail(tx, d.id(), SOURCE_GONE + reason, true);
             return deliveries.cancelPendingCopiesOf(tx, source.chatId(), source.messageId(), "source gone: " + reason);
         });
         counters.failed(d.kind());

@@ -6,9 +6,10 @@ import java.util.Map;
 import newsbot.config.BotConfig;
 
 /**
- * Telegram's send limits as virtual schedules (GCRA): one "theoretical arrival time" for all sends and one per
- * chat, so sends are spread evenly at 1/N s overall, 1/M s per private chat and 60/K s per group (chats with a
- * 10% margin). Used by the one sender for rows and calls alike; thread-safe.
+ * Telegram's send limits. Sends are spread evenly (a virtual schedule, GCRA: 1/N s apart overall, 1/M s per
+ * private chat and 60/K s per group, chats with a 10% margin), and the last N send times of each lane are kept
+ * ({@link SendWindow}), so that no sliding one-second window ever holds more than N, however late the sender
+ * wakes. 429s cost what {@link FloodControl} says. Used by the one sender for rows and calls alike; thread-safe.
  */
 public final class RateLimiter {
 
@@ -16,12 +17,11 @@ public final class RateLimiter {
     private static final long MINUTE = 60 * SECOND;
     /**
      * How far the sender may fall behind its schedule and still catch up: a thread the OS left waiting for a few
-     * milliseconds would otherwise lose those slots for good. 10 ms (the scale of scheduling delays on a busy
-     * machine), but at least one slot and at most three, so any one-second window holds at most the limit plus
-     * four messages, and at Telegram's 30/s the limit plus two.
+     * milliseconds would otherwise lose those slots for good. 20 ms (the scale of scheduling delays on a busy
+     * machine), but at least one slot. The window of recent sends, not this allowance, is what keeps every second
+     * at or under the limit, so a late thread's catch-up can never overfill one.
      */
-    private static final long CATCH_UP_NANOS = 10_000_000L;
-    private static final int CATCH_UP_MAX_SLOTS = 3;
+    private static final long CATCH_UP_NANOS = 20_000_000L;
 
     /**
      * Per-chat spacing is kept 10% wider than the limit: Telegram times arrivals, and a message delayed on the
@@ -29,54 +29,66 @@ public final class RateLimiter {
      * holds a broadcast back, so the margin costs almost nothing.
      */
     private static final double CHAT_MARGIN = 1.1;
-    private static final double SLOW_DOWN = 0.8;
-    private static final double RECOVERY_PER_MINUTE = 0.05;
-    private static final double MIN_FACTOR = 0.1;
-    private static final long GLOBAL_429_WINDOW_NANOS = 2 * SECOND;
 
-    private final DeliveryTime time;
-    private final long globalInterval;
-    private final long privateInterval;
-    private final long groupInterval;
-    private final long catchUp;
-    /** Paid messages (allow_paid_broadcast) skip the free global limit and keep to their own, faster schedule. */
-    private final long paidInterval;
-    private final long paidCatchUp;
-    private long paidTat;
-    private final Map<Long, Long> chatTat = new HashMap<>();
-
-    private long globalTat;
-    private double factorAfter429 = 1.0;
-    private long last429;
-    private long pausedUntil;
-    private boolean slowedDown;
-    private long lastSweep;
-    private Long last429Chat;
-    private long last429At;
-
-    public RateLimiter(BotConfig.Delivery limits, DeliveryTime time) {
-        this.time = time;
-        this.globalInterval = SECOND / limits.globalPerSecond();
-        this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
-        this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
-        this.catchUp = Math.max(globalInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * globalInterval));
-        this.paidInterval = SECOND / limits.paid().perSecond();
-        this.paidCatchUp = Math.max(paidInterval, Math.min(CATCH_UP_NANOS, CATCH_UP_MAX_SLOTS * paidInterval));
-        long now = time.nanoTime();
-        this.globalTat = now;
-        this.paidTat = now;
-        this.pausedUntil = now;
-        this.lastSweep = now;
+    /** What a 429 concerned: one chat, or all sending (the bot as a whole was over Telegram's limit). */
+    public enum Scope {
+        CHAT,
+        ALL
     }
 
-    /** Takes a slot for {@code chatId} if both its chat and the global schedule allow a send now. */
-    public synchronized boolean tryAcquire(long chatId) {
+    /**
+     * How the limiter is used now, for operators.
+     *
+     * @param limitPerSecond     the configured free limit
+     * @param allowedPerSecond   the rate the limiter keeps to now: the limit, less while 429s repeat, 0 while paused
+     * @param sentLastSecond     free messages sent in the last second
+     * @param paidLimitPerSecond the configured paid limit
+     * @param paidSentLastSecond paid messages sent in the last second
+     */
+    public record Pace(int limitPerSecond, double allowedPerSecond, int sentLastSecond, int paidLimitPerSecond,
+                       int paidSentLastSecond) {
+    }
+
+    private final DeliveryTime time;
+    private final DeliveryCounters counters;
+    private final Lane free;
+    /** Paid messages (allow_paid_broadcast) skip the free global limit and keep to their own, faster one. */
+    private final Lane paid;
+    private final long privateInterval;
+    private final long groupInterval;
+    private final Map<Long, Long> chatTat = new HashMap<>();
+    private final FloodControl flood;
+    private long lastSweep;
+
+    public RateLimiter(BotConfig.Delivery limits, DeliveryTime time) {
+        this(limits, time, new DeliveryCounters());
+    }
+
+    /** A limiter that counts its 429s in {@code counters} and shows its pace through them. */
+    public RateLimiter(BotConfig.Delivery limits, DeliveryTime time, DeliveryCounters counters) {
+        this.time = time;
+        this.counters = counters;
         long now = time.nanoTime();
-        if (globalTat - now > 0 || chatWait(chatId, now) > 0) {
-            return false;
-        }
-        take(chatId, now, now);
-        return true;
+        this.free = new Lane(limits.globalPerSecond(), now);
+        this.paid = new Lane(limits.paid().perSecond(), now);
+        this.privateInterval = (long) (CHAT_MARGIN * SECOND / limits.perChatPerSecond());
+        this.groupInterval = (long) (CHAT_MARGIN * MINUTE / limits.groupPerMinute());
+        this.flood = new FloodControl(now);
+        this.lastSweep = now;
+        counters.pacedBy(this::pace);
+    }
+
+    /** Takes a slot for {@code chatId} if both its chat and the global limit allow a send now. */
+    public boolean tryAcquire(long chatId) {
+        return tryAcquire(chatId, 1);
+    }
+
+    /**
+     * Takes a slot for a call that sends {@code messages} messages to {@code chatId} at once (an album copy): the
+     * global window must have room for all of them. The chat's schedule moves on by that many slots.
+     */
+    public synchronized boolean tryAcquire(long chatId, int messages) {
+        return acquire(free, chatId, messages);
     }
 
     /**
@@ -84,40 +96,34 @@ public final class RateLimiter {
      * pause after Telegram's 429s does.
      */
     public synchronized boolean tryAcquirePaid(long chatId) {
-        long now = time.nanoTime();
-        if (paidTat - now > 0 || pausedUntil - now > 0 || chatWait(chatId, now) > 0) {
-            return false;
-        }
-        paidTat = Math.max(paidTat, now - paidCatchUp) + (long) (paidInterval / factor(now));
-        chatTat.put(chatId, now + (chatId < 0 ? groupInterval : privateInterval));
-        sweep(now);
-        return true;
+        return acquire(paid, chatId, 1);
     }
 
     /**
-     * A call just given a slot counts as {@code extra} more messages (an album copy): the chat's and the overall
-     * schedule move on by that many slots, so what follows keeps to Telegram's limits.
+     * A call just given a slot counts as {@code extra} more messages (an album copy): they are on the wire with it,
+     * so they count in the window now, and what follows waits for them. Prefer {@link #tryAcquire(long, int)},
+     * which makes room for them first.
      */
     public synchronized void alsoCounts(long chatId, int extra) {
         if (extra <= 0) {
             return;
         }
         long now = time.nanoTime();
-        globalTat += (long) (extra * globalInterval / factor(now));
+        free.window.record(now, extra);
+        free.tat += (long) (extra * free.interval / flood.factor(now));
         long perChat = chatId < 0 ? groupInterval : privateInterval;
         chatTat.merge(chatId, now + extra * perChat, (old, added) -> old + extra * perChat);
     }
 
     /** Nanoseconds until the next paid slot. */
     public synchronized long nanosUntilPaidFree() {
-        long now = time.nanoTime();
-        return Math.max(0, Math.max(paidTat - now, pausedUntil - now));
+        return paid.waitNanos(time.nanoTime(), 1);
     }
 
     /** Nanoseconds until a send to {@code chatId} would be allowed, 0 if now. */
     public synchronized long nanosUntilFree(long chatId) {
         long now = time.nanoTime();
-        return Math.max(0, Math.max(globalTat - now, chatWait(chatId, now)));
+        return Math.max(free.waitNanos(now, 1), chatWait(chatId, now));
     }
 
     /** Nanoseconds until the chat's own limit allows a send, ignoring the global one. */
@@ -126,37 +132,27 @@ public final class RateLimiter {
     }
 
     /** Nanoseconds until the next global slot. */
-    public synchronized long nanosUntilGlobalFree() {
-        return Math.max(0, globalTat - time.nanoTime());
+    public long nanosUntilGlobalFree() {
+        return nanosUntilGlobalFree(1);
     }
 
-    /**
-     * Telegram answered 429: nothing is sent for {@code retryAfter}, and the overall rate drops by a fifth, coming
-     * back by 5% of the limit per minute without another 429. A 429 that arrives while already paused (a reply
-     * racing the dispatcher) extends the pause but does not slow down again.
-     */
+    /** Nanoseconds until the global limit has room for {@code messages} sent at once. */
+    public synchronized long nanosUntilGlobalFree(int messages) {
+        return free.waitNanos(time.nanoTime(), messages);
+    }
+
+    /** Telegram answered 429 for all sending: nothing is sent for {@code retryAfter}. */
     public synchronized void pause(Duration retryAfter) {
         long now = time.nanoTime();
-        boolean alreadyPaused = slowedDown && pausedUntil - now > 0;
-        long until = now + retryAfter.toNanos();
-        if (until - globalTat > 0) {
-            globalTat = until;
-        }
-        if (until - pausedUntil > 0 || !slowedDown) {
-            pausedUntil = until;
-        }
-        if (!alreadyPaused) {
-            factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
-            last429 = now;
-            slowedDown = true;
-        }
+        long slowDowns = flood.slowDowns();
+        flood.botRefused(now, now + retryAfter.toNanos());
+        counted(Scope.ALL, slowDowns);
     }
 
     /**
-     * Telegram answered 429 for {@code chatId}. A 429 concerns what was over its limit: the chat waits
-     * {@code retryAfter} and the overall rate slows down a little. When a second chat gets one within
-     * {@link #GLOBAL_429_WINDOW_NANOS}, the bot as a whole is over Telegram's limit and everything pauses.
-     * Returns whether all sending was paused.
+     * Telegram answered 429 for {@code chatId}: the chat waits {@code retryAfter}. When a second chat gets one within
+     * {@link FloodControl#BURST_NANOS}, the bot as a whole is over Telegram's limit and everything pauses. Returns
+     * whether all sending was paused.
      */
     public synchronized boolean retryAfter(long chatId, Duration retryAfter) {
         long now = time.nanoTime();
@@ -165,54 +161,50 @@ public final class RateLimiter {
         if (tat == null || until - tat > 0) {
             chatTat.put(chatId, until);
         }
-        boolean global = last429Chat != null && last429Chat != chatId && now - last429At < GLOBAL_429_WINDOW_NANOS;
-        last429Chat = chatId;
-        last429At = now;
-        if (global) {
-            pause(retryAfter);
-        } else if (!(slowedDown && pausedUntil - now > 0)) {
-            factorAfter429 = Math.max(MIN_FACTOR, factor(now) * SLOW_DOWN);
-            last429 = now;
-            slowedDown = true;
-        }
-        return global;
+        long slowDowns = flood.slowDowns();
+        boolean all = flood.chatRefused(chatId, now, until);
+        counted(all ? Scope.ALL : Scope.CHAT, slowDowns);
+        return all;
     }
 
-    /** The share of the configured global rate currently used: 1.0 unless recovering from a 429. */
+    /** The share of the configured global rate currently used: 1.0 unless 429s repeated in the last seconds. */
     public synchronized double rateFactor() {
-        return factor(time.nanoTime());
+        return flood.factor(time.nanoTime());
+    }
+
+    /** How the limiter is used now. */
+    public synchronized Pace pace() {
+        long now = time.nanoTime();
+        double allowed = flood.pauseNanos(now) > 0 ? 0 : free.limit() * flood.factor(now);
+        return new Pace(free.limit(), allowed, free.window.inWindow(now), paid.limit(), paid.window.inWindow(now));
     }
 
     synchronized int trackedChats() {
         return chatTat.size();
     }
 
-    private double factor(long now) {
-        if (!slowedDown) {
-            return 1.0;
+    private boolean acquire(Lane lane, long chatId, int messages) {
+        long now = time.nanoTime();
+        if (lane.waitNanos(now, messages) > 0 || chatWait(chatId, now) > 0) {
+            return false;
         }
-        double f = factorAfter429 + RECOVERY_PER_MINUTE * (now - last429) / MINUTE;
-        if (f >= 1.0) {
-            slowedDown = false;
-            return 1.0;
+        lane.take(now, messages);
+        long perChat = chatId < 0 ? groupInterval : privateInterval;
+        chatTat.put(chatId, now + Math.max(1, messages) * perChat);
+        sweep(now);
+        return true;
+    }
+
+    private void counted(Scope scope, long slowDownsBefore) {
+        counters.rateLimitedFor(scope);
+        if (flood.slowDowns() > slowDownsBefore) {
+            counters.slowedDown();
         }
-        return f;
     }
 
     private long chatWait(long chatId, long now) {
         Long tat = chatTat.get(chatId);
         return tat == null ? 0 : Math.max(0, tat - now);
-    }
-
-    /** Moves both schedules past a send at {@code at} (now, or a booked future slot). */
-    private void take(long chatId, long now, long at) {
-        // Falling behind by less than the catch-up allowance keeps the schedule, so wake-up latency does not
-        // cost throughput; idle time beyond it is not banked as a burst.
-        long base = Math.max(globalTat, at - catchUp);
-        globalTat = base + (long) (globalInterval / factor(now));
-        long perChat = chatId < 0 ? groupInterval : privateInterval;
-        chatTat.put(chatId, at + perChat);
-        sweep(now);
     }
 
     /** Forgets chats whose schedule is in the past: for them "absent" and "stored" mean the same. */
@@ -222,5 +214,37 @@ public final class RateLimiter {
         }
         lastSweep = now;
         chatTat.values().removeIf(tat -> tat - now <= 0);
+    }
+
+    /** One global limit: its even schedule and its window of recent sends. */
+    private final class Lane {
+        private final long interval;
+        private final long catchUp;
+        private final SendWindow window;
+        private long tat;
+
+        Lane(int perSecond, long now) {
+            // rounded up, so N slots never fit in less than a second and the window never has to hold one back
+            this.interval = (SECOND + perSecond - 1) / perSecond;
+            this.catchUp = Math.max(interval, CATCH_UP_NANOS);
+            this.window = new SendWindow(perSecond, SECOND, now);
+            this.tat = now;
+        }
+
+        int limit() {
+            return window.limit();
+        }
+
+        long waitNanos(long now, int messages) {
+            return Math.max(Math.max(tat - now, flood.pauseNanos(now)), window.waitNanos(now, messages));
+        }
+
+        void take(long now, int messages) {
+            // Falling behind by less than the catch-up allowance keeps the schedule, so wake-up latency does not
+            // cost throughput; idle time beyond it is not banked as a burst.
+            long base = Math.max(tat, now - catchUp);
+            tat = base + (long) (Math.max(1, messages) * interval / flood.factor(now));
+            window.record(now, Math.max(1, messages));
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.RateLimiter;
 import newsbot.store.FeedState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,15 @@ public final class BotMetrics implements AutoCloseable {
         }
         FunctionCounter.builder("newsbot.telegram.rate.limited", delivery, c -> c.snapshot().rateLimited())
                 .description("429 Too Many Requests answers").register(registry);
+        for (RateLimiter.Scope scope : RateLimiter.Scope.values()) {
+            FunctionCounter.builder("newsbot.telegram.rate.limited.scope", delivery, c -> c.rateLimited(scope))
+                    .tags("scope", scope.name())
+                    .description("429 answers by what they paused: one chat (CHAT) or all sending (ALL)")
+                    .register(registry);
+        }
+        FunctionCounter.builder("newsbot.sender.slow.downs", delivery, DeliveryCounters::slowDowns)
+                .description("times the sender slowed down because 429s repeated").register(registry);
+        pace(delivery);
         FunctionCounter.builder("newsbot.telegram.outages", delivery, c -> c.snapshot().outages())
                 .description("times Telegram or the network failed for everybody").register(registry);
         Gauge.builder("newsbot.instance.active", sources.active(), a -> a.getAsBoolean() ? 1 : 0)
@@ -96,6 +106,23 @@ public final class BotMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
+    }
+
+    /** The limiter's use against its limits, per lane: free (the global limit) and paid. */
+    private void pace(DeliveryCounters delivery) {
+        Gauge.builder("newsbot.sender.rate.limit", delivery, c -> c.pace().map(RateLimiter.Pace::limitPerSecond)
+                        .orElse(0)).tags("lane", "free").description("configured messages per second").register(registry);
+        Gauge.builder("newsbot.sender.rate.limit", delivery, c -> c.pace().map(RateLimiter.Pace::paidLimitPerSecond)
+                        .orElse(0)).tags("lane", "paid").register(registry);
+        Gauge.builder("newsbot.sender.rate.sent", delivery, c -> c.pace().map(RateLimiter.Pace::sentLastSecond)
+                        .orElse(0)).tags("lane", "free").description("messages sent in the last second")
+                .register(registry);
+        Gauge.builder("newsbot.sender.rate.sent", delivery, c -> c.pace().map(RateLimiter.Pace::paidSentLastSecond)
+                        .orElse(0)).tags("lane", "paid").register(registry);
+        Gauge.builder("newsbot.sender.rate.allowed", delivery, c -> c.pace().map(RateLimiter.Pace::allowedPerSecond)
+                        .orElse(0.0))
+                .description("messages per second the limiter allows now: the limit, less while 429s repeat, "
+                        + "0 while Telegram paused all sending").register(registry);
     }
 
     /** The Prometheus text exposition, with the database numbers read now. */

@@ -14,8 +14,9 @@ import newsbot.telegram.PollingStatus;
 
 /**
  * Whether the bot does its job, as {@code GET /health} reports it: the database takes a write (a heartbeat key in
- * {@code bot_state}), the update loop runs (long polling started and a getUpdates came back 200 lately), and
- * Telegram answered lately. "Lately" is a few long polls: an idle poll answers every {@code longPoll} seconds.
+ * {@code bot_state}), the update loop runs (long polling started, and a getUpdates came back 200 lately or one is
+ * open since lately), and Telegram answered lately (or holds such an open poll). "Lately" is a few long polls: an
+ * idle poll answers every {@code longPoll} seconds.
  */
 public final class HealthCheck {
 
@@ -27,6 +28,7 @@ public final class HealthCheck {
     private final BotState state = new BotState();
     private final BooleanSupplier pollingStarted;
     private final Supplier<PollingStatus> polling;
+    private final Supplier<Optional<Instant>> lastAsked;
     private final Clock clock;
     private final Duration staleAfter;
     private final Role role;
@@ -34,10 +36,11 @@ public final class HealthCheck {
     /**
      * @param pollingStarted whether the long-polling session was registered (Telegram answered at start-up)
      * @param polling        what the last getUpdates answers showed
+     * @param lastAsked      when the update loop last sent a getUpdates, if it has
      */
-    public HealthCheck(Database db, BooleanSupplier pollingStarted, Supplier<PollingStatus> polling, Clock clock,
-                       Duration staleAfter) {
-        this(db, pollingStarted, polling, clock, staleAfter, Role.SINGLE);
+    public HealthCheck(Database db, BooleanSupplier pollingStarted, Supplier<PollingStatus> polling,
+                       Supplier<Optional<Instant>> lastAsked, Clock clock, Duration staleAfter) {
+        this(db, pollingStarted, polling, lastAsked, clock, staleAfter, Role.SINGLE);
     }
 
     /**
@@ -52,12 +55,13 @@ public final class HealthCheck {
     }
 
     /** @param role a pair's role: a standby is healthy while it reaches the database; it neither polls nor sends */
-    public HealthCheck(Database db, BooleanSupplier pollingStarted, Supplier<PollingStatus> polling, Clock clock,
-                       Duration staleAfter, Role role) {
+    public HealthCheck(Database db, BooleanSupplier pollingStarted, Supplier<PollingStatus> polling,
+                       Supplier<Optional<Instant>> lastAsked, Clock clock, Duration staleAfter, Role role) {
         this.role = role;
         this.db = db;
         this.pollingStarted = pollingStarted;
         this.polling = polling;
+        this.lastAsked = lastAsked;
         this.clock = clock;
         this.staleAfter = staleAfter;
     }
@@ -92,16 +96,30 @@ public final class HealthCheck {
         }
         databaseWritable(now).ifPresent(problems::add);
         PollingStatus status = polling.get();
+        boolean waiting = openPoll(status, now);
         if (!pollingStarted.getAsBoolean()) {
             problems.add("update loop not running: long polling has not started");
-        } else if (!recent(status.lastOk(), now)) {
+        } else if (!recent(status.lastOk(), now) && !waiting) {
             problems.add("update loop stalled: no getUpdates answered 200 " + since(status.lastOk(), now)
                     + " (polling state " + status.state() + ")");
         }
-        if (!recent(status.lastAnswer(), now)) {
+        if (!recent(status.lastAnswer(), now) && !waiting) {
             problems.add("Telegram has not answered " + since(status.lastAnswer(), now));
         }
         return new Report(problems, pair);
+    }
+
+    /**
+     * Whether a getUpdates went out lately and waits for its answer, the last answer (if any) having been a 200:
+     * Telegram holds a long poll open until an update comes or its timeout, which after a clean start is the first
+     * answer of all. A poll asked after a refusal proves nothing: the refusal stands until a 200.
+     */
+    private boolean openPoll(PollingStatus status, Instant now) {
+        Optional<Instant> asked = lastAsked.get();
+        boolean lastAnswerOk = status.lastAnswer().equals(status.lastOk());
+        boolean unanswered = status.lastAnswer().map(answer -> asked.isPresent() && asked.get().isAfter(answer))
+                .orElse(asked.isPresent());
+        return lastAnswerOk && unanswered && recent(asked, now);
     }
 
     private Optional<String> databaseWritable(Instant now) {

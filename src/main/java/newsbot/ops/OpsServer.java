@@ -1,34 +1,73 @@
 package newsbot.ops;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operators' HTTP endpoint: {@code GET /health} (200, or 503 with the reasons as JSON) and {@code GET
- * /metrics} (Prometheus text). The JDK's server on two daemon threads: a scrape or a probe every few seconds
- * needs no more.
+ * /metrics} (Prometheus text). A small HTTP/1.1 server of its own, one request per connection: the JDK's server
+ * waits for ever for a request's head, so two clients that sent half a request jammed it and Docker's health check
+ * failed. Here a client has {@link #CLIENT_TIMEOUT} to send its request and as long to take the answer; at most
+ * {@link #SCRAPES} scrapes run at once, so threads stay free for {@code /health} however many scrape.
  */
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
     static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    /** Docker's health check gives up after 5 s; a client slower than that is hung up on. */
+    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
+    /** Connections served at once; a connection past them is closed at once. */
+    static final int THREADS = 16;
+    /** Scrapes at once; another one meanwhile is told 503 to come back, and keeps no thread. */
+    static final int SCRAPES = 4;
+    private static final int MAX_HEAD_BYTES = 8192;
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final ServerSocket socket;
+    private final Map<String, Handler> routes;
+    private final Duration clientTimeout;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private final Semaphore scrapes = new Semaphore(SCRAPES);
+    private final Thread acceptor;
 
-    private OpsServer(HttpServer server, ExecutorService threads) {
-        this.server = server;
-        this.threads = threads;
+    private OpsServer(ServerSocket socket, HealthCheck health, BotMetrics metrics, Duration clientTimeout) {
+        this.socket = socket;
+        this.clientTimeout = clientTimeout;
+        this.routes = Map.of("/health", () -> {
+            HealthCheck.Report report = health.check();
+            return new Answer(report.healthy() ? 200 : 503, "application/json", HealthJson.of(report));
+        }, "/metrics", () -> scrape(metrics));
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon(() -> "ops-http-" + n.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon(() -> "ops-http-timeouts"));
+        this.acceptor = daemon(() -> "ops-http-accept").newThread(this::accept);
     }
 
     /**
@@ -37,35 +76,27 @@ public final class OpsServer implements AutoCloseable {
      * @throws UncheckedIOException naming the address when it cannot be bound (in use, not a local address)
      */
     public static OpsServer start(String bind, int port, HealthCheck health, BotMetrics metrics) {
-        HttpServer server;
+        return start(bind, port, health, metrics, CLIENT_TIMEOUT);
+    }
+
+    static OpsServer start(String bind, int port, HealthCheck health, BotMetrics metrics, Duration clientTimeout) {
+        ServerSocket socket;
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+            socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(bind, port), 50);
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("http.bind/http.port: cannot listen on " + bind + ":" + port
                     + " (" + e.getMessage() + ")", e));
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "ops-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.createContext("/health", exchange -> serve(exchange, () -> {
-            HealthCheck.Report report = health.check();
-            return new Answer(report.healthy() ? 200 : 503, "application/json", HealthJson.of(report));
-        }));
-        server.createContext("/metrics", exchange -> serve(exchange,
-                () -> new Answer(200, METRICS_TYPE, metrics.scrape())));
-        server.start();
-        OpsServer ops = new OpsServer(server, threads);
+        OpsServer ops = new OpsServer(socket, health, metrics, clientTimeout);
+        ops.acceptor.start();
         LOG.info("operators' endpoint on http://{}:{}/ (health, metrics)", bind, ops.port());
         return ops;
     }
 
     /** The port actually bound. */
     public int port() {
-        return server.getAddress().getPort();
+        return socket.getLocalPort();
     }
 
     private record Answer(int status, String contentType, String body) {
@@ -75,38 +106,155 @@ public final class OpsServer implements AutoCloseable {
         Answer answer();
     }
 
-    private static void serve(HttpExchange exchange, Handler handler) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Answer answer;
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                answer = new Answer(405, "text/plain; charset=utf-8", "GET only\n");
-            } else if (!path.equals(exchange.getHttpContext().getPath())) {
-                answer = new Answer(404, "text/plain; charset=utf-8", "not found\n");
-            } else {
-                try {
-                    answer = handler.answer();
-                } catch (RuntimeException e) {
-                    LOG.warn("{} failed: {}", path, e.toString());
-                    answer = new Answer(500, "text/plain; charset=utf-8", "internal error\n");
+    private Answer scrape(BotMetrics metrics) {
+        if (!scrapes.tryAcquire()) {
+            return new Answer(503, TEXT, "busy: " + SCRAPES + " scrapes are under way, try again\n");
+        }
+        try {
+            return new Answer(200, METRICS_TYPE, metrics.scrape());
+        } finally {
+            scrapes.release();
+        }
+    }
+
+    private void accept() {
+        while (!socket.isClosed()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    LOG.warn("operators' endpoint: accept failed: {}", e.toString());
+                    // out of file descriptors, say: no busy loop while it lasts
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 }
+                continue;
             }
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(answer.status(), head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+            try {
+                workers.execute(() -> serve(client));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("operators' endpoint: {} connections at once, one dropped", THREADS);
+                closeQuietly(client);
             }
         }
     }
 
+    private void serve(Socket client) {
+        try (client) {
+            // closing the socket is what ends a blocked read or write: a slow client never holds the thread long
+            ScheduledFuture<?> hangUp = timer.schedule(() -> closeQuietly(client), clientTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Optional<String> head = readHead(client.getInputStream());
+            hangUp.cancel(false);
+            Answer answer;
+            boolean bodyToo = true;
+            if (head.isEmpty()) {
+                answer = new Answer(431, TEXT, "request head too large\n");
+            } else {
+                String[] line = head.get().split(" ", 3);
+                String method = line[0];
+                String path = line.length < 2 ? "" : line[1].split("\\?", 2)[0];
+                bodyToo = !method.equals("HEAD");
+                answer = answer(method, path);
+            }
+            hangUp = timer.schedule(() -> closeQuietly(client), clientTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            write(client.getOutputStream(), answer, bodyToo);
+            hangUp.cancel(false);
+        } catch (IOException e) {
+            LOG.debug("operators' endpoint: a client went away or was too slow: {}", e.toString());
+        }
+    }
+
+    private Answer answer(String method, String path) {
+        Handler handler = routes.get(path);
+        if (handler == null) {
+            return new Answer(404, TEXT, "not found\n");
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return new Answer(405, TEXT, "GET only\n");
+        }
+        try {
+            return handler.answer();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", path, e.toString());
+            return new Answer(500, TEXT, "internal error\n");
+        }
+    }
+
+    /** The request line, once the whole head has come; empty when the head is larger than any probe sends. */
+    private static Optional<String> readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int newlines = 0;
+        while (newlines < 2) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the client closed before its request was complete");
+            }
+            if (head.size() == MAX_HEAD_BYTES) {
+                return Optional.empty();
+            }
+            head.write(b);
+            if (b == '\n') {
+                newlines++;
+            } else if (b != '\r') {
+                newlines = 0;
+            }
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        return Optional.of(text.substring(0, text.indexOf('\n')).strip());
+    }
+
+    private static void write(OutputStream out, Answer answer, boolean bodyToo) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + answer.status() + " " + reason(answer.status()) + "\r\n"
+                + "Content-Type: " + answer.contentType() + "\r\n"
+                + "Cache-Control: no-store\r\n"
+                + (answer.status() == 405 ? "Allow: GET, HEAD\r\n" : "")
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (bodyToo) {
+            out.write(body);
+        }
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            default -> "Internal Server Error";
+        };
+    }
+
+    private static void closeQuietly(Socket client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing is all that was left to do
+        }
+    }
+
+    private static ThreadFactory daemon(Supplier<String> name) {
+        return r -> {
+            Thread t = new Thread(r, name.get());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("operators' endpoint: closing: {}", e.toString());
+        }
+        acceptor.interrupt();
+        workers.shutdownNow();
+        timer.shutdownNow();
     }
 }

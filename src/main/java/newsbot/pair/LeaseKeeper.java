@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import newsbot.store.Database;
-import newsbot.store.pg.Leases;
+import newsbot.store.Leases;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +48,8 @@ public final class LeaseKeeper {
     private Leases.Lease seen;
     private long seenSince;
     private boolean unreachableLogged;
+    /** After this instance's own start failed: it leaves a free lease to the other one until then. */
+    private long takeOverNotBefore;
 
     /** @param db the unfenced database: the keeper's own statements must run whatever the lease says */
     public LeaseKeeper(Database db, Clock clock, String instance, Listener listener) {
@@ -167,7 +169,7 @@ public final class LeaseKeeper {
             seenSince = now;
             return;
         }
-        if (l.free() || now - seenSince >= TAKEOVER_AFTER.toMillis()) {
+        if ((l.free() || now - seenSince >= TAKEOVER_AFTER.toMillis()) && now >= takeOverNotBefore) {
             takeOver(l, now);
         }
     }
@@ -192,7 +194,17 @@ public final class LeaseKeeper {
         lastBeatAt = started;
         LOG.info("instance {} is active (lease epoch {}, from {})", instance, epoch,
                 from.free() ? "nobody" : from.instance());
-        listener.becameActive(epoch);
+        try {
+            listener.becameActive(epoch);
+        } catch (RuntimeException e) {
+            // Holding the lease while running nothing would keep the standby waiting for ever: give it up, and
+            // leave it to the other instance for a takeover's time before trying again here.
+            LOG.error("instance {} could not start its active work, giving the lease up: {}", instance, firstLine(e));
+            takeOverNotBefore = started + TAKEOVER_AFTER.toMillis();
+            release();
+            seen = null;
+            listener.becameStandby("the start failed: " + firstLine(e));
+        }
     }
 
     private void stepDown(String reason) {

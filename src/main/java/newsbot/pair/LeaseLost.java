@@ -1,6 +1,6 @@
 package newsbot.pair;
 
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 
 /** Thrown by the fence: this instance no longer holds the lease, so its transaction must not commit. */
 public final class LeaseLost extends Fenced {

@@ -2,6 +2,7 @@ package newsbot.store;
 
 import java.util.function.Supplier;
 import newsbot.store.pg.Dialect;
+import newsbot.store.pg.FencedAutocommit;
 import newsbot.store.pg.GuardedTransactions;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -119,11 +121,13 @@ public final class Database implements AutoCloseable {
      * The same database whose every transaction first runs {@code guard} on its handle: a pair's active instance
      * fences its writes with the lease there (a guard throws to refuse). That holds for every transaction on any
      * handle of the returned database, also those opened by {@link #openHandle} and {@link #withHandle} and kept
-     * for many transactions; statements outside a transaction (reads, autocommit) are not guarded.
+     * for many transactions; a write outside a transaction runs in a transaction of its own, so it is guarded
+     * too ({@link FencedAutocommit}). Reads outside a transaction are not guarded.
      */
     public Database guarded(HandleConsumer transactionGuard) {
         Jdbi fenced = configured.get();
         fenced.setTransactionHandler(new GuardedTransactions(fenced.getTransactionHandler(), transactionGuard));
+        fenced.getConfig(Handles.class).addListener(new FencedAutocommit());
         return new Database(fenced, configured, file, pool);
     }
 

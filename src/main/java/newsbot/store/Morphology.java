@@ -102,20 +102,29 @@ public final class Morphology {
         return true;
     }
 
-    /** Lower-cased words of letters, digits and combining marks; «ё» is «е», as most Russian texts write it. */
+    /**
+     * Lower-cased words of letters, digits and combining marks; «ё» is «е», as most Russian texts write it. Marks
+     * with no letter or digit are no word: folded (as both indexes fold) they are nothing, and PostgreSQL refuses
+     * an empty lexeme in a query.
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
+        boolean hasLetterOrDigit = false;
         int i = 0;
         while (i <= text.length()) {
             int cp = i < text.length() ? text.codePointAt(i) : ' ';
             if (isWordChar(cp)) {
+                hasLetterOrDigit |= Character.isLetterOrDigit(cp);
                 if (word.length() < MAX_WORD_CHARS) {
                     word.appendCodePoint(cp);
                 }
             } else if (word.length() > 0) {
-                words.add(word.toString().toLowerCase(Locale.ROOT).replace('ё', 'е'));
+                if (hasLetterOrDigit) {
+                    words.add(word.toString().toLowerCase(Locale.ROOT).replace('ё', 'е'));
+                }
                 word.setLength(0);
+                hasLetterOrDigit = false;
             }
             i += Character.charCount(cp);
         }

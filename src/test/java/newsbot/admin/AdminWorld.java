@@ -62,7 +62,7 @@ public final class AdminWorld {
     public AdminWorld(Path dir, BotConfig.Delivery delivery) {
         this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery);
         this.db = newsbot.testing.TestDatabases.open(config.dbPath());
-        this.limiter = new RateLimiter(config.delivery(), time);
+        this.limiter = new RateLimiter(config.delivery(), time, counters);
     }
 
     public static BotConfig config(Path dbPath, URI apiUrl) {

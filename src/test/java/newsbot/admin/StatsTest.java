@@ -75,6 +75,19 @@ class StatsTest {
     }
 
     @Test
+    void theQueueShowsHowLongItTakesAtTheCurrentRate() {
+        world.db.useTransaction(h -> world.outbox.enqueueAll(h, LongStream.rangeClosed(100, 1898).boxed().toList(), DeliveryKind.BROADCAST, 9, "News", Manner.PLAIN, now));
+        // 1,800 rows at the configured 30/s
+        assertThat(admin.stats().text("en")).endsWith(
+                "Queue now: 1800\nAt the current rate (30 messages/s) the queue takes 1 min 0 s");
+        assertThat(admin.stats().text("ru")).endsWith(
+                "Очередь сейчас: 1800\nПри нынешней скорости (30 сообщ./с) очередь уйдёт за 1 мин 0 с");
+        world.limiter.retryAfter(5, Duration.ofSeconds(10));
+        world.limiter.retryAfter(6, Duration.ofSeconds(10));
+        assertThat(admin.stats().text("en")).as("paused: no rate to go by").endsWith("Queue now: 1800");
+    }
+
+    @Test
     void chartSeriesFollowReadersAndSends() {
         StatsChart.Series readers = admin.stats().readersSeries("en");
         assertThat(readers.values()).hasSize(30);

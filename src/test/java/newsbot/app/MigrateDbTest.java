@@ -75,4 +75,35 @@ class MigrateDbTest {
         assertThat(again).isEqualTo(Main.BAD_SETUP);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
     }
+
+    /** The target's user is db.user and its password NEWSBOT_DB_PASSWORD, as README says, from a SQLite config. */
+    @Test
+    void connectsAsDbUserWithThePasswordFromTheEnvironment() throws Exception {
+        Path file = dir.resolve("bot.db");
+        Database.open(file).useTransaction(h -> h.execute("INSERT INTO bot_state (key, value) VALUES "
+                + "('last_update_id', '7')"));
+        Path config = dir.resolve("bot.properties");
+        Files.writeString(config, "category.news=Новости\nfeed.main.url=http://127.0.0.1:9/rss\ndb.path=" + file
+                + "\ndb.user=migrator\n", StandardCharsets.UTF_8);
+        String url = PostgresServer.shared().newEmptyDatabaseUrlOwnedBy("migrator", "pa+ss word");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String[] args = {"migrate-db", "--config", config.toString(), "--to", url};
+
+        assertThat(new Main(Map.of("NEWSBOT_DB_PASSWORD", "wrong"), out, errors).run(args)).isEqualTo(Main.BAD_SETUP);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("database error: ").contains("migrator")
+                .doesNotContain("wrong");
+
+        err.reset();
+        assertThat(new Main(Map.of("NEWSBOT_DB_PASSWORD", "pa+ss word"), out, errors).run(args)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        try (Database pg = Database.openPostgres(url, "migrator", "pa+ss word")) {
+            String owner = pg.withHandle(h -> h.createQuery("SELECT tableowner FROM pg_tables WHERE tablename = "
+                    + "'bot_state'").mapTo(String.class).one());
+            assertThat(owner).isEqualTo("migrator");
+            String offset = pg.withHandle(h -> h.createQuery("SELECT value FROM bot_state").mapTo(String.class).one());
+            assertThat(offset).isEqualTo("7");
+        }
+    }
 }

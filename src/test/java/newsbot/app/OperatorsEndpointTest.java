@@ -100,6 +100,28 @@ class OperatorsEndpointTest {
     }
 
     @Test
+    void theLimitersUseAndTelegrams429sByScopeAreExported() throws Exception {
+        PrometheusText before = metrics();
+        assertThat(before.type("newsbot_sender_rate_sent")).hasValue("gauge");
+        double limit = before.require("newsbot_sender_rate_limit", "lane", "free");
+        assertThat(limit).isPositive(); // the tests' configuration, not Telegram's 30
+        assertThat(before.require("newsbot_sender_rate_limit", "lane", "paid")).isPositive();
+        assertThat(before.require("newsbot_sender_rate_allowed")).isEqualTo(limit);
+        assertThat(before.require("newsbot_telegram_rate_limited_scope_total", "scope", "CHAT")).isZero();
+
+        bot.telegram.failNext("sendMessage", 1, 429); // the reply is refused, retry_after 1
+        bot.telegram.userSends(READER, READER, "/start", "en");
+        PrometheusText after = awaitMetrics(m -> m.require("newsbot_telegram_rate_limited_scope_total", "scope",
+                "CHAT") > 0);
+        assertThat(after.require("newsbot_telegram_rate_limited_scope_total", "scope", "CHAT")).isEqualTo(1);
+        assertThat(after.require("newsbot_telegram_rate_limited_scope_total", "scope", "ALL")).isZero();
+        assertThat(after.require("newsbot_sender_slow_downs_total")).isZero();
+        assertThat(after.require("newsbot_sender_rate_allowed")).as("one 429 slows nobody down").isEqualTo(limit);
+        assertThat(after.require("newsbot_sender_rate_sent", "lane", "free")).isBetween(0.0, limit);
+        assertThat(after.require("newsbot_sender_rate_sent", "lane", "paid")).isZero();
+    }
+
+    @Test
     void unknownPathsAndMethodsAreRefused() throws Exception {
         assertThat(get("/healthz").statusCode()).isEqualTo(404);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(url("/metrics"))

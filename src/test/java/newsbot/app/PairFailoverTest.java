@@ -134,6 +134,25 @@ class PairFailoverTest {
      * The calls a hung active had on the wire: once its lease ran out by its clock it starts none, and the answers
      * to these cannot be recorded any more (the fence refuses), so they are what a takeover may send again.
      */
+    /**
+     * Waits until no row of {@code kind} waits in the outbox. The active instance records a row once Telegram has
+     * answered its call, so whatever it was to send, repeats included, has reached the fake by then.
+     */
+    private void awaitNothingPending(String kind) throws InterruptedException {
+        try (Database db = Database.openPostgres(url, PostgresServer.USER, "")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (pending(db, kind) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(pending(db, kind)).as("pending " + kind + " rows").isZero();
+        }
+    }
+
+    private static int pending(Database db, String kind) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :k AND state = 'PENDING'")
+                .bind("k", kind).mapTo(Integer.class).one());
+    }
+
     private static int callsLeftOnTheWire(Application hung) throws InterruptedException {
         Thread.sleep(100); // a call that passed the lease check just before the clock moved is on the wire by now
         return hung.senderStatus().inFlight();
@@ -207,7 +226,7 @@ class PairFailoverTest {
         assertThat(a.awaitPolling(Duration.ofSeconds(10))).isTrue();
         assertThat(askStats(2)).as("the first /stats is not handled again by a")
                 .contains("Active instance: <b>a</b> (one of a pair; lease taken 2 times)");
-        Thread.sleep(300);
+        awaitNothingPending("DIGEST"); // a sent every digest row: a repeat of b's, if any, went before
         Map<Long, Integer> per = receivedPerChat(DIGEST_TITLE);
         assertThat(per).hasSize(READERS);
         assertThat(repeated(per)).as("at most the calls b had in flight are repeated").isLessThanOrEqualTo(inFlightAtHang);
@@ -331,7 +350,7 @@ class PairFailoverTest {
             assertThat(a.active()).isFalse();
             assertThat(b.active()).isTrue();
             assertThat(a.lease().activeInstance()).contains("b");
-            Thread.sleep(300);
+            awaitNothingPending("BROADCAST"); // b sent every row: a repeat of a's, if any, went before
             Map<Long, Integer> per = receivedPerChat();
             assertThat(per).hasSize(READERS);
             assertThat(repeated(per)).as("only what a sent but could not record is sent again").isLessThanOrEqualTo(kept);

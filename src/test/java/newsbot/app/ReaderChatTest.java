@@ -43,6 +43,32 @@ class ReaderChatTest {
         return bot.telegram.awaitMessages(chat, before + 1, WAIT).get(before);
     }
 
+    /**
+     * A long database fault, not a blip: while SQLite refuses writes, the update is neither answered nor confirmed
+     * to Telegram, and the bot asks for it again; once writes go through, it is handled once and answered.
+     */
+    @Test
+    void anUpdateWhileTheDatabaseRefusesWritesIsAnsweredOnceWritesGoThroughAgain() {
+        Database db = bot.db();
+        say(READER, "/help", "en");
+        db.useTransaction(h -> h.execute("CREATE TRIGGER refuse_marks BEFORE INSERT ON handled_updates "
+                + "BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END"));
+        int polls = bot.telegram.requestCount("getUpdates");
+        bot.telegram.userSends(READER, READER, "/start", "en");
+
+        bot.telegram.awaitRequests("getUpdates", polls + 3, WAIT); // it was tried, and asked for again, twice
+        assertThat(bot.telegram.pendingUpdates()).as("not confirmed to Telegram").isEqualTo(1);
+        assertThat(bot.telegram.messagesTo(READER)).hasSize(1);
+
+        db.useTransaction(h -> h.execute("DROP TRIGGER refuse_marks"));
+        FakeMessage welcome = bot.telegram.awaitMessages(READER, 2, WAIT).get(1);
+        assertThat(welcome.text()).contains("sections").doesNotContain("Sorry");
+        FakeMessage later = say(READER, "/help", "en"); // the bot moved on: nothing more of /start comes
+        assertThat(later.text()).contains("/subscribe");
+        assertThat(bot.telegram.messagesTo(READER)).hasSize(3);
+        bot.telegram.awaitUpdatesConsumed(WAIT);
+    }
+
     @Test
     void startShowsWelcomeAndCategoryKeyboardInRussian() {
         FakeMessage welcome = say(READER, "/start", "ru");

@@ -77,6 +77,37 @@ class GroupsEndToEndTest {
         assertThat(groupStatus()).isEqualTo("PAUSED");
     }
 
+    private List<newsbot.store.FollowedTopics.Topic> groupTopics() {
+        return rig.world.db.withHandle(h -> new newsbot.store.FollowedTopics().list(h, GROUP));
+    }
+
+    @Test
+    void onlyTheGroupsAdministratorsChangeItsFollowedTopics() {
+        inGroup(OWNER, "/follow dollar rate");
+        inGroup(OWNER, "/follow elections");
+        assertThat(groupTopics()).extracting(newsbot.store.FollowedTopics.Topic::phrase)
+                .containsExactly("dollar rate", "elections");
+
+        inGroup(MEMBER, "/follow football");
+        assertThat(lastInGroup()).contains("Only this group's administrators");
+        inGroup(MEMBER, "/unfollow elections");
+        assertThat(lastInGroup()).contains("Only this group's administrators");
+        assertThat(groupTopics()).hasSize(2);
+
+        inGroup(MEMBER, "/following"); // reading stays open, its remove buttons do not
+        List<FakeMessage> toGroup = rig.telegram.messagesTo(GROUP);
+        int list = toGroup.get(toGroup.size() - 1).messageId();
+        long first = groupTopics().get(0).id();
+        String query = rig.presses(MEMBER, GROUP, list, newsbot.chat.news.FollowingView.PREFIX + first);
+        assertThat(rig.telegram.awaitCallbackAnswer(query, Duration.ofSeconds(5)).text())
+                .contains("Only the group's administrators");
+        assertThat(groupTopics()).hasSize(2);
+
+        rig.presses(OWNER, GROUP, list, newsbot.chat.news.FollowingView.PREFIX + first);
+        inGroup(OWNER, "/unfollow elections");
+        assertThat(groupTopics()).isEmpty();
+    }
+
     @Test
     void readingCommandsStayOpenToEveryMemberAndAdminsAreAskedOncePerMinute() {
         inGroup(MEMBER, "/help");

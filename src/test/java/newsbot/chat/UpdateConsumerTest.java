@@ -20,7 +20,7 @@ import newsbot.config.BotConfig;
 import newsbot.store.Articles;
 import newsbot.store.BotState;
 import newsbot.store.Database;
-import newsbot.store.pg.Fenced;
+import newsbot.store.Fenced;
 import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -236,6 +236,41 @@ class UpdateConsumerTest {
                     .satisfies(t -> assertThat(t).contains("/subscribe"));
         }
         assertThat(storedOffset(world)).as("ignored updates count as handled").isEqualTo(id - 1);
+    }
+
+    /**
+     * Members talking among themselves (the bot sees it with privacy mode off) cost nothing; a member who floods the
+     * bot with commands is muted alone, so an administrator's /subscribe right after still gets its answer.
+     */
+    @Test
+    void inAGroupOnlyWhatTheBotAnswersCountsAndPerMember() {
+        World world = new World(dir);
+        BotConfig.Chat guard = new BotConfig.Chat(4, 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        CommandHandler subscribe = c -> c.reply("subscribed by " + c.incoming().userId());
+        UpdateRouter router = router(world, Map.of("help", new HelpCommand(), "subscribe", subscribe), guard);
+        long group = -500;
+        List<Update> batch = new ArrayList<>();
+        int id = 1;
+        for (int i = 0; i < 40; i++) {
+            batch.add(groupMessage(id++, group, 601 + i % 5, "chatter " + i));
+        }
+        for (int i = 0; i < 7; i++) {
+            batch.add(groupMessage(id++, group, 601, "/help"));
+        }
+        batch.add(groupMessage(id++, group, 700, "/subscribe economy"));
+        consumer(world, router).consume(batch);
+        world.collectReplies();
+        List<String> toGroup = world.replier.textsTo(group);
+        assertThat(toGroup).hasSize(7);
+        assertThat(toGroup.subList(0, 5)).allSatisfy(t -> assertThat(t).contains("/subscribe"));
+        assertThat(toGroup.get(5)).contains("Слишком много сообщений");
+        assertThat(toGroup.get(6)).isEqualTo("subscribed by 700");
+    }
+
+    private static Update groupMessage(int updateId, long groupId, long userId, String text) {
+        Update update = message(updateId, userId, text);
+        update.getMessage().setChat(new Chat(groupId, "supergroup"));
+        return update;
     }
 
     private static Update message(int updateId, long chatId, String text) {

@@ -56,6 +56,7 @@ class ChannelKeysTest {
             "channel.site.chat|site_news              |channel.site.chat",
             "channel.site.chat|@abc                   |channel.site.chat",
             "channel.site.chat|1001234                |channel.site.chat",
+            "channel.site.chat|-9999999999999999999   |channel.site.chat",
             "channel.site.categories|culture          |channel.site.categories",
             "channel.site.breaking|yes                |channel.site.breaking",
             "channel.site.digest-times|9am            |channel.site.digest-times",

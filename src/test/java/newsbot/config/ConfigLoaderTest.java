@@ -152,4 +152,16 @@ class ConfigLoaderTest {
         m.put("telegram.token", "nonsense");
         assertThat(new ConfigLoader(Map.of()).withoutToken().fromMap(m).telegram().token()).isEmpty();
     }
+
+    @Test
+    void aTinyPriceWithALargeBudgetStillLeavesPaidSendingOn() {
+        Map<String, String> m = minimal();
+        m.put("delivery.paid-broadcast", "true");
+        m.put("delivery.paid-budget-stars", "100000000");
+        m.put("delivery.paid-stars-per-message", "0.00001");
+        BotConfig.Paid paid = new ConfigLoader(Map.of()).fromMap(m).delivery().paid();
+        assertThat(paid.messagesPerDay()).isEqualTo(Integer.MAX_VALUE);
+        m.put("delivery.paid-stars-per-message", "0.1");
+        assertThat(new ConfigLoader(Map.of()).fromMap(m).delivery().paid().messagesPerDay()).isEqualTo(1_000_000_000);
+    }
 }

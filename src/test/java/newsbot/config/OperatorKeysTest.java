@@ -41,6 +41,14 @@ class OperatorKeysTest {
         assertThat(config.telegram().toString()).doesNotContain("p@ss").doesNotContain("relay");
     }
 
+    @Test
+    void aPlusInTheProxyCredentialsIsAPlusAsInAnyUrl() {
+        BotConfig.Proxy http = load("telegram.proxy", "http://re+lay:a+b%2Bc%20d@proxy.example.kg:3128")
+                .telegram().proxy().orElseThrow();
+        assertThat(http.user()).isEqualTo("re+lay");
+        assertThat(http.password()).isEqualTo("a+b+c d");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "http.port|65536            |http.port",

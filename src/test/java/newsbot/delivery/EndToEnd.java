@@ -51,7 +51,7 @@ final class EndToEnd implements AutoCloseable {
                 new TelegramClientFactory.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)));
         this.gateway = new TelegramGateway(factory.telegramClient());
         this.db = newsbot.testing.TestDatabases.open(dbFile);
-        this.limiter = new RateLimiter(limits, time);
+        this.limiter = new RateLimiter(limits, time, counters);
         this.retry = new RetryPolicy(limits.maxAttempts(), Duration.ofMillis(50), Duration.ofMillis(400),
                 new SplittableRandom(3));
     }

@@ -128,7 +128,45 @@ class EndToEndTest {
             assertThat((calls.get(1).atNanos() - limitedAt) / 1e9).as("others go on").isLessThan(0.5);
             assertThat(perChat(e.telegram.sentMessages())).hasSize(10).allSatisfy((c, n) -> assertThat(n).isEqualTo(1));
             assertThat(e.counters.snapshot().rateLimited()).isEqualTo(1);
-            assertThat(e.limiter.rateFactor()).isLessThan(1.0);
+            assertThat(e.limiter.rateFactor()).as("a lone 429 costs nothing after it").isEqualTo(1.0);
+        }
+    }
+
+    /**
+     * The issue's case: one 429 during a burst of replies used to slow every later send to 0.8 of the limit for a
+     * quarter of an hour. Now it costs that chat its retry_after, and the broadcast after it fills the limit, with
+     * no window of the fake's sliding second over it (the fake would have answered 429).
+     */
+    @Test
+    void one429DuringABurstOfRepliesCostsTheBroadcastAfterItNothing() throws Exception {
+        int limit = 50;
+        try (EndToEnd e = new EndToEnd(dir.resolve("one429.db"), TestConfig.limits(limit, 1, 20, 5, 1), 4)) {
+            // 100 ms of slack: with both cores busy a request can reach the fake 30 ms late and one a second later
+            // on time (seen at load 8); the limiter's own windows are checked exactly in RateLimiterTest
+            e.telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(100)));
+            e.db.useTransaction(h -> {
+                for (long chat = 1; chat <= 150; chat++) {
+                    e.outbox.enqueueReply(h, chat, chat, "reply", Manner.PLAIN);
+                }
+            });
+            e.start();
+            awaitSent(e, 30);
+            e.telegram.failNext("sendMessage", 1, 429); // answers retry_after 1
+            awaitSent(e, 150);
+            assertThat(e.telegram.tooManyRequestsCount()).isEqualTo(1);
+            assertThat(e.limiter.rateFactor()).isEqualTo(1.0);
+
+            e.enqueueAll(chats(1001, 1400), DeliveryKind.BROADCAST, 1, "broadcast");
+            List<FakeMessage> sent = awaitSent(e, 550).stream().filter(m -> m.chatId() > 1000).toList();
+            e.awaitNothingPending(WAIT);
+
+            assertThat(e.telegram.tooManyRequestsCount()).as("no window over the limit").isEqualTo(1);
+            long[] at = sent.stream().mapToLong(FakeMessage::sentAtNanos).sorted().toArray();
+            double rate = (at.length - 1) / ((at[at.length - 1] - at[0]) / 1e9);
+            // Before, one 429 held everything after it under 0.8 of the limit for minutes. The benchmark measures the
+            // fill precisely (0.98 and more); here, with other builds sharing both cores, 0.9 proves the point.
+            assertThat(rate / limit).as("%.1f/s", rate).isGreaterThanOrEqualTo(0.9);
+            assertThat(e.counters.rateLimited(RateLimiter.Scope.CHAT)).isEqualTo(1);
         }
     }
 
@@ -145,8 +183,8 @@ class EndToEndTest {
             assertThat(perChat(e.telegram.sentMessages())).hasSize(60).allSatisfy((c, n) -> assertThat(n).isEqualTo(1));
             assertThat(e.telegram.tooManyRequestsCount()).isPositive();
             assertThat(e.counters.snapshot().rateLimited()).isEqualTo(e.telegram.tooManyRequestsCount());
-            assertThat(e.limiter.rateFactor()).isLessThan(1.0);
-            assertThat(e.rowsOf(1)).extracting(d -> d.progress().attempts()).containsOnly(0);
+            assertThat(e.counters.rateLimited(RateLimiter.Scope.ALL)).as("the bot as a whole was paused").isPositive();
+            assertThat(e.rowsOf(1)).extracting(Delivery::attempts).containsOnly(0);
         }
     }
 

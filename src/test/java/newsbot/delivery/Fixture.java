@@ -37,7 +37,7 @@ final class Fixture {
         this.db = newsbot.testing.TestDatabases.open(file);
         this.limits = limits;
         this.outbox = new Outbox(time);
-        this.limiter = new RateLimiter(limits, time);
+        this.limiter = new RateLimiter(limits, time, counters);
     }
 
     Fixture(Path file) {

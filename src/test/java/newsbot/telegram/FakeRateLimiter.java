@@ -1,11 +1,15 @@
 package newsbot.telegram;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
-/** Token buckets for {@link FakeRateLimits}, on the fake's nano clock; off until configured. */
+/**
+ * Token buckets and sliding one-second windows for {@link FakeRateLimits}, on the fake's nano clock; off until
+ * configured.
+ */
 final class FakeRateLimiter {
 
     private static final double NANOS_PER_SECOND = 1e9;
@@ -46,10 +50,42 @@ final class FakeRateLimiter {
         }
     }
 
+    /**
+     * Telegram's flood control as the independent fakes count it: the sends of the last second, however evenly they
+     * came. A bucket alone lets a full bucket plus a second's refill into one sliding second.
+     */
+    static final class SlidingWindow {
+        private final int limit;
+        private final long span;
+        private final ArrayDeque<Long> sent = new ArrayDeque<>();
+
+        /** A window of one second less the tolerance: sends that far apart are never counted together. */
+        SlidingWindow(int limit, long toleranceNanos) {
+            this.limit = limit;
+            this.span = (long) NANOS_PER_SECOND - toleranceNanos;
+        }
+
+        /** Nanoseconds until one more send fits; 0 if it fits now. */
+        long waitNanos(long now) {
+            while (!sent.isEmpty() && now - sent.peekFirst() >= span) {
+                sent.pollFirst();
+            }
+            return sent.size() < limit ? 0 : sent.peekFirst() + span - now;
+        }
+
+        void take(long now, int count) {
+            for (int i = 0; i < count; i++) {
+                sent.addLast(now);
+            }
+        }
+    }
+
     private final LongSupplier nanoClock;
     private FakeRateLimits limits;
     private TokenBucket global;
     private TokenBucket paidGlobal;
+    private SlidingWindow window;
+    private SlidingWindow paidWindow;
     private final Map<Long, TokenBucket> perChat = new HashMap<>();
 
     FakeRateLimiter(LongSupplier nanoClock) {
@@ -63,16 +99,24 @@ final class FakeRateLimiter {
                 newLimits.globalPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
         paidGlobal = newLimits == null ? null : new TokenBucket(newLimits.paidPerSecond(),
                 newLimits.paidPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
+        window = newLimits == null ? null
+                : new SlidingWindow(newLimits.globalPerSecond(), newLimits.tolerance().toNanos());
+        paidWindow = newLimits == null ? null
+                : new SlidingWindow(newLimits.paidPerSecond(), newLimits.tolerance().toNanos());
     }
 
-    /** Takes a token from the global and the chat's bucket, or tells how many seconds to wait (at least 1). */
+    /**
+     * Takes a token from the global and the chat's bucket and a place in the global window, or tells how many
+     * seconds to wait (at least 1).
+     */
     synchronized OptionalInt tryAcquire(long chatId) {
         return tryAcquire(chatId, 1, false);
     }
 
     /**
      * Admits a call that sends {@code count} messages to one chat when one token is available in the global bucket
-     * (the paid one for a paid broadcast) and in the chat's bucket, then takes {@code count} from both: a
+     * (the paid one for a paid broadcast) and in the chat's bucket, and the last second holds fewer sends than the
+     * limit, then takes {@code count} from all three: a
      * multi-message call (copyMessages) is never refused for its size alone, it makes the following sends wait.
      */
     synchronized OptionalInt tryAcquire(long chatId, int count, boolean paid) {
@@ -84,11 +128,13 @@ final class FakeRateLimiter {
                 ? new TokenBucket(1, limits.groupPerMinute() / 60.0, limits.tolerance().toNanos(), now)
                 : new TokenBucket(1, limits.privatePerSecond(), limits.tolerance().toNanos(), now));
         TokenBucket all = paid ? paidGlobal : global;
-        long wait = Math.max(all.waitNanos(now), chat.waitNanos(now));
+        SlidingWindow second = paid ? paidWindow : window;
+        long wait = Math.max(Math.max(all.waitNanos(now), second.waitNanos(now)), chat.waitNanos(now));
         if (wait > 0) {
             return OptionalInt.of((int) Math.max(1, Math.ceil(wait / NANOS_PER_SECOND)));
         }
         all.take(count);
+        second.take(now, count);
         chat.take(count);
         return OptionalInt.empty();
     }

@@ -301,6 +301,6 @@ class TelegramGatewayTest {
         assertThat(gateway.deleteMessage(USER, 1)).isEqualTo(SendOutcome.Delivered.done());
         assertThat(telegram.isDeleted(USER, 1)).isTrue();
         assertThat(gateway.deleteMessage(USER, 1))
-                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: message to delete not found"));
+                .isEqualTo(new SendOutcome.CannotDelete(false, "Bad Request: message to delete not found"));
     }
 }

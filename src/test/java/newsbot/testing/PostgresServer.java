@@ -115,6 +115,29 @@ public final class PostgresServer {
         return url(name);
     }
 
+    /**
+     * A new empty database owned by a login role that, unlike {@link #USER}, must give {@code password}
+     * (scram-sha-256 on loopback, ahead of the trusting rule); its JDBC URL. For what reads a password from config.
+     */
+    public synchronized String newEmptyDatabaseUrlOwnedBy(String role, String password) {
+        sql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'; END IF; END $$");
+        Path hba = dir.resolve("data").resolve("pg_hba.conf");
+        String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\n";
+        try {
+            String rules = Files.readString(hba, StandardCharsets.UTF_8);
+            if (!rules.startsWith(rule)) {
+                Files.writeString(hba, rule + rules, StandardCharsets.UTF_8); // the first matching rule wins
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sql("SELECT pg_reload_conf()");
+        String name = "o" + databases.incrementAndGet();
+        sql("CREATE DATABASE " + name + " OWNER " + role + " TEMPLATE template0");
+        return url(name);
+    }
+
     /** Opens (and closes when the JVM ends) the database at {@code url}. */
     public synchronized Database open(String url) {
         Database db = Database.openPostgres(url, USER, "");

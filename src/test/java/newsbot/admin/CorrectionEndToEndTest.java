@@ -1,4 +1,4 @@
-package newsbot.admin.corrections;
+package newsbot.admin;
 
 import static newsbot.admin.AdminWorld.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +138,7 @@ class CorrectionEndToEndTest {
             }
             return match;
         }, () -> {
-            press[0] = java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.admin.corrections()
+            press[0] = java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.admin.broadcasts()
                     .press(ADMIN, ADMIN, info.messageId(), "bc:cr:1:confirm", "ru"));
             while (rig.count("SELECT COUNT(*) FROM corrections WHERE state = 'RUNNING'") == 0) {
                 Thread.onSpinWait();

@@ -1,12 +1,14 @@
-package newsbot.admin.corrections;
+package newsbot.admin;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import newsbot.admin.AdminTexts;
 import newsbot.delivery.Replier;
 import newsbot.html.Html;
+import newsbot.store.Campaign;
+import newsbot.store.CampaignKind;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;
 import newsbot.store.Database;
@@ -24,110 +26,118 @@ final class CorrectionDrafts {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorrectionDrafts.class);
 
-    /** What an editor asked for; {@code html} is the corrected text, or a retraction's notice ("" for none). */
-    record Request(long editorUserId, long chatId, String language, Target target, String action, String html,
-                   int textLength, boolean oneLine) {
+    /**
+     * What an editor asked for.
+     *
+     * @param html    the corrected text, or a retraction's notice ("" for none)
+     * @param layout  whether the text is one line (a retraction's notice must be)
+     */
+    record Request(Campaign.Editor editor, CampaignKind kind, Target target, String html, int textLength,
+                   Layout layout) {
 
         boolean retract() {
-            return CorrectionRow.RETRACT.equals(action);
+            return kind == CampaignKind.RETRACTION;
         }
     }
 
+    /** The shape of what the editor wrote. */
+    enum Layout { ONE_LINE, SEVERAL_LINES }
+
     private final Database db;
     private final CorrectionsRepo repo;
+    private final CampaignOutbox rows;
     private final Replier out;
     private final AdminTexts texts;
     private final Clock clock;
-    private final CorrectionControls controls;
-    private final CorrectionView view;
+    private final CampaignButtons buttons;
+    private final ProgressView view;
+    private final DraftPreview previews;
 
-    CorrectionDrafts(Database db, CorrectionsRepo repo, Replier out, AdminTexts texts, Clock clock,
-                     CorrectionControls controls, CorrectionView view) {
+    CorrectionDrafts(Database db, CorrectionsRepo repo, CampaignOutbox rows, Replier out, AdminTexts texts,
+                     Clock clock, CampaignButtons buttons, ProgressView view, DraftPreview previews) {
         this.db = db;
         this.repo = repo;
+        this.rows = rows;
         this.out = out;
         this.texts = texts;
         this.clock = clock;
-        this.controls = controls;
+        this.buttons = buttons;
         this.view = view;
+        this.previews = previews;
     }
 
     OptionalLong create(Request r) {
         Target t = r.target();
-        String lang = r.language();
-        String what = view.target(lang, t.kind(), t.ref());
+        long chatId = r.editor().chatId();
+        String lang = r.editor().language();
+        String what = view.target(lang, t.ref());
         Optional<String> refusal = refusal(r, what);
         if (refusal.isPresent()) {
-            return refuse(r.chatId(), refusal.get());
+            return refuse(chatId, refusal.get());
         }
         Instant now = clock.instant();
-        record Draft(long id, CorrectionsRepo.TargetCounts counts) {
+        record Draft(long id, CampaignOutbox.TargetCounts counts) {
         }
         Draft draft = db.inTransaction(h -> {
-            Optional<CorrectionRow> busy = repo.activeFor(h, t.kind(), t.ref());
+            Optional<CorrectionRow> busy = repo.activeFor(h, t.ref().kind(), t.ref().ref());
             if (busy.isPresent()) {
                 return new Draft(-busy.get().id(), null);
             }
-            Optional<CorrectionRow> retracted = repo.retractionOf(h, t.kind(), t.ref());
-            if (retracted.isPresent()) {
+            if (repo.retractionOf(h, t.ref().kind(), t.ref().ref()).isPresent()) {
                 return new Draft(0, null);
             }
-            CorrectionsRepo.TargetCounts counts = repo.targetCounts(h, t.kind(), t.ref(),
-                    now.minus(CorrectionEnqueuer.DELETABLE_FOR));
+            CampaignOutbox.TargetCounts counts = rows.targetCounts(h, t.ref().kind(), t.ref().ref(),
+                    now.minus(CorrectionCampaign.DELETABLE_FOR));
             if (counts.sent() + counts.queued() == 0) {
                 return new Draft(0, counts);
             }
-            String html = r.html().isEmpty() ? null : r.html();
-            long id = repo.insertDraft(h, new CorrectionRow(0, r.action(), t.kind(), t.ref(), t.content(),
-                    r.retract() ? null : html, r.retract() ? html : null, r.editorUserId(), r.chatId(), lang,
-                    "DRAFT", null, 0, null, false, null, null, null, false, now, null, null));
+            long id = repo.insertDraft(h, new CorrectionsRepo.NewCorrection(r.kind(), r.editor(), t.ref(), r.html()),
+                    now);
             return new Draft(id, counts);
         });
         if (draft.id() < 0) {
-            return refuse(r.chatId(), texts.get(lang, "admin.correction.busy", what, -draft.id()));
+            return refuse(chatId, texts.get(lang, "admin.correction.busy", what, -draft.id()));
         }
         if (draft.counts() == null) {
-            return refuse(r.chatId(), texts.get(lang, "admin.correction.already.retracted", what));
+            return refuse(chatId, texts.get(lang, "admin.correction.already.retracted", what));
         }
         if (draft.id() == 0) {
-            return refuse(r.chatId(), texts.get(lang, "admin.correction.nothing", what));
+            return refuse(chatId, texts.get(lang, "admin.correction.nothing", what));
         }
         long id = draft.id();
-        if (!r.retract() || !r.html().isEmpty()) {
-            // what readers will see, as Telegram renders it: what it refuses here it would refuse for every copy
-            SendOutcome shown = out.send(new OutgoingMessage(r.chatId(), r.html(), false, false, null));
-            if (!(shown instanceof SendOutcome.Delivered)) {
-                db.useTransaction(h -> repo.cancel(h, id, clock.instant()));
-                LOG.warn("preview of correction {} by editor {} was refused: {}", id, r.editorUserId(), shown);
-                return refuse(r.chatId(), texts.get(lang, "admin.correction.preview.failed",
-                        Html.escape(shown.toString())));
-            }
-        }
-        CorrectionsRepo.TargetCounts c = draft.counts();
+        CampaignOutbox.TargetCounts c = draft.counts();
         String info = r.retract()
                 ? texts.get(lang, "admin.retract.preview", id, what, c.sent() - c.sentEarly(), c.sentEarly(),
                         c.queued(), r.html().isEmpty() ? texts.get(lang, "admin.retract.notice.none")
                                 : texts.get(lang, "admin.retract.notice.above"))
                 : texts.get(lang, "admin.correct.preview", id, what, c.sent(), c.queued());
-        SendOutcome control = out.send(new OutgoingMessage(r.chatId(), info, false, false,
-                controls.preview(id, r.retract(), lang)));
-        if (control instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> repo.setPreviewMessage(h, id, (int) d.sent().firstMessageId().orElse(0)));
+        Campaign campaign = db.withHandle(h -> repo.find(h, id)).orElseThrow().campaign();
+        ProgressView.Shown control = new ProgressView.Shown(info, buttons.confirm(campaign, lang));
+        if (r.html().isEmpty()) {
+            previews.showControl(repo.table(), id, chatId, control);
+        } else {
+            // what readers will see, as Telegram renders it: what it refuses here it would refuse for every copy
+            Optional<SendOutcome> refused = previews.show(repo.table(), id,
+                    new OutgoingMessage(chatId, r.html(), false, false, null), chatId, control);
+            if (refused.isPresent()) {
+                return refuse(chatId, texts.get(lang, "admin.correction.preview.failed",
+                        Html.escape(refused.get().toString())));
+            }
         }
-        LOG.info("editor {} drafted {} {} of {} {} ({} delivered, {} queued)", r.editorUserId(), r.action(), id,
-                t.kind(), t.ref(), c.sent(), c.queued());
+        LOG.info("editor {} drafted {} {} of {} {} ({} delivered, {} queued)", r.editor().userId(),
+                r.kind().stored(), id, t.ref().kind(), t.ref().ref(), c.sent(), c.queued());
         return OptionalLong.of(id);
     }
 
     /** What is wrong with the request before the database is asked, if anything. */
     private Optional<String> refusal(Request r, String what) {
-        String lang = r.language();
+        String lang = r.editor().language();
         Target t = r.target();
-        if (t.isBroadcast() && "DRAFT".equals(t.state())) {
+        if (t.state().isDraft()) {
             return Optional.of(texts.get(lang, "admin.correction.not.sent", what));
         }
         if (r.retract()) {
-            if (!r.oneLine()) {
+            if (r.layout() != Layout.ONE_LINE) {
                 return Optional.of(texts.get(lang, "admin.retract.notice.one.line"));
             }
             if (r.textLength() > Html.MAX_MESSAGE || r.html().length() > Html.MAX_MESSAGE) {
@@ -135,11 +145,11 @@ final class CorrectionDrafts {
             }
             return Optional.empty();
         }
-        if ("poll".equals(t.content())) {
+        if (t.ref().isPoll()) {
             return Optional.of(texts.get(lang, "admin.correction.poll", what));
         }
-        boolean caption = !"html".equals(t.content());
-        if (caption && t.isBroadcast() && ("RUNNING".equals(t.state()) || "PAUSED".equals(t.state()))) {
+        boolean caption = !t.ref().isText();
+        if (caption && t.state().isActive()) {
             // its next batches copy the editor's message as composed: they would go out with the old caption
             return Optional.of(texts.get(lang, "admin.correction.media.running", what));
         }

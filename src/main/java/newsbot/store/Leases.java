@@ -1,4 +1,4 @@
-package newsbot.store.pg;
+package newsbot.store;
 
 import java.time.Duration;
 import java.time.Instant;

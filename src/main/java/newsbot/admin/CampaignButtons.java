@@ -4,20 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import newsbot.store.Campaign;
+import newsbot.store.CampaignKind;
+import newsbot.store.CampaignTable;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * The buttons under previews and progress messages; callback data is {@code bc:<id>:<action>[:<arg>]}, far below
- * 64 bytes ({@code arg}: a schedule's epoch minute).
+ * The buttons under campaigns' control and progress messages. Callback data is {@code bc:<id>:<action>[:<arg>]}
+ * for a broadcast ({@code arg}: a schedule's epoch minute) and {@code bc:cr:<id>:<action>} for a correction or
+ * retraction, far below 64 bytes; the chat side routes the {@code bc:} prefix to the editors' tools.
  */
-final class BroadcastControls {
+final class CampaignButtons {
 
     static final String PREFIX = "bc:";
+    /** A correction's or retraction's buttons, inside the broadcasts' prefix. */
+    static final String CORRECTION_PREFIX = PREFIX + "cr:";
 
     enum Action {
         SEND, TEST, CANCEL, PAUSE, RESUME,
+        /** A correction's or retraction's Confirm. */
+        CONFIRM,
         /** Shows the times to choose from. */
         SCHEDULE,
         /** Schedules at the epoch minute in the argument. */
@@ -34,8 +42,8 @@ final class BroadcastControls {
         BACK
     }
 
-    /** A parsed press; {@code arg} is 0 when the action takes none. */
-    record Press(long broadcastId, Action action, long arg) {
+    /** A parsed press on a campaign of {@code table}; {@code arg} is 0 when the action takes none. */
+    record Press(CampaignTable table, long id, Action action, long arg) {
     }
 
     /** What the preview's buttons offer for a draft. */
@@ -44,12 +52,17 @@ final class BroadcastControls {
 
     private final AdminTexts texts;
 
-    BroadcastControls(AdminTexts texts) {
+    CampaignButtons(AdminTexts texts) {
         this.texts = texts;
     }
 
     static String data(long id, Action action) {
         return PREFIX + id + ":" + action.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String data(Campaign c, Action action) {
+        return c.kind().table() == CampaignTable.BROADCASTS ? data(c.id(), action)
+                : CORRECTION_PREFIX + c.id() + ":" + action.name().toLowerCase(Locale.ROOT);
     }
 
     static String data(long id, Action action, long arg) {
@@ -60,20 +73,18 @@ final class BroadcastControls {
         if (data == null || !data.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = data.substring(PREFIX.length()).split(":", -1);
-        if (parts.length != 2 && parts.length != 3) {
+        boolean correction = data.startsWith(CORRECTION_PREFIX);
+        String[] parts = data.substring((correction ? CORRECTION_PREFIX : PREFIX).length()).split(":", -1);
+        if (parts.length != 2 && (correction || parts.length != 3)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Press(Long.parseLong(parts[0]), Action.valueOf(parts[1].toUpperCase(Locale.ROOT)),
+            return Optional.of(new Press(correction ? CampaignTable.CORRECTIONS : CampaignTable.BROADCASTS,
+                    Long.parseLong(parts[0]), Action.valueOf(parts[1].toUpperCase(Locale.ROOT)),
                     parts.length == 3 ? Long.parseLong(parts[2]) : 0));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    InlineKeyboardMarkup preview(long id, String language) {
-        return preview(id, language, new DraftOptions(false, false, false));
     }
 
     InlineKeyboardMarkup preview(long id, String language, DraftOptions o) {
@@ -141,14 +152,30 @@ final class BroadcastControls {
         return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(go)));
     }
 
-    InlineKeyboardMarkup running(long id, String language) {
+    InlineKeyboardMarkup running(Campaign c, String language) {
         return new InlineKeyboardMarkup(List.of(
-                new InlineKeyboardRow(button(id, Action.PAUSE, language), button(id, Action.CANCEL, language))));
+                new InlineKeyboardRow(button(c, Action.PAUSE, language), button(c, Action.CANCEL, language))));
     }
 
-    InlineKeyboardMarkup paused(long id, String language) {
+    InlineKeyboardMarkup paused(Campaign c, String language) {
         return new InlineKeyboardMarkup(List.of(
-                new InlineKeyboardRow(button(id, Action.RESUME, language), button(id, Action.CANCEL, language))));
+                new InlineKeyboardRow(button(c, Action.RESUME, language), button(c, Action.CANCEL, language))));
+    }
+
+    /** Confirm / Cancel under a correction's or retraction's control message. */
+    InlineKeyboardMarkup confirm(Campaign c, String language) {
+        InlineKeyboardButton confirm = new InlineKeyboardButton(texts.get(language,
+                c.kind() == CampaignKind.RETRACTION ? "admin.correction.button.retract"
+                        : "admin.correction.button.correct"));
+        confirm.setCallbackData(data(c, Action.CONFIRM));
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(confirm, button(c, Action.CANCEL, language))));
+    }
+
+    private InlineKeyboardButton button(Campaign c, Action action, String language) {
+        InlineKeyboardButton b = new InlineKeyboardButton(texts.get(language,
+                "admin.button." + action.name().toLowerCase(Locale.ROOT)));
+        b.setCallbackData(data(c, action));
+        return b;
     }
 
     /** One Cancel button per scheduled broadcast, for {@code /broadcasts}. */

@@ -1,4 +1,4 @@
-package newsbot.store.pg;
+package newsbot.store;
 
 /**
  * Thrown by a guarded database ({@link newsbot.store.Database#guarded}) when this process may not write now: it

@@ -1,11 +1,16 @@
-package newsbot.admin.corrections;
+package newsbot.admin;
 
 import java.util.List;
 import java.util.Optional;
-import newsbot.admin.EntityHtml;
+import static newsbot.admin.CommandWords.afterCommand;
+import static newsbot.admin.CommandWords.skipSpaces;
+import static newsbot.admin.CommandWords.trimEnd;
+import static newsbot.admin.CommandWords.wordEnd;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.html.Html;
+import newsbot.store.Campaign;
+import newsbot.store.CampaignKind;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -17,25 +22,26 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class CorrectCommand implements CommandHandler {
 
-    private final Corrections corrections;
+    private final CorrectionDrafts drafts;
     private final Target.Finder targets;
-    private final boolean retract;
+    private final CampaignKind kind;
 
-    CorrectCommand(Corrections corrections, Target.Finder targets, boolean retract) {
-        this.corrections = corrections;
+    CorrectCommand(CorrectionDrafts drafts, Target.Finder targets, CampaignKind kind) {
+        this.drafts = drafts;
         this.targets = targets;
-        this.retract = retract;
+        this.kind = kind;
     }
 
     @Override
     public void handle(Conversation c) {
+        boolean retract = kind == CampaignKind.RETRACTION;
         String usage = retract ? "admin.retract.usage" : "admin.correct.usage";
         Message m = c.message();
         String text = m == null || m.getText() == null ? "" : m.getText();
         List<MessageEntity> entities = m == null ? null : m.getEntities();
         Message replied = m == null ? null : m.getReplyToMessage();
         // offsets are UTF-16 indexes into the whole message, as Telegram counts entity offsets
-        int pos = skipSpaces(text, wordEnd(text, skipSpaces(text, 0)));
+        int pos = afterCommand(text);
         Optional<Target> target = replied == null ? Optional.empty()
                 : targets.replied(c.chatId(), replied.getMessageId());
         boolean composedReply = false;
@@ -54,7 +60,7 @@ final class CorrectCommand implements CommandHandler {
             pos = skipSpaces(text, end);
             composedReply = replied != null;
         }
-        int end = trimEnd(text, pos);
+        int end = trimEnd(text, pos, text.length());
         String source = text;
         if (pos >= end && composedReply && !retract) {
             // the corrected version composed as a message of its own: its text, or a media message's caption
@@ -62,39 +68,16 @@ final class CorrectCommand implements CommandHandler {
             entities = replied.getText() != null ? replied.getEntities() : replied.getCaptionEntities();
             source = source == null ? "" : source;
             pos = skipSpaces(source, 0);
-            end = trimEnd(source, pos);
+            end = trimEnd(source, pos, source.length());
         }
         String html = pos >= end ? "" : EntityHtml.toHtml(source, EntityHtml.from(entities), pos, end);
-        boolean oneLine = source.substring(pos, Math.max(pos, end)).indexOf('\n') < 0;
-        if (retract) {
-            corrections.retract(c.incoming().userId(), c.chatId(), c.language(), target.get(), html, end - pos,
-                    oneLine);
-        } else if (html.isEmpty()) {
+        CorrectionDrafts.Layout layout = source.substring(pos, Math.max(pos, end)).indexOf('\n') < 0
+                ? CorrectionDrafts.Layout.ONE_LINE : CorrectionDrafts.Layout.SEVERAL_LINES;
+        if (!retract && html.isEmpty()) {
             c.replyWith(usage);
-        } else {
-            corrections.correct(c.incoming().userId(), c.chatId(), c.language(), target.get(), html, end - pos);
+            return;
         }
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int wordEnd(String s, int i) {
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int trimEnd(String s, int from) {
-        int end = s.length();
-        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
-            end--;
-        }
-        return end;
+        drafts.create(new CorrectionDrafts.Request(new Campaign.Editor(c.incoming().userId(), c.chatId(),
+                c.language()), kind, target.get(), html, end - pos, layout));
     }
 }
