@@ -64,7 +64,7 @@ class StatsTest {
                 "New readers: today 2 · this week 3",
                 "• Economy: 2\n• Sport: 1\n• World: 1",
                 "fetched in the last 24 h: 2",
-                "• breaking news: failed 1 · sent 2",
+                "• breaking news: sent 2 · failed 1",
                 "• digests: waiting 1",
                 "Telegram 429 answers since start: 0",
                 "Telegram answers; outages since start: 0, stale messages dropped: 0",

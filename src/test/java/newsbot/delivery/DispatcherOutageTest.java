@@ -113,4 +113,30 @@ class DispatcherOutageTest {
         assertThat(poisoned.attempts()).isEqualTo(8);
         assertThat(f.counters.snapshot().outages()).isZero();
     }
+
+    /**
+     * Issue 22, finding 0: sendMessage answers 502 for every chat for five minutes while getMe (the probe) answers.
+     * Failures of many different chats with no success between are an outage whatever the probe says: nothing may
+     * be lost to it, and while it lasts a real row, alone, is the probe.
+     */
+    @Test
+    void aPartialOutageThatTheProbeCannotSeeLosesNothing() {
+        Instant from = f.now();
+        Duration outage = Duration.ofMinutes(5);
+        sender.answer(m -> down(from, outage) ? new SendOutcome.Transient("502 Bad Gateway") : null);
+        sender.probeAnswers(SendOutcome.Delivered::done); // getMe keeps answering throughout
+        f.db.useTransaction(h -> f.outbox.enqueueAll(h, LongStream.rangeClosed(1, 100).boxed().toList(),
+                DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", Manner.PLAIN, f.now()));
+        f.run(f.dispatcher(sender), () -> f.pending() == 0, 200_000);
+
+        assertThat(f.all()).hasSize(100).allSatisfy(r -> assertThat(r.state()).isEqualTo(DeliveryState.SENT))
+                .allSatisfy(r -> assertThat(r.attempts()).as("at most the failures before it was recognised")
+                        .isLessThanOrEqualTo(1));
+        assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId).doesNotHaveDuplicates().hasSize(100);
+        assertThat(f.counters.snapshot().failed()).isZero();
+        assertThat(f.counters.snapshot().outages()).isEqualTo(1);
+        // while it lasted, one row at a time probed, with capped backoff: no storm of sends into the failure
+        long failedSends = sender.sent().stream().filter(x -> x.outcome() instanceof SendOutcome.Transient).count();
+        assertThat(failedSends).isLessThan(TelegramHealth.OUTAGE_BREADTH + 3 + 5 * 60 / 8);
+    }
 }

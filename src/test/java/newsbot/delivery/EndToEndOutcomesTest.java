@@ -123,6 +123,29 @@ class EndToEndOutcomesTest {
         }
     }
 
+    /**
+     * Issue 22, finding 13: a 2xx answer the client cannot read (a message id past a Java int) is a delivery; it is
+     * recorded, id unknown, and never sent again. A proxy's HTML 502 is still a passing failure, retried.
+     */
+    @Test
+    void anUnreadableSuccessIsDeliveredOnceAndAProxyPageIsRetried() throws Exception {
+        try (EndToEnd e = new EndToEnd(dir.resolve("unreadable.db"), FAST)) {
+            e.telegram.deliverUnreadably("sendMessage", 3);
+            e.telegram.failNext("sendMessage", 1, 502);
+            e.enqueueAll(chats(1, 6), DeliveryKind.BROADCAST, 1, "b");
+            e.start();
+            e.awaitNothingPending(WAIT);
+
+            Map<Long, Long> received = perChat(e.telegram.sentMessages());
+            assertThat(received).hasSize(6).allSatisfy((chat, n) -> assertThat(n).isEqualTo(1));
+            assertThat(e.rowsOf(1)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
+            List<Delivery> unread = java.util.stream.LongStream.rangeClosed(1, 6).boxed()
+                    .flatMap(chat -> e.rowsOf(chat).stream()).filter(d -> d.telegramMessageId() == null).toList();
+            assertThat(unread).hasSize(3).allSatisfy(d -> assertThat(d.lastError()).startsWith("delivered; answer unreadable"));
+            assertThat(e.counters.snapshot().failed()).isZero();
+        }
+    }
+
     @Test
     void longTextArrivesAsSeveralValidMessagesInOrder() throws Exception {
         StringBuilder html = new StringBuilder();
