@@ -241,7 +241,8 @@ public final class Application implements AutoCloseable {
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
                     Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
-                            DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()),
+                            DeliveryKind.BREAKING, config.delivery().maxAgeBreaking(),
+                            DeliveryKind.TOPIC, config.delivery().maxAgeBreaking()),
                     new PaidLane(config.delivery().paid(), time), fence);
             dispatcher.start();
             // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.

@@ -38,7 +38,8 @@ public final class Dispatcher {
     private static final long PAID_FLOW_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long a row is worth sending when the caller does not say: replies are stale after a quarter hour. */
     public static final Map<DeliveryKind, Duration> DEFAULT_MAX_AGES =
-            Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6));
+            Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6),
+                    DeliveryKind.TOPIC, Duration.ofHours(6));
 
     private final Database db;
     private final MessageSender sender;

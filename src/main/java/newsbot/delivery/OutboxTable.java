@@ -44,7 +44,8 @@ final class OutboxTable {
             + "reply_markup, thread_id, action, source_chat_id, source_message_id, target_message_id, paid, then_pin) "
             + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
             + ":markup, :thread, :action, :sourceChat, :sourceId, :target, :paid, :thenPin) "
-            + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
+            // no conflict target: the alerts' key (chat, article, part across BREAKING and TOPIC) counts too
+            + "ON CONFLICT DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
     boolean insertIfAbsent(Handle h, NewRow d, Instant now) {
@@ -343,8 +344,9 @@ final class OutboxTable {
     int moveChat(Handle h, long oldChatId, long newChatId) {
         // rows whose key exists under the new id stay (SQLite's UPDATE OR IGNORE, in SQL both speak)
         h.createUpdate("UPDATE deliveries SET chat_id = :new WHERE chat_id = :old AND NOT EXISTS (SELECT 1 FROM "
-                        + "deliveries e WHERE e.chat_id = :new AND e.kind = deliveries.kind "
-                        + "AND e.ref_id = deliveries.ref_id AND e.part = deliveries.part)")
+                        + "deliveries e WHERE e.chat_id = :new AND e.ref_id = deliveries.ref_id "
+                        + "AND e.part = deliveries.part AND (e.kind = deliveries.kind OR (e.kind IN ('BREAKING', 'TOPIC') "
+                        + "AND deliveries.kind IN ('BREAKING', 'TOPIC'))))")
                 .bind("new", newChatId)
                 .bind("old", oldChatId)
                 .execute();
@@ -465,7 +467,7 @@ final class OutboxTable {
             return byChat;
         }
         List<long[]> pairs = h.createQuery("SELECT DISTINCT d.chat_id, d.ref_id FROM deliveries d "
-                        + "WHERE d.chat_id IN (<chats>) AND d.kind = 'BREAKING' AND d.state IN ('PENDING', 'SENT') AND d.ref_id > :after "
+                        + "WHERE d.chat_id IN (<chats>) AND d.kind IN ('BREAKING', 'TOPIC') AND d.state IN ('PENDING', 'SENT') AND d.ref_id > :after "
                         + "ORDER BY d.chat_id, d.ref_id")
                 .bindList("chats", List.copyOf(chatIds))
                 .bind("after", afterId)
