@@ -1,6 +1,7 @@
 -- Followed topics' alerts get a kind of their own (issue 22, finding 12: /stats counted them as breaking news). An
--- article still reaches a reader as one alert, whichever kind came first: a unique index over (chat, article, part)
--- for both kinds, which the outbox's INSERT … ON CONFLICT DO NOTHING honours like the row key. SQLite cannot change a
+-- article still reaches a reader as one alert, whichever kind came first: the row key is (chat, key_kind, ref, part),
+-- where key_kind folds BREAKING and TOPIC into ALERT; one unique index, as before, so a fan-out maintains no more
+-- indexes than it did. deliveries_sent indexes sent rows only: a new row no longer enters it. SQLite cannot change a
 -- CHECK in place: the outbox is rebuilt, its albums' ids kept aside meanwhile (dropping the outbox would delete them).
 CREATE TABLE album_kept AS SELECT delivery_id, role, position, message_id FROM delivery_album_messages;
 DROP TABLE delivery_album_messages;
@@ -34,7 +35,8 @@ CREATE TABLE deliveries_v14 (
     paid                INTEGER NOT NULL DEFAULT 0,
     then_pin            INTEGER NOT NULL DEFAULT 0,
     sent_paid           INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (chat_id, kind, ref_id, part)
+    key_kind            TEXT GENERATED ALWAYS AS
+                        (CASE WHEN kind IN ('BREAKING', 'TOPIC') THEN 'ALERT' ELSE kind END) VIRTUAL
 );
 INSERT INTO deliveries_v14 (id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, thread_id, action, source_chat_id, source_message_id, target_message_id, paid, then_pin, sent_paid)
     SELECT id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, thread_id, action, source_chat_id, source_message_id, target_message_id, paid, then_pin, sent_paid FROM deliveries;
@@ -42,10 +44,10 @@ DROP TABLE deliveries;
 ALTER TABLE deliveries_v14 RENAME TO deliveries;
 CREATE INDEX deliveries_due ON deliveries (state, priority, not_before, id) WHERE state = 'PENDING';
 CREATE INDEX deliveries_ref ON deliveries (kind, ref_id, state);
-CREATE INDEX deliveries_sent ON deliveries (sent_at);
+CREATE UNIQUE INDEX deliveries_key ON deliveries (chat_id, key_kind, ref_id, part);
+CREATE INDEX deliveries_sent ON deliveries (sent_at) WHERE sent_at IS NOT NULL;
 CREATE INDEX deliveries_pending_age ON deliveries (kind, created_at) WHERE state = 'PENDING';
 CREATE INDEX deliveries_finished ON deliveries (created_at) WHERE state <> 'PENDING';
-CREATE UNIQUE INDEX deliveries_alert_once ON deliveries (chat_id, ref_id, part) WHERE kind IN ('BREAKING', 'TOPIC');
 
 CREATE TABLE delivery_album_messages (
     delivery_id INTEGER NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
