@@ -52,25 +52,24 @@ final class FakeRateLimiter {
 
     /**
      * Telegram's flood control as the independent fakes count it: the sends of the last second, however evenly they
-     * came. A bucket alone lets a full bucket plus a second's refill into one sliding second.
+     * came, with 5% slack (31 at 30/s: one message that reached us late is forgiven, the old catch-up's "limit plus
+     * two" is not). A bucket alone lets a full bucket plus a second's refill into one sliding second.
      */
     static final class SlidingWindow {
-        private final int limit;
-        private final long span;
+        private static final double SLACK = 1.05;
+        private final int allowed;
         private final ArrayDeque<Long> sent = new ArrayDeque<>();
 
-        /** A window of one second less the tolerance: sends that far apart are never counted together. */
-        SlidingWindow(int limit, long toleranceNanos) {
-            this.limit = limit;
-            this.span = (long) NANOS_PER_SECOND - toleranceNanos;
+        SlidingWindow(int limit) {
+            this.allowed = (int) Math.floor(limit * SLACK);
         }
 
         /** Nanoseconds until one more send fits; 0 if it fits now. */
         long waitNanos(long now) {
-            while (!sent.isEmpty() && now - sent.peekFirst() >= span) {
+            while (!sent.isEmpty() && now - sent.peekFirst() >= (long) NANOS_PER_SECOND) {
                 sent.pollFirst();
             }
-            return sent.size() < limit ? 0 : sent.peekFirst() + span - now;
+            return sent.size() < allowed ? 0 : sent.peekFirst() + (long) NANOS_PER_SECOND - now;
         }
 
         void take(long now, int count) {
@@ -99,10 +98,8 @@ final class FakeRateLimiter {
                 newLimits.globalPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
         paidGlobal = newLimits == null ? null : new TokenBucket(newLimits.paidPerSecond(),
                 newLimits.paidPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
-        window = newLimits == null ? null
-                : new SlidingWindow(newLimits.globalPerSecond(), newLimits.tolerance().toNanos());
-        paidWindow = newLimits == null ? null
-                : new SlidingWindow(newLimits.paidPerSecond(), newLimits.tolerance().toNanos());
+        window = newLimits == null ? null : new SlidingWindow(newLimits.globalPerSecond());
+        paidWindow = newLimits == null ? null : new SlidingWindow(newLimits.paidPerSecond());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Objects;
  * edits), modelled as token buckets: the global bucket holds {@code globalPerSecond} tokens (a burst of that size
  * passes, one more does not); each chat's bucket holds one token, so sends to one chat must be evenly spaced,
  * give or take {@code tolerance}. Like Telegram's flood control, the global limit is also counted over a sliding
- * second (less {@code tolerance}): no such window may hold more than {@code globalPerSecond} sends. A paid broadcast ({@code allow_paid_broadcast=true}) takes its global token from
+ * second: no such window may hold more than {@code globalPerSecond} sends, plus 5% slack. A paid broadcast ({@code allow_paid_broadcast=true}) takes its global token from
  * a separate bucket of {@code paidPerSecond} instead of the free one; the chat's bucket applies to it as well.
  *
  * @param globalPerSecond  messages per second over all chats (Telegram: about 30)
