@@ -63,8 +63,9 @@ public final class PaidSendBenchmark {
             Outbox outbox = new Outbox(deliveries, time);
             DeliveryCounters counters = new DeliveryCounters();
             PaidLane lane = new PaidLane(paid, time);
+            RateLimiter limiter = new RateLimiter(limits, time, counters);
             Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
-                    new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
+                    limiter.stamping(new TelegramGateway(factory.telegramClient())), limiter,
                     new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.auto(30), Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);
 

@@ -57,7 +57,8 @@ final class EndToEnd implements AutoCloseable {
     }
 
     Dispatcher newDispatcher() {
-        return new Dispatcher(db, deliveries, subscribers, outbox, gateway, limiter, retry, counters, time,
+        return new Dispatcher(db, deliveries, subscribers, outbox, limiter.stamping(gateway), limiter, retry, counters,
+                time,
                 maxInFlight);
     }
 
