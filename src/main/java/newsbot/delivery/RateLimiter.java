@@ -121,7 +121,8 @@ public final class RateLimiter {
     /**
      * The call given a slot for {@code chatId} goes on the wire now, on a worker thread that may have started it
      * later than its slot: it counts from now, in its chat's schedule and in the window, so a late start never
-     * puts more than the limit into a second at Telegram's end (for starts less than a second late).
+     * puts more than the limit into a second of departures (for starts less than a second late). What happens on
+     * the way after that is Telegram's slack to absorb.
      */
     public synchronized void departing(long chatId) {
         Departure d = leaving.remove(chatId);
