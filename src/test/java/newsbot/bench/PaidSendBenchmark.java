@@ -56,7 +56,7 @@ public final class PaidSendBenchmark {
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
                      BotApiUrl.parse(telegram.apiUrl()))) {
-            telegram.enableRateLimits(new FakeRateLimits(30, 1, 20, Duration.ofMillis(25)));
+            telegram.enableRateLimits(new FakeRateLimits(30, 1, 20, Duration.ofMillis(25)).withSlidingSecond());
             telegram.delayResponses(roundTrip);
             Database db = Database.open(dir.resolve("bench.db"));
             Deliveries deliveries = new Deliveries();

@@ -65,7 +65,7 @@ public final class SendBenchmark {
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
                      BotApiUrl.parse(telegram.apiUrl()));
              Database db = backend.open(dir, "bench")) {
-            telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
+            telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)).withSlidingSecond());
             telegram.delayResponses(roundTrip);
             Deliveries deliveries = new Deliveries();
             Outbox outbox = new Outbox(deliveries, time);

@@ -41,7 +41,7 @@ class FakeRateLimitsTest {
 
     @Test
     void theGlobalLimitIsCountedOverASlidingSecondNotJustABucket() {
-        telegram.enableRateLimits(FakeRateLimits.telegramDefaults().withGlobalPerSecond(5));
+        telegram.enableRateLimits(FakeRateLimits.telegramDefaults().withGlobalPerSecond(5).withSlidingSecond());
         for (int chat = 1; chat <= 5; chat++) { // at 0, 0.2, ... 0.8 s: the bucket refills as fast as it empties
             assertThat(gateway.send(OutgoingMessage.html(chat, "x"))).isInstanceOf(SendOutcome.Delivered.class);
             fixture.advance(Duration.ofMillis(chat < 5 ? 200 : 100));
