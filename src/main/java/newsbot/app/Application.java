@@ -237,7 +237,7 @@ public final class Application implements AutoCloseable {
             DeliveryTime time = DeliveryTime.system(clock);
             Outbox outbox = new Outbox(time);
             RateLimiter limiter = new RateLimiter(config.delivery(), time, counters);
-            dispatcher = new Dispatcher(db, new Subscribers(), outbox, gateway, limiter,
+            dispatcher = new Dispatcher(db, new Subscribers(), outbox, limiter.stamping(gateway), limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
                     Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
