@@ -14,7 +14,7 @@ import newsbot.store.Database;
 /**
  * Not a test: fills {@code deliveries} with 5,000,000 rows spread over 28 days (92% sent, 4% failed, 2% cancelled,
  * 2% pending) and prunes the finished ones older than {@link DeliveryRetention#KEEP} the way the hourly job does:
- * {@link Deliveries#deleteFinishedBefore} in transactions of 5,000 rows. Prints how long each transaction held the
+ * {@link OutboxTable#deleteFinishedBefore} in transactions of 5,000 rows. Prints how long each transaction held the
  * write lock (median, p99, max) and the total; for contrast, one batch and one idle run (nothing due, the common
  * hourly case) with the pruning index dropped.
  * {@code PruneBenchmark [rows]}.
@@ -87,7 +87,7 @@ public final class PruneBenchmark {
     }
 
     // One INSERT ... SELECT over a counter: chat ids 1..100,000, one row per chat and kind and day.
-    private static void fill(Database db, int rows) {
+    static void fill(Database db, int rows) {
         long span = Duration.ofDays(28).toMillis();
         long start = NOW.toEpochMilli() - span;
         int chunk = 250_000;
