@@ -160,16 +160,12 @@ public final class AdminWorld {
 
     /** Steps the dispatcher over virtual time until no row is due, or {@code maxSteps}. */
     public void drain(Dispatcher d, int maxSteps) {
-        for (int i = 0; i < maxSteps && dueNow() > 0; i++) {
-            time.advance(DispatcherDriver.step(d));
-        }
+        DispatcherDriver.run(d, time, () -> dueNow() == 0, maxSteps);
     }
 
     /** Steps the dispatcher {@code steps} times. */
     public void step(Dispatcher d, int steps) {
-        for (int i = 0; i < steps; i++) {
-            time.advance(DispatcherDriver.step(d));
-        }
+        DispatcherDriver.run(d, time, () -> false, steps);
     }
 
     public int dueNow() {

@@ -1,6 +1,6 @@
 package newsbot.app;
 
-import static newsbot.testing.PairInstances.await;
+import static newsbot.testing.Await.until;
 import static newsbot.testing.PairInstances.receivedPerChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,13 +48,13 @@ class PairKillIT {
                     dir.resolve("a.log"));
             Application b = null;
             try {
-                await(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
+                until(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
                 TestClock clock = new TestClock(Instant.now());
                 BotConfig standby = new ConfigLoader(Map.of()).fromMap(PairInstances.properties(telegram, url, "b"));
                 b = Application.start(standby, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
                 assertThat(b.active()).as("a holds the lease").isFalse();
                 PairInstances.enqueueBroadcast(url, READERS, chat -> TEXT, Instant.now());
-                await(() -> receivedPerChat(telegram, TEXT).size() >= 15, Duration.ofSeconds(60));
+                until(() -> receivedPerChat(telegram, TEXT).size() >= 15, Duration.ofSeconds(60));
                 b.leaseTickNow();
 
                 a.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is not released
@@ -68,7 +68,7 @@ class PairKillIT {
                     b.leaseTickNow();
                 }
                 assertThat(b.active()).as("b took over a's lease").isTrue();
-                await(() -> receivedPerChat(telegram, TEXT).size() == READERS, Duration.ofSeconds(60));
+                until(() -> receivedPerChat(telegram, TEXT).size() == READERS, Duration.ofSeconds(60));
                 Thread.sleep(300);
                 Map<Long, Integer> per = receivedPerChat(telegram, TEXT);
                 long twice = per.values().stream().filter(n -> n > 1).count();
