@@ -55,7 +55,7 @@ final class IngestFixture implements AutoCloseable {
     }
 
     static BotConfig config(Path db, List<FeedSource> feeds, Set<String> breakingFeeds) {
-        TestConfig.Keys keys = TestConfig.keys().dbPath(db).categories(CATEGORIES).feeds(feeds)
+        TestConfig.Keys keys = TestConfig.keys().categories(CATEGORIES).feeds(feeds)
                 .set("feed.poll-interval", INTERVAL.toString())
                 .set("feed.max-bytes", Long.toString(MAX_BYTES))
                 .set("feed.max-backoff", MAX_BACKOFF.toString())
@@ -63,6 +63,9 @@ final class IngestFixture implements AutoCloseable {
                 .set("digest.times", "08:00")
                 .limits(30, 1, 20, 8, 1);
         breakingFeeds.forEach(keys::breakingFeed);
+        if (db != null) { // on PostgreSQL the database has no file; the poller never reads this key
+            keys.dbPath(db);
+        }
         return keys.load();
     }
 
