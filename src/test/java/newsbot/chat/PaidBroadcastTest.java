@@ -8,6 +8,7 @@ import java.util.List;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeButton;
 import newsbot.telegram.FakeMessage;
+import newsbot.testing.TestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,8 @@ class PaidBroadcastTest {
 
     /** 20 Stars a day at 0.1 a message pay for 200 messages; paid ones go at 100 a second. */
     private static final int PAID_PER_SECOND = 100;
-    private static final java.util.Map<String, String> PAID = java.util.Map.of("delivery.paid-broadcast", "true",
-            "delivery.paid-per-second", Integer.toString(PAID_PER_SECOND), "delivery.paid-budget-stars", "20",
-            "delivery.paid-stars-per-message", "0.1");
+    private static final java.util.Map<String, String> PAID = TestConfig.keys().paid(PAID_PER_SECOND, 20, "0.1")
+            .values();
     private static final long FIRST = 100;
     private static final long LAST = 399;
 

@@ -1,11 +1,11 @@
 package newsbot.chat;
 
+import newsbot.testing.TestConfig;
 import newsbot.testing.World;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,7 +216,7 @@ class UpdateConsumerTest {
     @Test
     void aFloodingChatGetsOneNoteAndCostsTheOthersNothing() {
         World world = new World(dir);
-        BotConfig.Chat guard = new BotConfig.Chat(4, 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        BotConfig.Chat guard = TestConfig.load(Map.of("chat.flood-limit", "5")).chat();
         UpdateRouter router = router(world, Map.of("help", new HelpCommand()), guard);
         List<Update> batch = new ArrayList<>();
         int id = 1;
@@ -245,7 +245,7 @@ class UpdateConsumerTest {
     @Test
     void inAGroupOnlyWhatTheBotAnswersCountsAndPerMember() {
         World world = new World(dir);
-        BotConfig.Chat guard = new BotConfig.Chat(4, 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        BotConfig.Chat guard = TestConfig.load(Map.of("chat.flood-limit", "5")).chat();
         CommandHandler subscribe = c -> c.reply("subscribed by " + c.incoming().userId());
         UpdateRouter router = router(world, Map.of("help", new HelpCommand(), "subscribe", subscribe), guard);
         long group = -500;

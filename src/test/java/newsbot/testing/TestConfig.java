@@ -128,6 +128,19 @@ public final class TestConfig {
                     .set("delivery.max-in-flight", Integer.toString(maxInFlight));
         }
 
+        /** Paid broadcasts on: {@code perSecond} paid messages a second, a daily budget, Telegram's price. */
+        public Keys paid(int perSecond, int budgetStars, String starsPerMessage) {
+            return set("delivery.paid-broadcast", "true")
+                    .set("delivery.paid-per-second", Integer.toString(perSecond))
+                    .set("delivery.paid-budget-stars", Integer.toString(budgetStars))
+                    .set("delivery.paid-stars-per-message", starsPerMessage);
+        }
+
+        /** The keys written so far, for a rig that adds its own. */
+        public Map<String, String> values() {
+            return Map.copyOf(values);
+        }
+
         public BotConfig load() {
             return TestConfig.load(values);
         }
