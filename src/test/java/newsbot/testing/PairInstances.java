@@ -2,7 +2,6 @@ package newsbot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,15 +47,7 @@ public final class PairInstances {
 
     /** {@link #properties} as {@code <instance>.properties} in {@code dir}, for the jar's {@code --config}. */
     public static Path writeConfig(Path dir, FakeBotApi telegram, String dbUrl, String instance) {
-        StringBuilder text = new StringBuilder();
-        properties(telegram, dbUrl, instance).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Path file = dir.resolve(instance + ".properties");
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return TestConfig.write(dir.resolve(instance + ".properties"), properties(telegram, dbUrl, instance));
     }
 
     /** {@code target/newsbot.jar} with {@code config}, everything it prints going to {@code log}. */

@@ -1,5 +1,9 @@
 package newsbot.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +41,18 @@ public final class TestConfig {
         }
         all.putAll(values);
         return new ConfigLoader(Map.of()).fromMap(all);
+    }
+
+    /** {@code values} as a properties file at {@code file}, for {@code --config} of the jar or of a command. */
+    public static Path write(Path file, Map<String, String> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** Telegram's limits as the delivery engine applies them: messages/s overall, per chat, per group per minute. */
