@@ -10,13 +10,11 @@ import newsbot.delivery.Replier;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import newsbot.messages.Texts;
 import newsbot.config.BotConfig;
@@ -55,36 +53,33 @@ public final class AdminWorld {
     public final RateLimiter limiter;
 
     public AdminWorld(Path dir) {
-        this(dir, TestConfig.limits(30, 1, 20, 4, 1));
+        this(dir, Map.of());
     }
 
-    /** A world whose sending limits (paid broadcasts among them) are {@code delivery}. */
-    public AdminWorld(Path dir, BotConfig.Delivery delivery) {
-        this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery);
+    /** A world whose configuration has {@code keys} on top of this world's (paid broadcasts, say). */
+    public AdminWorld(Path dir, Map<String, String> keys) {
+        this.config = keys(dir.resolve("bot.db"), URI.create("https://api.telegram.org")).set(keys).load();
         this.db = newsbot.testing.TestDatabases.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time, counters);
     }
 
     public static BotConfig config(Path dbPath, URI apiUrl) {
-        return config(dbPath, apiUrl, TestConfig.limits(30, 1, 20, 4, 1));
+        return keys(dbPath, apiUrl).load();
     }
 
-    public static BotConfig config(Path dbPath, URI apiUrl, BotConfig.Delivery delivery) {
-        List<Category> categories = List.of(
-                new Category("economy", "Экономика", "Economy", List.of()),
-                new Category("sport", "Спорт", "Sport", List.of()),
-                new Category("world", "В мире", "World", List.of()));
-        List<FeedSource> feeds = List.of(
-                new FeedSource("main", "https://example.org/rss", null, false),
-                new FeedSource("sport", "https://example.org/sport.rss", "sport", false),
-                new FeedSource("world", "https://example.org/world.rss", "world", false));
-        return new BotConfig(
-                new BotConfig.Telegram("123:abc", apiUrl, Set.of(ADMIN, OTHER_ADMIN)),
-                dbPath, categories,
-                new BotConfig.Feeds(feeds, Duration.ofMinutes(5), 5 << 20, Duration.ofHours(1), Duration.ofDays(30), 300),
-                new BotConfig.Breaking(List.of("СРОЧНО"), Set.of()),
-                new BotConfig.Digest(ZONE, List.of(LocalTime.of(8, 0)), 5),
-                delivery);
+    /** Three categories, three feeds, two admins and Telegram's limits with four attempts. */
+    private static TestConfig.Keys keys(Path dbPath, URI apiUrl) {
+        return TestConfig.keys().dbPath(dbPath).set("telegram.api-url", apiUrl.toString()).admins(ADMIN, OTHER_ADMIN)
+                .category(new Category("economy", "Экономика", "Economy", List.of()))
+                .category(new Category("sport", "Спорт", "Sport", List.of()))
+                .category(new Category("world", "В мире", "World", List.of()))
+                .feed(new FeedSource("main", "https://example.org/rss", null, false))
+                .feed(new FeedSource("sport", "https://example.org/sport.rss", "sport", false))
+                .feed(new FeedSource("world", "https://example.org/world.rss", "world", false))
+                .set("feed.poll-interval", "PT5M")
+                .set("breaking.markers", "СРОЧНО")
+                .set("digest.timezone", ZONE.getId()).set("digest.times", "08:00")
+                .limits(30, 1, 20, 4, 1);
     }
 
     /** The editors' tools over this world, answering admins through {@code out}; small batches show batching. */
@@ -165,16 +160,12 @@ public final class AdminWorld {
 
     /** Steps the dispatcher over virtual time until no row is due, or {@code maxSteps}. */
     public void drain(Dispatcher d, int maxSteps) {
-        for (int i = 0; i < maxSteps && dueNow() > 0; i++) {
-            time.advance(DispatcherDriver.step(d));
-        }
+        DispatcherDriver.run(d, time, () -> dueNow() == 0, maxSteps);
     }
 
     /** Steps the dispatcher {@code steps} times. */
     public void step(Dispatcher d, int steps) {
-        for (int i = 0; i < steps; i++) {
-            time.advance(DispatcherDriver.step(d));
-        }
+        DispatcherDriver.run(d, time, () -> false, steps);
     }
 
     public int dueNow() {

@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.testing.RecordingReplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class BreakingPushTest {
     @Test
     void pushesOnceToTheReadersOfItsCategories() {
         AdminWorld world = new AdminWorld(dir);
-        Admin admin = world.admin(new RecordingMessages(), 1000);
+        Admin admin = world.admin(new RecordingReplier(), 1000);
         world.reader(1, SubscriberStatus.ACTIVE, "ru", "economy");
         world.reader(2, SubscriberStatus.ACTIVE, "en", "world");
         world.reader(3, SubscriberStatus.ACTIVE, "ru", "sport");
@@ -52,7 +53,7 @@ class BreakingPushTest {
     @Test
     void anArticleThatWentOutTwentyDaysAgoIsNotPushedAgainOnceItsDeliveriesAreForgotten() {
         AdminWorld world = new AdminWorld(dir);
-        Admin admin = world.admin(new RecordingMessages(), 1000);
+        Admin admin = world.admin(new RecordingReplier(), 1000);
         world.reader(1, SubscriberStatus.ACTIVE, "ru", "economy");
         long id = world.article("main", "Rates up", "https://example.org/rates", "economy", world.time.instant());
         PushArticle article = admin.breaking().find(Long.toString(id)).orElseThrow();

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.testing.ScriptedSender;
+import newsbot.testing.RecordingReplier;
 import static newsbot.admin.AdminWorld.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +25,9 @@ class BroadcastControlTest {
     @TempDir
     Path dir;
     private AdminWorld world;
-    private RecordingMessages admins;
+    private RecordingReplier admins;
     private Admin admin;
-    private RecordingSender telegram;
+    private ScriptedSender telegram;
     private Dispatcher dispatcher;
     private long id;
     private int control;
@@ -34,9 +36,9 @@ class BroadcastControlTest {
     void setUp() {
         world = new AdminWorld(dir);
         world.readers(1, READERS, SubscriberStatus.ACTIVE, "ru");
-        admins = new RecordingMessages();
+        admins = new RecordingReplier();
         admin = world.admin(admins, 7);
-        telegram = new RecordingSender();
+        telegram = new ScriptedSender(world.time);
         dispatcher = world.dispatcher(telegram);
         id = admin.broadcasts().create(ADMIN, ADMIN, "en", "all", "Hello", 5).orElseThrow();
         control = admins.to(ADMIN).get(1).messageId();
@@ -67,14 +69,14 @@ class BroadcastControlTest {
         press("send");
         admin.monitor().tick();
         world.step(dispatcher, 30);
-        int sentBeforePause = telegram.delivered.size();
+        int sentBeforePause = telegram.delivered().size();
         assertThat(sentBeforePause).isBetween(1, READERS - 10);
 
         assertThat(press("pause")).contains("paused");
         assertThat(world.state(id)).isEqualTo("PAUSED");
         run(20);
         // the pause wakes the dispatcher, whose next step re-reads its window without the held rows
-        assertThat(telegram.delivered).hasSize(sentBeforePause);
+        assertThat(telegram.delivered()).hasSize(sentBeforePause);
         assertThat(pending()).isPositive();
         assertThat(admins.lastEdit().html()).contains("paused", "Paused: nothing is being sent.");
         assertThat(admins.lastEdit().keyboard().getKeyboard()).flatMap(r -> r).extracting(b -> b.getCallbackData())
@@ -91,19 +93,19 @@ class BroadcastControlTest {
     void cancelStopsItAndCancelsThePendingRows() {
         press("send"); // enqueues the first batch; the monitor has not enqueued the rest yet
         world.step(dispatcher, 6);
-        int sent = telegram.delivered.size();
+        int sent = telegram.delivered().size();
 
         assertThat(press("cancel")).contains("cancelled");
         run(10);
         assertThat(world.state(id)).isEqualTo("CANCELLED");
-        assertThat(telegram.delivered).hasSize(sent);
+        assertThat(telegram.delivered()).hasSize(sent);
         List<Map.Entry<Long, String>> rows = world.broadcastRows(id);
         assertThat(rows).extracting(Map.Entry::getValue).containsOnly("SENT", "CANCELLED");
         assertThat(pending()).isZero();
         // later batches are never enqueued once cancelled
         assertThat(rows.size()).isLessThan(READERS);
         String report = admins.lastEdit().html();
-        assertThat(report).contains("cancelled", "Delivered: " + telegram.delivered.size() + " of ",
+        assertThat(report).contains("cancelled", "Delivered: " + telegram.delivered().size() + " of ",
                 "Not sent: ");
         assertThat(admins.lastEdit().keyboard()).isNull();
         assertThat(press("resume")).contains("cannot do that");
@@ -115,7 +117,7 @@ class BroadcastControlTest {
         assertThat(press("cancel")).contains("cancelled");
         run(3);
         assertThat(world.state(id)).isEqualTo("CANCELLED");
-        assertThat(telegram.delivered).isEmpty();
+        assertThat(telegram.delivered()).isEmpty();
         assertThat(admins.lastEdit().messageId()).isEqualTo(control);
         assertThat(admins.lastEdit().html()).contains("Nothing was sent");
         assertThat(press("send")).contains("already sent or cancelled");
@@ -126,11 +128,11 @@ class BroadcastControlTest {
         press("send");
         world.step(dispatcher, 10);
         assertThat(world.broadcastRows(id)).hasSize(7); // only the first batch so far
-        int before = telegram.delivered.size();
+        int before = telegram.delivered().size();
         assertThat(before).isPositive();
 
         // a new process: new objects over the same database; the old ones are never used again
-        RecordingMessages afterRestart = new RecordingMessages();
+        RecordingReplier afterRestart = new RecordingReplier();
         Admin restarted = world.admin(afterRestart, 7);
         Dispatcher newDispatcher = world.dispatcher(telegram);
         for (int s = 0; s < 10; s++) {
@@ -171,7 +173,7 @@ class BroadcastControlTest {
             assertThat(Duration.between(editTimes.get(i - 1), editTimes.get(i))).isGreaterThanOrEqualTo(
                     Duration.ofSeconds(3));
         }
-        assertThat(admins.edits).extracting(RecordingMessages.Edit::html).anySatisfy(html -> assertThat(html)
+        assertThat(admins.edits).extracting(RecordingReplier.Edit::html).anySatisfy(html -> assertThat(html)
                 .contains("sending", "%", "Delivered: ", "of 40", "Time left: about"));
     }
 }

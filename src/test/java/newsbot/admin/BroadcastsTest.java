@@ -1,5 +1,8 @@
 package newsbot.admin;
 
+import newsbot.testing.ScriptedSender;
+import newsbot.telegram.SendOutcome;
+import newsbot.testing.RecordingReplier;
 import static newsbot.admin.AdminWorld.ADMIN;
 import static newsbot.admin.AdminWorld.OTHER_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +23,9 @@ class BroadcastsTest {
     @TempDir
     Path dir;
     private AdminWorld world;
-    private RecordingMessages admins;
+    private RecordingReplier admins;
     private Admin admin;
-    private RecordingSender telegram;
+    private ScriptedSender telegram;
     private Dispatcher dispatcher;
 
     @BeforeEach
@@ -35,9 +38,9 @@ class BroadcastsTest {
         world.reader(5, SubscriberStatus.STOPPED, "en", "economy");
         world.reader(6, SubscriberStatus.BLOCKED, "en", "economy");
         world.reader(7, SubscriberStatus.ACTIVE, "en");
-        admins = new RecordingMessages();
+        admins = new RecordingReplier();
         admin = world.admin(admins, 2);
-        telegram = new RecordingSender();
+        telegram = new ScriptedSender(world.time);
         dispatcher = world.dispatcher(telegram);
     }
 
@@ -68,9 +71,9 @@ class BroadcastsTest {
         runToEnd();
 
         assertThat(telegram.chats()).containsExactlyInAnyOrder(1L, 2L, 3L, 7L);
-        assertThat(telegram.delivered).allSatisfy(m -> assertThat(m.html()).isEqualTo("<b>Hello</b> readers"));
+        assertThat(telegram.delivered()).allSatisfy(m -> assertThat(m.html()).isEqualTo("<b>Hello</b> readers"));
         assertThat(world.state(id)).isEqualTo("DONE");
-        RecordingMessages.Edit report = admins.lastEdit();
+        RecordingReplier.Edit report = admins.lastEdit();
         assertThat(report.messageId()).isEqualTo(controlMessage());
         assertThat(report.html()).contains("finished", "Delivered: 4 of 4", "Blocked the bot: 0", "Failed: 0",
                 "Duration:");
@@ -97,7 +100,7 @@ class BroadcastsTest {
     @Test
     void previewAndTestSendReachOnlyTheAdmin() {
         long id = draft("", "<i>Soon</i> on air");
-        List<RecordingMessages.Sent> toAdmin = admins.to(ADMIN);
+        List<RecordingReplier.Sent> toAdmin = admins.to(ADMIN);
         assertThat(toAdmin).hasSize(2);
         assertThat(toAdmin.get(0).message().html()).isEqualTo("<i>Soon</i> on air");
         assertThat(toAdmin.get(0).message().keyboard()).isNull();
@@ -111,11 +114,11 @@ class BroadcastsTest {
         String toast = admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":test", "en");
         assertThat(toast).contains("sent to you only");
         assertThat(admins.to(ADMIN)).hasSize(3);
-        assertThat(admins.last().message().html()).isEqualTo("<i>Soon</i> on air");
-        assertThat(admins.sent).allSatisfy(s -> assertThat(s.message().chatId()).isEqualTo(ADMIN));
+        assertThat(admins.last().html()).isEqualTo("<i>Soon</i> on air");
+        assertThat(admins.sent).allSatisfy(s -> assertThat(s.chatId()).isEqualTo(ADMIN));
 
         runToEnd();
-        assertThat(telegram.delivered).isEmpty();
+        assertThat(telegram.delivered()).isEmpty();
         assertThat(world.broadcastRows(id)).isEmpty();
         assertThat(world.state(id)).isEqualTo("DRAFT");
     }
@@ -128,7 +131,7 @@ class BroadcastsTest {
         runToEnd();
         assertThat(world.state(id)).isEqualTo("DRAFT");
         assertThat(world.broadcastRows(id)).isEmpty();
-        assertThat(telegram.delivered).isEmpty();
+        assertThat(telegram.delivered()).isEmpty();
         assertThat(admins.sent).hasSize(2);
     }
 
@@ -159,8 +162,8 @@ class BroadcastsTest {
         String toast = admin.broadcasts().press(ADMIN, group, 77, "bc:" + id + ":test", "en");
         assertThat(toast).contains("sent to you only");
         assertThat(admins.to(group)).isEmpty();
-        assertThat(admins.last().message().chatId()).isEqualTo(ADMIN);
-        assertThat(admins.last().message().html()).isEqualTo("<i>Soon</i> on air");
+        assertThat(admins.last().chatId()).isEqualTo(ADMIN);
+        assertThat(admins.last().html()).isEqualTo("<i>Soon</i> on air");
     }
 
     @Test
@@ -206,7 +209,7 @@ class BroadcastsTest {
 
     @Test
     void aReaderWhoBlockedTheBotMeanwhileCountsAsBlocked() {
-        telegram.blocked.add(3L);
+        telegram.answer(m -> m.chatId() == 3L ? new SendOutcome.Blocked("Forbidden: bot was blocked by the user") : null);
         long id = draft("", "Hello");
         admin.broadcasts().press(ADMIN, ADMIN, controlMessage(), "bc:" + id + ":send", "en");
         runToEnd();
@@ -217,10 +220,10 @@ class BroadcastsTest {
     void textOverTheLimitIsRefusedWithItsLength() {
         OptionalLong id = admin.broadcasts().create(ADMIN, ADMIN, "en", "", "x".repeat(5000), 5000);
         assertThat(id).isEmpty();
-        assertThat(admins.last().message().html()).contains("5000 characters", "at most 4096");
+        assertThat(admins.last().html()).contains("5000 characters", "at most 4096");
         String formatted = "<b>x</b>".repeat(600);
         assertThat(admin.broadcasts().create(ADMIN, ADMIN, "en", "", formatted, 600)).isEmpty();
-        assertThat(admins.last().message().html()).contains("4800 characters");
+        assertThat(admins.last().html()).contains("4800 characters");
         int drafts = world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM broadcasts").mapTo(Integer.class)
                 .one());
         assertThat(drafts).isZero();
@@ -229,7 +232,7 @@ class BroadcastsTest {
     @Test
     void unknownAudienceIsRefused() {
         assertThat(admin.broadcasts().create(ADMIN, ADMIN, "en", "cat=weather", "Hi", 2)).isEmpty();
-        assertThat(admins.last().message().html()).contains("Unknown audience <code>cat=weather</code>",
+        assertThat(admins.last().html()).contains("Unknown audience <code>cat=weather</code>",
                 "economy, sport, world");
         assertThat(admin.broadcasts().create(ADMIN, ADMIN, "en", "lang=de", "Hi", 2)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.testing.RecordingReplier;
 import static newsbot.admin.AdminWorld.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class CampaignFixesTest {
     @TempDir
     Path dir;
     private AdminWorld world;
-    private RecordingMessages admins;
+    private RecordingReplier admins;
     private Admin admin;
     private final BroadcastsRepo repo = new BroadcastsRepo();
 
@@ -30,7 +31,7 @@ class CampaignFixesTest {
     void setUp() {
         world = new AdminWorld(dir);
         world.reader(1, SubscriberStatus.ACTIVE, "en", "economy");
-        admins = new RecordingMessages();
+        admins = new RecordingReplier();
         admin = world.admin(admins, 2);
     }
 

@@ -83,9 +83,8 @@ public abstract class EditorRig implements AutoCloseable {
         } catch (TelegramApiException e) {
             throw new IllegalStateException(e);
         }
-        for (int i = 0; i < 1000 && (pendingReplies() > 0 || DispatcherDriver.callsPending(dispatcher)); i++) {
-            world.time.advance(DispatcherDriver.step(dispatcher));
-        }
+        DispatcherDriver.run(dispatcher, world.time,
+                () -> pendingReplies() == 0 && !DispatcherDriver.callsPending(dispatcher), 1000);
     }
 
     private int pendingReplies() {

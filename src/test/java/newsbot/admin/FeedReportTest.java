@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.testing.RecordingReplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class FeedReportTest {
     @Test
     void oneLinePerFeedFailingFirst() {
         AdminWorld world = new AdminWorld(dir);
-        Admin admin = world.admin(new RecordingMessages(), 1000);
+        Admin admin = world.admin(new RecordingReplier(), 1000);
         Instant now = world.time.instant();
         world.feed("main", now.minus(Duration.ofMinutes(5)), now.minus(Duration.ofMinutes(5)), 0, null);
         world.feed("sport", now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)), 3,

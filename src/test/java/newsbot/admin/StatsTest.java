@@ -1,5 +1,6 @@
 package newsbot.admin;
 
+import newsbot.testing.RecordingReplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import newsbot.delivery.Manner;
 
@@ -29,7 +30,7 @@ class StatsTest {
     @BeforeEach
     void setUp() {
         world = new AdminWorld(dir);
-        admin = world.admin(new RecordingMessages(), 1000);
+        admin = world.admin(new RecordingReplier(), 1000);
         now = world.time.instant();
         world.reader(1, SubscriberStatus.ACTIVE, "ru", "economy", "sport");
         world.reader(2, SubscriberStatus.ACTIVE, "en", "economy");

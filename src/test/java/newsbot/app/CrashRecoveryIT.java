@@ -1,5 +1,6 @@
 package newsbot.app;
 
+import newsbot.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import newsbot.delivery.Manner;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
@@ -61,7 +61,7 @@ class CrashRecoveryIT {
             Path config = writeConfig(telegram, dbFile);
             Process first = start(jar, config, "first");
             try {
-                await(() -> telegram.sentMessages().size() >= CHATS / 3, Duration.ofSeconds(60));
+                Await.until(() -> telegram.sentMessages().size() >= CHATS / 3, Duration.ofSeconds(60));
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook runs
                 first.waitFor(10, TimeUnit.SECONDS);
@@ -71,7 +71,7 @@ class CrashRecoveryIT {
 
             Process second = start(jar, config, "second");
             try {
-                await(() -> db.withHandle(outbox::pendingCount) == 0, Duration.ofSeconds(60));
+                Await.until(() -> db.withHandle(outbox::pendingCount) == 0, Duration.ofSeconds(60));
             } finally {
                 // everything is recorded by now; a clean stop is ProcessLifecycleTest's subject, not this one's
                 second.destroyForcibly();
@@ -114,13 +114,5 @@ class CrashRecoveryIT {
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("NEWSBOT_"));
         return builder.start();
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

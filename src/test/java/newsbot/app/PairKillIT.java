@@ -1,6 +1,6 @@
 package newsbot.app;
 
-import static newsbot.testing.PairInstances.await;
+import static newsbot.testing.Await.until;
 import static newsbot.testing.PairInstances.receivedPerChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,13 +48,13 @@ class PairKillIT {
                     dir.resolve("a.log"));
             Application b = null;
             try {
-                await(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
+                until(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
                 TestClock clock = new TestClock(Instant.now());
                 BotConfig standby = new ConfigLoader(Map.of()).fromMap(PairInstances.properties(telegram, url, "b"));
                 b = Application.start(standby, clock, Duration.ofSeconds(1), Application.Schedules.OFF);
                 assertThat(b.active()).as("a holds the lease").isFalse();
                 PairInstances.enqueueBroadcast(url, READERS, chat -> TEXT, Instant.now());
-                await(() -> receivedPerChat(telegram, TEXT).size() >= 15, Duration.ofSeconds(60));
+                until(() -> receivedPerChat(telegram, TEXT).size() >= 15, Duration.ofSeconds(60));
                 b.leaseTickNow();
 
                 a.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is not released
@@ -68,9 +68,9 @@ class PairKillIT {
                     b.leaseTickNow();
                 }
                 assertThat(b.active()).as("b took over a's lease").isTrue();
-                await(() -> receivedPerChat(telegram, TEXT).size() == READERS, Duration.ofSeconds(60));
+                until(() -> receivedPerChat(telegram, TEXT).size() == READERS, Duration.ofSeconds(60));
                 // every row recorded: an answer is recorded after Telegram gave it, so a repeat would be in by now
-                await(() -> pendingRows(url) == 0, Duration.ofSeconds(60));
+                until(() -> pendingRows(url) == 0, Duration.ofSeconds(60));
                 Map<Long, Integer> per = receivedPerChat(telegram, TEXT);
                 long twice = per.values().stream().filter(n -> n > 1).count();
                 System.out.printf("pair kill test: %d readers had it before SIGKILL, %d chat(s) got it twice%n",
@@ -101,16 +101,16 @@ class PairKillIT {
             try {
                 running.put("a", PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "a"),
                         dir.resolve("a.log")));
-                await(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
+                until(() -> log("a").contains("instance a is active"), Duration.ofSeconds(60));
                 running.put("b", PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "b"),
                         dir.resolve("b.log")));
-                await(() -> log("b").contains("newsbot started as instance b"), Duration.ofSeconds(60));
+                until(() -> log("b").contains("newsbot started as instance b"), Duration.ofSeconds(60));
                 running.remove("a").destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 running.put("c", PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "c"),
                         dir.resolve("c.log")));
-                await(() -> log("c").contains("newsbot started as instance c"), Duration.ofSeconds(60));
+                until(() -> log("c").contains("newsbot started as instance c"), Duration.ofSeconds(60));
 
-                await(() -> log("b").contains("instance b is active") || log("c").contains("instance c is active"),
+                until(() -> log("b").contains("instance b is active") || log("c").contains("instance c is active"),
                         Duration.ofSeconds(30));
                 String taker = log("b").contains("instance b is active") ? "b" : "c";
                 running.remove(taker).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // at the moment it took over
@@ -118,7 +118,7 @@ class PairKillIT {
                 String other = taker.equals("b") ? "c" : "b";
 
                 PairInstances.enqueueBroadcast(url, 5, chat -> "после двух падений", Instant.now());
-                await(() -> receivedPerChat(telegram, "после двух падений").size() == 5, Duration.ofSeconds(60));
+                until(() -> receivedPerChat(telegram, "после двух падений").size() == 5, Duration.ofSeconds(60));
                 Duration served = Duration.ofNanos(System.nanoTime() - killed);
                 System.out.printf("killed %s as it took over: %s served the next broadcast after %.1f s%n", taker,
                         other, served.toMillis() / 1000.0);

@@ -2,10 +2,6 @@ package newsbot.app;
 
 import newsbot.testing.TestClock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,15 +110,7 @@ final class TestBot implements AutoCloseable {
     }
 
     Path writeConfig(String name) {
-        StringBuilder text = new StringBuilder();
-        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Path file = dir.resolve(name);
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return newsbot.testing.TestConfig.write(dir.resolve(name), properties);
     }
 
     @Override

@@ -3,18 +3,14 @@ package newsbot.bench;
 import newsbot.testing.PostgresServer;
 import newsbot.testing.TestConfig;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.config.FeedSource;
@@ -95,12 +91,8 @@ final class BenchSupport {
         List<Category> categories = List.of(new Category("society", "Общество", "Society", List.of()),
                 new Category("politics", "Политика", "Politics", List.of()),
                 new Category("incidents", "Происшествия", "Incidents", List.of()));
-        return new BotConfig(new BotConfig.Telegram("1:x", URI.create("http://127.0.0.1:9"), Set.of()),
-                dir.resolve("unused.db"), categories,
-                new BotConfig.Feeds(feeds, Duration.ofMinutes(2), 5 << 20, Duration.ofHours(1), Duration.ofDays(30), 300),
-                new BotConfig.Breaking(List.of("СРОЧНО", "⚡"), Set.of()),
-                new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
-                TestConfig.limits(30, 1, 20, 8, 1));
+        return TestConfig.keys().dbPath(dir.resolve("unused.db")).categories(categories).feeds(feeds)
+                .set("breaking.markers", "СРОЧНО,⚡").set("digest.times", "08:00").limits(30, 1, 20, 8, 1).load();
     }
 
     /** A realistic item: Cyrillic title, HTML description of about 400 characters, two categories. */

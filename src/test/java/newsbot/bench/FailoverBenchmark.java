@@ -1,6 +1,6 @@
 package newsbot.bench;
 
-import static newsbot.testing.PairInstances.await;
+import static newsbot.testing.Await.until;
 import static newsbot.testing.PairInstances.receivedPerChat;
 
 import java.io.IOException;
@@ -48,11 +48,11 @@ public final class FailoverBenchmark {
         try (FakeBotApi telegram = FakeBotApi.start()) {
             telegram.delayResponses(roundTrip);
             Process a = PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "a"), dir.resolve("a.log"));
-            await(() -> log(dir, "a").contains("instance a is active"), Duration.ofSeconds(60));
+            until(() -> log(dir, "a").contains("instance a is active"), Duration.ofSeconds(60));
             Process b = PairInstances.startJar(PairInstances.writeConfig(dir, telegram, url, "b"), dir.resolve("b.log"));
-            await(() -> log(dir, "b").contains("instance b, standby"), Duration.ofSeconds(60));
+            until(() -> log(dir, "b").contains("instance b, standby"), Duration.ofSeconds(60));
             PairInstances.enqueueBroadcast(url, readers, chat -> TEXT, Instant.now());
-            await(() -> receivedPerChat(telegram, TEXT).size() >= readers / 3, Duration.ofSeconds(120));
+            until(() -> receivedPerChat(telegram, TEXT).size() >= readers / 3, Duration.ofSeconds(120));
 
             long faultNanos = System.nanoTime();
             LocalTime faultAt = LocalTime.now();
@@ -62,16 +62,16 @@ public final class FailoverBenchmark {
                 a.destroyForcibly();
             }
             int atFault = receivedPerChat(telegram, TEXT).size();
-            await(() -> log(dir, "b").contains("instance b is active"), Duration.ofSeconds(60));
+            until(() -> log(dir, "b").contains("instance b is active"), Duration.ofSeconds(60));
             LocalTime activeAt = lineTime(log(dir, "b"), "instance b is active");
             // a's own calls on the wire land within a round trip or two; anything a second later is b's
             long bFirst = firstSentAfter(telegram, faultNanos + Duration.ofSeconds(1).toNanos());
             if (mode.equals("stop")) {
                 Thread.sleep(3_000);
                 signal(a, "CONT"); // the old active wakes up believing in its lease for a moment
-                await(() -> log(dir, "a").contains("steps down to standby"), Duration.ofSeconds(30));
+                until(() -> log(dir, "a").contains("steps down to standby"), Duration.ofSeconds(30));
             }
-            await(() -> receivedPerChat(telegram, TEXT).size() == readers, Duration.ofSeconds(300));
+            until(() -> receivedPerChat(telegram, TEXT).size() == readers, Duration.ofSeconds(300));
             Thread.sleep(1_000);
             Map<Long, Integer> per = receivedPerChat(telegram, TEXT);
             long twice = per.values().stream().filter(n -> n > 1).count();

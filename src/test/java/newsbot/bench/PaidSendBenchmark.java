@@ -51,8 +51,8 @@ public final class PaidSendBenchmark {
         int budget = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         Path dir = Files.createTempDirectory("newsbot-bench");
         DeliveryTime time = DeliveryTime.system();
-        BotConfig.Paid paid = new BotConfig.Paid(true, paidRate, budget, new java.math.BigDecimal("0.1"));
-        BotConfig.Delivery limits = TestConfig.limits(30, 1, 20, 5, 1).withPaid(paid);
+        BotConfig.Delivery limits = TestConfig.keys().limits(30, 1, 20, 5, 1).paid(paidRate, budget, "0.1").load()
+                .delivery();
 
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
@@ -62,7 +62,7 @@ public final class PaidSendBenchmark {
             Database db = Database.open(dir.resolve("bench.db"));
             Outbox outbox = new Outbox(time);
             DeliveryCounters counters = new DeliveryCounters();
-            PaidLane lane = new PaidLane(paid, time);
+            PaidLane lane = new PaidLane(limits.paid(), time);
             RateLimiter limiter = new RateLimiter(limits, time, counters);
             Dispatcher dispatcher = new Dispatcher(db, new Subscribers(), outbox,
                     limiter.stamping(new TelegramGateway(factory.telegramClient())), limiter,

@@ -6,12 +6,10 @@ import newsbot.admin.AdminHandlers;
 import newsbot.admin.AdminWorld;
 import newsbot.admin.EditorRig;
 import newsbot.app.ReaderDigests;
-import newsbot.config.BotConfig;
 import newsbot.delivery.Replier;
 import newsbot.delivery.SenderReplier;
 import newsbot.digest.DigestOptions;
 import newsbot.digest.Digests;
-import newsbot.testing.TestConfig;
 
 /**
  * The bot with the editors' tools against the fake Bot API, with the sending limits of Telegram (or the test's own):
@@ -20,12 +18,12 @@ import newsbot.testing.TestConfig;
 final class AdminRig extends EditorRig {
 
     AdminRig(Path dir) {
-        this(dir, TestConfig.limits(30, 1, 20, 4, 1));
+        this(dir, java.util.Map.of());
     }
 
-    /** A rig with its own sending limits: paid broadcasts on, say. */
-    AdminRig(Path dir, BotConfig.Delivery delivery) {
-        super(new AdminWorld(dir, delivery));
+    /** A rig whose configuration has {@code keys} on top: paid broadcasts on, say. */
+    AdminRig(Path dir, java.util.Map<String, String> keys) {
+        super(new AdminWorld(dir, keys));
         dispatcher = world.dispatcher(gateway, world.limiter);
         Replier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);

@@ -3,10 +3,8 @@ package newsbot.chat;
 import static newsbot.admin.AdminWorld.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import newsbot.config.BotConfig;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeButton;
 import newsbot.telegram.FakeMessage;
@@ -22,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PaidBroadcastTest {
 
     /** 20 Stars a day at 0.1 a message pay for 200 messages; paid ones go at 100 a second. */
-    private static final BotConfig.Paid PAID = new BotConfig.Paid(true, 100, 20, new BigDecimal("0.1"));
+    private static final int PAID_PER_SECOND = 100;
+    private static final java.util.Map<String, String> PAID = TestConfig.keys().paid(PAID_PER_SECOND, 20, "0.1")
+            .values();
     private static final long FIRST = 100;
     private static final long LAST = 399;
 
@@ -31,7 +31,7 @@ class PaidBroadcastTest {
     private AdminRig rig;
 
     private void start() {
-        rig = new AdminRig(dir, TestConfig.limits(30, 1, 20, 4, 1).withPaid(PAID));
+        rig = new AdminRig(dir, PAID);
         rig.says(ADMIN, "/start");
         rig.world.readers(FIRST, LAST, SubscriberStatus.ACTIVE, "ru", "sport");
     }
@@ -73,7 +73,7 @@ class PaidBroadcastTest {
         assertThat(rig.telegram.starsSpent()).isEqualByComparingTo("20");
         double seconds = (paid.get(paid.size() - 1).sentAtNanos() - paid.get(0).sentAtNanos()) / 1e9;
         double rate = (paid.size() - 1) / seconds;
-        assertThat(rate / PAID.perSecond()).as("paid rate ÷ paid limit").isBetween(0.9, 1.02);
+        assertThat(rate / PAID_PER_SECOND).as("paid rate ÷ paid limit").isBetween(0.9, 1.02);
         assertThat(rig.telegram.tooManyRequestsCount()).isZero();
 
         FakeMessage report = rig.telegram.current(ADMIN, control.messageId()).orElseThrow();

@@ -1,5 +1,6 @@
 package newsbot.chat;
 
+import newsbot.testing.RecordingReplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.util.List;
 import newsbot.admin.Admin;
 import newsbot.admin.AdminHandlers;
 import newsbot.admin.AdminWorld;
-import newsbot.admin.RecordingMessages;
 import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.telegram.KeyboardJson;
@@ -50,15 +50,15 @@ class SameBreakingAlertTest {
         fromEditor.reader(1, SubscriberStatus.ACTIVE, "ru", "economy");
         fromEditor.reader(AdminWorld.ADMIN, SubscriberStatus.ACTIVE, "ru");
         fromEditor.article("main", title, url, "economy", fromEditor.time.instant());
-        Admin admin = fromEditor.admin(new RecordingMessages(), 1000);
+        Admin admin = fromEditor.admin(new RecordingReplier(), 1000);
         AdminHandlers handlers = new AdminHandlers(admin, fromEditor.config, fromEditor.texts,
-                new RecordingMessages(), fromEditor.time);
+                new RecordingReplier(), fromEditor.time);
         UpdateScope scope = new UpdateScope(1, fromEditor.db, fromEditor.outbox, new HandledUpdates(),
                 new KeyboardJson());
         Incoming in = new Incoming(AdminWorld.ADMIN, AdminWorld.ADMIN, "private", "ru", 1, "breaking", url);
         scope.transaction(() -> handlers.breakingPush().handle(new Conversation(in,
                 fromEditor.db.withHandle(h -> new Subscribers().find(h, AdminWorld.ADMIN)).orElseThrow(),
-                fromEditor.texts, new RecordingMessages(), null, scope)));
+                fromEditor.texts, new RecordingReplier(), null, scope)));
 
         Row feed = alertRow(fromFeed, 1);
         Row editors = alertRow(fromEditor, 1);

@@ -1,11 +1,11 @@
 package newsbot.chat;
 
+import newsbot.testing.TestConfig;
 import newsbot.testing.World;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +35,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /** Batches from long polling: chats at once, a chat in order, and nothing lost or applied twice across a crash. */
 class UpdateConsumerTest {
+
+    /** The chat settings an operator gets without setting any key. */
+    private static final BotConfig.Chat CHAT = TestConfig.load(Map.of()).chat();
 
     @TempDir
     Path dir;
@@ -127,7 +130,7 @@ class UpdateConsumerTest {
         };
         List<Update> batch = List.of(message(1, 10, "/toggle"), message(2, 10, "/toggle"), message(3, 10, "/toggle"));
         UpdateConsumer deposed = new UpdateConsumer(router(world, fenced, Map.of("toggle", toggle), Map.of(),
-                BotConfig.Chat.DEFAULTS), fenced, new BotState(), new HandledUpdates(), lanes, 0);
+                CHAT), fenced, new BotState(), new HandledUpdates(), lanes, 0);
         deposed.consume(batch);
         assertThat(replies(world, 10)).as("update 1 only: no apology for the fenced ones").isEqualTo(1);
         assertThat(deposed.nextRequest(3).getOffset().intValue())
@@ -135,7 +138,7 @@ class UpdateConsumerTest {
 
         // the active instance polls from the stored offset and handles 2 and 3, and 1 not again
         UpdateConsumer active = consumer(world, router(world, Map.of("toggle", toggle(world)),
-                BotConfig.Chat.DEFAULTS));
+                CHAT));
         active.consume(batch);
         assertThat(replies(world, 10)).isEqualTo(3);
         assertThat(storedOffset(world)).isEqualTo(3);
@@ -155,14 +158,14 @@ class UpdateConsumerTest {
         List<Update> batch = List.of(message(1, 10, "/toggle"), message(2, 20, "/toggle"), message(3, 10, "/crash"),
                 message(4, 30, "/toggle"), message(5, 10, "/toggle"));
 
-        consumer(world, router(world, commands, BotConfig.Chat.DEFAULTS)).consume(batch);
+        consumer(world, router(world, commands, CHAT)).consume(batch);
         assertThat(storedOffset(world)).as("not past a batch that was not handled whole").isZero();
         assertThat(subscribed(world, 20)).isTrue();
         assertThat(subscribed(world, 30)).isTrue();
         assertThat(replies(world, 10)).as("chat 10 stopped at the crash").isEqualTo(1);
 
         // the restart: Telegram hands out the same batch again
-        UpdateConsumer restarted = consumer(world, router(world, commands, BotConfig.Chat.DEFAULTS));
+        UpdateConsumer restarted = consumer(world, router(world, commands, CHAT));
         restarted.consume(batch);
         assertThat(storedOffset(world)).isEqualTo(5);
         assertThat(restarted.nextRequest(null).getOffset().intValue()).isEqualTo(6);
@@ -205,7 +208,7 @@ class UpdateConsumerTest {
                 othersDone.countDown();
             }
         };
-        UpdateRouter router = router(world, Map.of("quick", quick), Map.of("slow", slow), BotConfig.Chat.DEFAULTS);
+        UpdateRouter router = router(world, Map.of("quick", quick), Map.of("slow", slow), CHAT);
         consumer(world, router).consume(List.of(message(1, 10, "/slow"), message(2, 10, "/quick a"),
                 message(3, 20, "/quick x"), message(4, 30, "/quick y"), message(5, 40, "/quick z")));
         assertThat(order).containsSubsequence("slow", "10:a");
@@ -216,7 +219,7 @@ class UpdateConsumerTest {
     @Test
     void aFloodingChatGetsOneNoteAndCostsTheOthersNothing() {
         World world = new World(dir);
-        BotConfig.Chat guard = new BotConfig.Chat(4, 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        BotConfig.Chat guard = TestConfig.load(Map.of("chat.flood-limit", "5")).chat();
         UpdateRouter router = router(world, Map.of("help", new HelpCommand()), guard);
         List<Update> batch = new ArrayList<>();
         int id = 1;
@@ -245,7 +248,7 @@ class UpdateConsumerTest {
     @Test
     void inAGroupOnlyWhatTheBotAnswersCountsAndPerMember() {
         World world = new World(dir);
-        BotConfig.Chat guard = new BotConfig.Chat(4, 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        BotConfig.Chat guard = TestConfig.load(Map.of("chat.flood-limit", "5")).chat();
         CommandHandler subscribe = c -> c.reply("subscribed by " + c.incoming().userId());
         UpdateRouter router = router(world, Map.of("help", new HelpCommand(), "subscribe", subscribe), guard);
         long group = -500;

@@ -1,5 +1,6 @@
 package newsbot.delivery;
 
+import newsbot.testing.ScriptedSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

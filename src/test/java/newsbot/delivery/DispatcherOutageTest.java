@@ -1,5 +1,7 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+import newsbot.testing.ScriptedSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class DispatcherOutageTest {
 
     @BeforeEach
     void setUp() {
-        f = new Fixture(dir.resolve("outage.db"), new newsbot.config.BotConfig.Delivery(30, 1, 20, 8, 1));
+        f = new Fixture(dir.resolve("outage.db"), TestConfig.limits(30, 1, 20, 8, 1));
         sender = new ScriptedSender(f.time);
     }
 

@@ -1,5 +1,6 @@
 package newsbot.delivery;
 
+import newsbot.testing.Await;
 import newsbot.testing.TestConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import newsbot.config.BotConfig;
 import newsbot.store.Database;
@@ -51,14 +51,6 @@ class DispatcherThreadTest {
                 new RetryPolicy(3, new SplittableRandom(1)), new DeliveryCounters(), time);
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
-            Thread.sleep(2); // polling for the other thread, not waiting for a schedule
-        }
-    }
-
     @Test
     void wakeUpSendsANewRowWithoutWaitingForTheNextLook() throws Exception {
         Database db = Database.open(dir.resolve("w.db"));
@@ -75,7 +67,7 @@ class DispatcherThreadTest {
             Thread.sleep(50); // let it go idle
             long start = System.nanoTime();
             db.useTransaction(h -> outbox.enqueue(h, 5, DeliveryKind.REPLY, 1, "hi", Manner.PLAIN, time.now()));
-            await(() -> {
+            Await.until(() -> {
                 synchronized (sent) {
                     return sent.contains(5L);
                 }

@@ -1,47 +1,31 @@
 package newsbot.delivery;
 
-import newsbot.testing.TestConfig;
-
-import newsbot.testing.TestClock;
-
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import newsbot.config.BotConfig;
-import newsbot.store.Database;
-
-import newsbot.delivery.Delivery;
-import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
-import org.jdbi.v3.core.Handle;
+import newsbot.testing.TestClock;
+import newsbot.testing.TestConfig;
 
 /** The delivery engine on a real SQLite file, a virtual clock and a given sender, stepped by the test. */
-final class Fixture {
+final class Fixture extends OutboxRig {
 
     static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
-    final TestClock time = new TestClock(START);
-    final Database db;
-    final OutboxTable deliveries = new OutboxTable();
-    final Subscribers subscribers = new Subscribers();
-    final Outbox outbox;
-    final RateLimiter limiter;
-    final DeliveryCounters counters = new DeliveryCounters();
-    final BotConfig.Delivery limits;
-    /** For the test's own reads: one connection, since opening one per check would dominate the run time. */
-    private Handle reader;
+    final TestClock time;
 
     Fixture(Path file, BotConfig.Delivery limits) {
-        this.db = newsbot.testing.TestDatabases.open(file);
-        this.limits = limits;
-        this.outbox = new Outbox(time);
-        this.limiter = new RateLimiter(limits, time, counters);
+        this(file, limits, new TestClock(START));
     }
 
     Fixture(Path file) {
         this(file, TestConfig.limits(30, 1, 20, 4, 1));
+    }
+
+    private Fixture(Path file, BotConfig.Delivery limits, TestClock time) {
+        super(file, time, limits);
+        this.time = time;
     }
 
     Dispatcher dispatcher(MessageSender sender) {
@@ -61,40 +45,9 @@ final class Fixture {
                 InFlightLimit.pinned(1), maxAges);
     }
 
-    void subscriber(long chatId) {
-        db.useTransaction(h -> subscribers.insertIfAbsent(h, chatId, chatId > 0 ? chatId : null,
-                chatId > 0 ? "private" : "group", "ru", ZoneId.of("UTC"), List.of(), 0, time.now()));
-    }
-
-    void enqueue(long chatId, DeliveryKind kind, long ref, String html) {
-        db.useTransaction(h -> outbox.enqueue(h, chatId, kind, ref, html, Manner.PLAIN, time.now()));
-    }
-
     /** Steps the dispatcher, moving virtual time over its waits, until {@code done} or {@code maxSteps}. */
     int run(Dispatcher dispatcher, BooleanSupplier done, int maxSteps) {
-        int steps = 0;
-        while (!done.getAsBoolean() && steps < maxSteps) {
-            time.advance(dispatcher.step());
-            steps++;
-        }
-        return steps;
-    }
-
-    int pending() {
-        return deliveries.pendingCount(reader());
-    }
-
-    List<Delivery> all() {
-        Handle h = reader();
-        return h.createQuery("SELECT id FROM deliveries ORDER BY id").mapTo(Long.class).list()
-                .stream().map(id -> deliveries.find(h, id).orElseThrow()).toList();
-    }
-
-    Handle reader() {
-        if (reader == null) {
-            reader = db.openHandle();
-        }
-        return reader;
+        return DispatcherDriver.run(dispatcher, time, done, maxSteps);
     }
 
     Instant now() {

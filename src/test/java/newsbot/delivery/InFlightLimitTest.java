@@ -1,5 +1,6 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
 import newsbot.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class InFlightLimitTest {
     @Test
     void callbackAnswersGoFirstAndAChatsCallsKeepTheirOrder() {
         TestClock time = new TestClock(Fixture.START);
-        RateLimiter limiter = new RateLimiter(new newsbot.config.BotConfig.Delivery(30, 1, 20, 3, 1), time);
+        RateLimiter limiter = new RateLimiter(TestConfig.limits(30, 1, 20, 3, 1), time);
         InFlight inFlight = new InFlight(InFlightLimit.pinned(4), time);
         DirectCalls calls = new DirectCalls();
         DirectCall edit1 = call(7, DirectCall.Urgency.INTERACTIVE);

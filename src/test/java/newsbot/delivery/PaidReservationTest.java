@@ -1,14 +1,14 @@
 package newsbot.delivery;
 
+import newsbot.testing.TestConfig;
+import newsbot.testing.ScriptedSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
-import newsbot.config.BotConfig;
 import newsbot.store.PaidSpending;
 import newsbot.telegram.SendOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class PaidReservationTest {
                         f.now());
             }
         });
-        PaidLane lane = new PaidLane(new BotConfig.Paid(true, 300, 1_000, new BigDecimal("1")), f.time);
+        PaidLane lane = new PaidLane(TestConfig.keys().paid(300, 1_000, "1").load().delivery().paid(), f.time);
         Dispatcher d = new Dispatcher(f.db, f.subscribers, f.outbox, sender, f.limiter,
                 new RetryPolicy(8, new SplittableRandom(42)), f.counters, f.time, InFlightLimit.pinned(1),
                 Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);
@@ -63,7 +63,7 @@ class PaidReservationTest {
                 : null);
         f.db.useTransaction(h -> f.outbox.enqueue(h, 7, DeliveryKind.BROADCAST, 1, "<b>Срочно</b>",
                 Manner.PLAIN.with(Manner.Lane.PAID), f.now()));
-        PaidLane lane = new PaidLane(new BotConfig.Paid(true, 300, 1_000, new BigDecimal("1")), f.time);
+        PaidLane lane = new PaidLane(TestConfig.keys().paid(300, 1_000, "1").load().delivery().paid(), f.time);
         Dispatcher d = new Dispatcher(f.db, f.subscribers, f.outbox, sender, f.limiter,
                 new RetryPolicy(8, new SplittableRandom(42)), f.counters, f.time, InFlightLimit.pinned(1),
                 Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);

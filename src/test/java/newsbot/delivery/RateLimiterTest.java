@@ -3,7 +3,6 @@ package newsbot.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,8 +227,8 @@ class RateLimiterTest {
 
     @Test
     void thePaidLaneKeepsToItsOwnWindow() {
-        BotConfig.Delivery limits = TestConfig.limits(30, 1, 20, 5, 1)
-                .withPaid(new BotConfig.Paid(true, 1000, 100_000, new BigDecimal("0.1")));
+        BotConfig.Delivery limits = TestConfig.keys().limits(30, 1, 20, 5, 1).paid(1000, 100_000, "0.1").load()
+                .delivery();
         RateLimiter limiter = new RateLimiter(limits, time);
         SplittableRandom random = new SplittableRandom(3);
         List<Long> at = new ArrayList<>();

@@ -5,12 +5,9 @@ import newsbot.testing.TestConfig;
 import newsbot.testing.TestClock;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,16 +55,18 @@ final class IngestFixture implements AutoCloseable {
     }
 
     static BotConfig config(Path db, List<FeedSource> feeds, Set<String> breakingFeeds) {
-        // as the loader does: a feed listed in breaking.feeds is a breaking feed
-        List<FeedSource> sources = feeds.stream()
-                .map(f -> new FeedSource(f.id(), f.url(), f.category(), f.breaking() || breakingFeeds.contains(f.id())))
-                .toList();
-        return new BotConfig(new BotConfig.Telegram("123:abc", URI.create("http://127.0.0.1:9"), Set.of()), db,
-                CATEGORIES,
-                new BotConfig.Feeds(sources, INTERVAL, MAX_BYTES, MAX_BACKOFF, RETENTION, 300),
-                new BotConfig.Breaking(List.of("СРОЧНО", "Срочно", "BREAKING", "⚡"), breakingFeeds),
-                new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0)), 5),
-                TestConfig.limits(30, 1, 20, 8, 1));
+        TestConfig.Keys keys = TestConfig.keys().categories(CATEGORIES).feeds(feeds)
+                .set("feed.poll-interval", INTERVAL.toString())
+                .set("feed.max-bytes", Long.toString(MAX_BYTES))
+                .set("feed.max-backoff", MAX_BACKOFF.toString())
+                .set("articles.retention", RETENTION.toString())
+                .set("digest.times", "08:00")
+                .limits(30, 1, 20, 8, 1);
+        breakingFeeds.forEach(keys::breakingFeed);
+        if (db != null) { // on PostgreSQL the database has no file; the poller never reads this key
+            keys.dbPath(db);
+        }
+        return keys.load();
     }
 
     BotConfig config(List<FeedSource> feeds, Set<String> breakingFeeds) {

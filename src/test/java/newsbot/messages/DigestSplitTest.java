@@ -1,6 +1,7 @@
 package newsbot.messages;
 
 
+import newsbot.testing.RecordingReplier;
 import static newsbot.messages.Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class DigestSplitTest {
         List<String> parts = composer.compose(items, Fixtures.ru(1000, true));
 
         assertThat(parts.size()).isGreaterThan(5);
-        TelegramHtmlAssert.assertValidParts(parts);
+        assertThat(parts).isNotEmpty().allSatisfy(RecordingReplier::assertValidHtml);
         assertThat(parts.get(0)).startsWith("<b>Дайджест</b>\n\n<b>Политика</b>\n• ");
         for (int p = 1; p < parts.size(); p++) {
             assertThat(parts.get(p)).matches("(?s)<b>(Политика|Экономика)</b>( <i>\\(продолжение\\)</i>)?\n• .*");
@@ -71,7 +72,7 @@ class DigestSplitTest {
                     i % 2 == 0 ? "a".repeat(32) : "b", Fixtures.BASE.plusSeconds(i)));
         }
         List<String> parts = composer.compose(items, layout);
-        TelegramHtmlAssert.assertValidParts(parts);
+        assertThat(parts).isNotEmpty().allSatisfy(RecordingReplier::assertValidHtml);
         assertThat(parts.get(0)).startsWith("<b>&amp;&amp;");
     }
 
@@ -82,7 +83,7 @@ class DigestSplitTest {
             items.add(item(i, i < 30 ? "politics" : "sport", i, CYRILLIC_EMOJI));
         }
         List<String> parts = composer.compose(items, Fixtures.en(1000, false));
-        TelegramHtmlAssert.assertValidParts(parts);
+        assertThat(parts).isNotEmpty().allSatisfy(RecordingReplier::assertValidHtml);
         long headings = parts.stream().filter(p -> p.startsWith("<b>Sport</b>\n")).count()
                 + parts.stream().filter(p -> p.contains("\n\n<b>Sport</b>\n")).count();
         assertThat(headings).isEqualTo(1);

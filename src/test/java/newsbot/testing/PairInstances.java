@@ -2,17 +2,14 @@ package newsbot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import newsbot.store.Database;
 
@@ -50,15 +47,7 @@ public final class PairInstances {
 
     /** {@link #properties} as {@code <instance>.properties} in {@code dir}, for the jar's {@code --config}. */
     public static Path writeConfig(Path dir, FakeBotApi telegram, String dbUrl, String instance) {
-        StringBuilder text = new StringBuilder();
-        properties(telegram, dbUrl, instance).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Path file = dir.resolve(instance + ".properties");
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return TestConfig.write(dir.resolve(instance + ".properties"), properties(telegram, dbUrl, instance));
     }
 
     /** {@code target/newsbot.jar} with {@code config}, everything it prints going to {@code log}. */
@@ -99,16 +88,5 @@ public final class PairInstances {
             }
         }
         return per;
-    }
-
-    /** Waits for another process or thread, polling; fails when {@code timeout} passes first. */
-    public static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 }

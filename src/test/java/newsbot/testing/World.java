@@ -11,14 +11,10 @@ import newsbot.messages.Texts;
 
 import newsbot.chat.Bot;
 import newsbot.chat.UpdateRouter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import newsbot.config.BotConfig;
@@ -79,18 +75,13 @@ public final class World {
 
     public World(Path dir, int maxPerCategory, int batchSize) {
         db = TestDatabases.open(dir.resolve("bot.db"));
-        config = new BotConfig(
-                new BotConfig.Telegram("123:test", URI.create("http://127.0.0.1:9"), Set.of()),
-                dir.resolve("bot.db"),
-                CATEGORIES,
-                new BotConfig.Feeds(List.of(), Duration.ofMinutes(2), 5_000_000, Duration.ofHours(1),
-                        Duration.ofDays(30), 300),
-                new BotConfig.Breaking(List.of(), Set.of()),
-                new BotConfig.Digest(ZoneId.of("Asia/Bishkek"), List.of(LocalTime.of(8, 0), LocalTime.of(19, 0)),
-                        maxPerCategory),
-                TestConfig.limits(30, 1, 20, 8, 1),
+        config = TestConfig.keys().dbPath(dir.resolve("bot.db")).categories(CATEGORIES)
+                .set("telegram.api-url", "http://127.0.0.1:9")
+                .set("digest.max-per-category", Integer.toString(maxPerCategory))
+                .limits(30, 1, 20, 8, 1)
                 // the tests play one reader issuing many commands at one instant; the flood guard has its own tests
-                new BotConfig.Chat(1, 1000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
+                .set("chat.handler-threads", "1").set("chat.flood-limit", "1000")
+                .load();
         outbox = new Outbox(DeliveryTime.system(clock));
         // chats here are private: nobody is asked who administers a group
         router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", EditorTools.NONE,
