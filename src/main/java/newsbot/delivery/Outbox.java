@@ -58,11 +58,16 @@ public final class Outbox {
     public int enqueueAll(Handle h, Collection<Long> chatIds, DeliveryKind kind, long refId, String html,
                           Manner manner, Instant notBefore) {
         List<String> parts = split(html);
-        List<NewRow> rows = new ArrayList<>(chatIds.size() * parts.size());
-        for (long chatId : chatIds) {
-            addText(rows, chatId, kind, refId, html, manner, notBefore, parts);
+        Manner middle = manner.withKeyboard(null).with(Manner.Then.NOTHING);
+        int added = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            // only the last part carries the keyboard and is pinned: the whole message ends there
+            NewRow template = new NewRow(0, kind, refId, i, new Request.SendText(parts.get(i)),
+                    i == parts.size() - 1 ? manner : middle, notBefore);
+            added += table.insertForChats(h, chatIds, template, time.now());
         }
-        return enqueueRows(h, rows);
+        wakeAfterCommit(h, added > 0);
+        return added;
     }
 
     /**
@@ -71,6 +76,12 @@ public final class Outbox {
      */
     public int enqueueAll(Handle h, Collection<Long> chatIds, DeliveryKind kind, long refId, Request request,
                           Manner manner, Instant notBefore) {
+        if (!(request instanceof Request.CopyAlbum)) {
+            int added = table.insertForChats(h, chatIds, new NewRow(0, kind, refId, 0, request, manner, notBefore),
+                    time.now());
+            wakeAfterCommit(h, added > 0);
+            return added;
+        }
         List<NewRow> rows = new ArrayList<>(chatIds.size());
         for (long chatId : chatIds) {
             rows.add(new NewRow(chatId, kind, refId, 0, request, manner, notBefore));

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Locale;
+import newsbot.store.Dialect;
 import newsbot.telegram.SendOutcome;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
@@ -46,6 +47,43 @@ final class OutboxTable {
             + ":markup, :thread, :action, :sourceChat, :sourceId, :target, :paid, :thenPin) "
             // the row key is (chat_id, key_kind, ref_id, part): key_kind folds BREAKING and TOPIC into one alert
             + "ON CONFLICT (chat_id, key_kind, ref_id, part) DO NOTHING";
+
+    /** The columns of a fan-out's rows: the same request for many chats, the chat ids bound as one list. */
+    private static final String FAN_OUT_COLUMNS = "INSERT INTO deliveries "
+            + "(chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, attempts, not_before, created_at, "
+            + "reply_markup, thread_id, action, source_chat_id, source_message_id, target_message_id, paid, then_pin) "
+            + "SELECT c, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
+            + ":markup, :thread, :action, :sourceChat, :sourceId, :target, :paid, :thenPin FROM ";
+    /** SQLite walks a JSON array of the chat ids (WHERE true: the upsert clause must not read as a join's ON). */
+    private static final String FAN_OUT_SQLITE = FAN_OUT_COLUMNS
+            + "(SELECT CAST(value AS INTEGER) AS c FROM json_each(:chats)) WHERE true "
+            + "ON CONFLICT (chat_id, key_kind, ref_id, part) DO NOTHING";
+    private static final String FAN_OUT_POSTGRES = FAN_OUT_COLUMNS
+            + "unnest(CAST(:chats AS BIGINT[])) AS u (c) ON CONFLICT (chat_id, key_kind, ref_id, part) DO NOTHING";
+
+    /**
+     * The same row for every chat of {@code chatIds} as one statement: the database builds the rows itself, with one
+     * list bound instead of a statement's parameters per row (a breaking alert to 60,000 readers). Returns how many
+     * rows were new. Not for albums, whose message ids are rows of their own.
+     */
+    int insertForChats(Handle h, Collection<Long> chatIds, NewRow template, Instant now) {
+        if (chatIds.isEmpty()) {
+            return 0;
+        }
+        if (template.request() instanceof Request.CopyAlbum) {
+            throw new IllegalArgumentException("an album's rows are inserted one by one");
+        }
+        Map<String, Object> p = params(template, now);
+        p.remove("chat");
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            return h.createUpdate(FAN_OUT_POSTGRES).bindMap(p).bindArray("chats", Long.class, chatIds).execute();
+        }
+        StringBuilder json = new StringBuilder(chatIds.size() * 8).append('[');
+        for (long chat : chatIds) {
+            json.append(json.length() == 1 ? "" : ",").append(chat);
+        }
+        return h.createUpdate(FAN_OUT_SQLITE).bindMap(p).bind("chats", json.append(']').toString()).execute();
+    }
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
     boolean insertIfAbsent(Handle h, NewRow d, Instant now) {

@@ -1,6 +1,6 @@
 package newsbot.store;
 
-import newsbot.store.pg.Dialect;
+import newsbot.store.Dialect;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

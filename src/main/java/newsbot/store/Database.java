@@ -1,7 +1,7 @@
 package newsbot.store;
 
 import java.util.function.Supplier;
-import newsbot.store.pg.Dialect;
+import newsbot.store.Dialect;
 import newsbot.store.pg.FencedAutocommit;
 import newsbot.store.pg.GuardedTransactions;
 

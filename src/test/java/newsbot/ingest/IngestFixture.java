@@ -98,7 +98,7 @@ final class IngestFixture implements AutoCloseable {
 
     /** Articles whose stemmed full-text entry holds {@code form}, on either backend. */
     long ftsCount(String form) {
-        return count(db.dialect() == newsbot.store.pg.Dialect.POSTGRESQL
+        return count(db.dialect() == newsbot.store.Dialect.POSTGRESQL
                 ? "SELECT COUNT(*) FROM articles_fts WHERE document @@ CAST('" + form + "' AS tsquery)"
                 : "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '" + form + "'");
     }

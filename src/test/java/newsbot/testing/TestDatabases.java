@@ -86,7 +86,7 @@ public final class TestDatabases {
      * production path, {@code Articles.insertIfNew}, does it itself); nothing to do on SQLite.
      */
     public static void indexOnPostgres(org.jdbi.v3.core.Handle h, long articleId) {
-        if (newsbot.store.pg.Dialect.of(h) != newsbot.store.pg.Dialect.POSTGRESQL) {
+        if (newsbot.store.Dialect.of(h) != newsbot.store.Dialect.POSTGRESQL) {
             return;
         }
         java.util.Map<String, Object> row = h.createQuery("SELECT title, summary FROM articles WHERE id = :id")

@@ -1,4 +1,4 @@
-package newsbot.store.pg;
+package newsbot.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
