@@ -47,10 +47,12 @@ import newsbot.telegram.PollingStatus;
 import newsbot.feed.FeedFetcher;
 import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.FeedPoller;
+import newsbot.ingest.FeedPushes;
 import newsbot.ops.BotMetrics;
 import newsbot.ops.HealthCheck;
 import newsbot.ops.MetricSources;
 import newsbot.ops.OpsServer;
+import newsbot.ops.PushHook;
 import newsbot.store.BotState;
 import newsbot.store.Database;
 import newsbot.store.Deliveries;
@@ -203,6 +205,7 @@ public final class Application implements AutoCloseable {
     private static final class Duties implements AutoCloseable {
         private final List<AutoCloseable> stopOrder = new ArrayList<>();
         private FeedPoller poller;
+        private FeedPushes pushes;
         private DigestScheduler digests;
         private Admin admin;
         private ChannelCheck channelCheck;
@@ -266,8 +269,10 @@ public final class Application implements AutoCloseable {
             digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
             poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
+            pushes = new FeedPushes(poller, clock, feedId -> { });
             ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
             stopOrder.add(0, () -> {
+                pushes.close();
                 jobs.shutdownNow();
                 digestWrites.shutdown();
                 jobs.awaitTermination(3, TimeUnit.SECONDS);
@@ -357,12 +362,26 @@ public final class Application implements AutoCloseable {
                 () -> duties != null ? Optional.ofNullable(duties.pollAsked) : Optional.empty(), clock,
                 HealthCheck.DEFAULT_STALE_AFTER,
                 lease == null ? HealthCheck.Role.SINGLE : () -> Optional.of(lease.role() + " " + lease.instance()));
-        OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);
+        OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics,
+                config.newsroom().push(), this::ping, Optional.empty(), (int) config.feeds().maxBytes());
         ops = server;
         stopOrder.add(0, () -> {
             server.close();
             metrics.close();
         });
+    }
+
+    /** A push ping, answered by the active instance's poller; a standby sends the site to the active one. */
+    private PushHook.Ping ping(String feedId) {
+        Duties d = duties;
+        if (d == null) {
+            return PushHook.Ping.STANDBY;
+        }
+        return switch (d.pushes.ping(feedId)) {
+            case ACCEPTED -> PushHook.Ping.ACCEPTED;
+            case UNKNOWN_FEED -> PushHook.Ping.UNKNOWN_FEED;
+            case TOO_MANY -> PushHook.Ping.TOO_MANY;
+        };
     }
 
     private static final Dispatcher.Status STANDBY_SENDER = Dispatcher.Status.idle();
@@ -410,6 +429,11 @@ public final class Application implements AutoCloseable {
     /** One feed-polling cycle now (tests drive time themselves). */
     int pollFeedsNow() {
         return duties().poller.pollDue();
+    }
+
+    /** Waits until the push polls asked for so far have run (tests). */
+    void awaitPushesIdle() throws InterruptedException {
+        duties().pushes.awaitIdle(Duration.ofSeconds(10));
     }
 
     /** One digest tick now. */
