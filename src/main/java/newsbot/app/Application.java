@@ -267,7 +267,7 @@ public final class Application implements AutoCloseable {
             digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
             poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
-            pushes = new FeedPushes(poller, clock, feedId -> { });
+            pushes = new FeedPushes(poller, db, clock);
             ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
             stopOrder.add(0, () -> {
                 pushes.close();
@@ -284,6 +284,7 @@ public final class Application implements AutoCloseable {
                 jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(new DeliveryRetention(db, outbox, clock)::prune, 10, 3600, TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(admin::pruneAudit, 20, 3600, TimeUnit.SECONDS);
             }
 
             ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));

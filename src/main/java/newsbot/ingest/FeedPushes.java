@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
+import newsbot.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +37,17 @@ public final class FeedPushes implements AutoCloseable {
 
     private final FeedPoller poller;
     private final Clock clock;
-    private final Consumer<String> accepted;
+    private final Database db;
+    private final AuditTrail audit = new AuditTrail();
     private final ExecutorService worker;
     private final Map<String, Instant> lastPoll = new HashMap<>();
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    /** @param accepted told the feed id of each accepted ping (the audit trail), on the caller's thread */
-    public FeedPushes(FeedPoller poller, Clock clock, Consumer<String> accepted) {
+    /** @param db where each accepted ping becomes a row of the audit trail */
+    public FeedPushes(FeedPoller poller, Database db, Clock clock) {
         this.poller = poller;
+        this.db = db;
         this.clock = clock;
-        this.accepted = accepted;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "feed-push");
             thread.setDaemon(true);
@@ -58,6 +61,7 @@ public final class FeedPushes implements AutoCloseable {
         }
         Instant now = clock.instant();
         Runnable task;
+        String outcome;
         synchronized (this) {
             if (!take(feedId, now)) {
                 LOG.info("push for feed {} refused: more than {} pings within {} s", feedId, BURST,
@@ -69,14 +73,19 @@ public final class FeedPushes implements AutoCloseable {
                 Instant at = last.plus(COALESCE);
                 // After the poll under way, which would otherwise move the feed's next poll past this one.
                 task = () -> poller.dueBy(feedId, at);
-                LOG.info("push for feed {}: joins one more poll at {}", feedId, at);
+                outcome = "joins one more poll " + COALESCE.toSeconds() + " s after the last";
             } else {
                 lastPoll.put(feedId, now);
                 task = () -> poll(feedId);
-                LOG.info("push for feed {}: polling now", feedId);
+                outcome = "polling now";
             }
         }
-        accepted.accept(feedId);
+        LOG.info("push for feed {}: {}", feedId, outcome);
+        try {
+            db.useTransaction(h -> audit.record(h, now, AuditTrail.SITE, AuditAction.PUSH_RECEIVED, feedId, 0, outcome));
+        } catch (RuntimeException e) {
+            LOG.warn("push for feed {} not recorded in the audit trail: {}", feedId, e.toString());
+        }
         worker.execute(task);
         return Ping.ACCEPTED;
     }

@@ -74,6 +74,10 @@ class PushFlowTest {
         assertThat(alert.text()).startsWith("⚡");
         assertThat(feeds.requests("/economy").get(1).header("If-None-Match")).as("the usual conditional GET")
                 .isNotNull();
+
+        bot.telegram.userSends(TestBot.ADMIN, TestBot.ADMIN, "/log", "ru");
+        FakeMessage log = bot.telegram.awaitMessage(m -> m.chatId() == TestBot.ADMIN && m.text().contains("📒"), WAIT);
+        assertThat(log.plainText()).contains("сайт · пуш от сайта economy · polling now");
     }
 
     @Test
