@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,7 @@ public final class FeedPoller implements AutoCloseable {
     /** One poll of a feed at a time, whether the cycle or a push asked for it. */
     private final Map<String, ReentrantLock> feedLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final Map<String, java.net.URI> configuredHubs;
     private volatile boolean synced;
     private final LongAdder fetched = new LongAdder();
     private final LongAdder notModified = new LongAdder();
@@ -63,6 +65,7 @@ public final class FeedPoller implements AutoCloseable {
     public FeedPoller(BotConfig config, Database db, FeedFetcher fetcher, BreakingFanOut fanOut, Clock clock,
                       RandomGenerator random) {
         this.clock = clock;
+        this.configuredHubs = config.newsroom().hubs();
         config.feeds().sources().forEach(s -> sources.put(s.id(), s));
         BotConfig.Feeds settings = config.feeds();
         this.session = new WriteSession(db);
@@ -133,6 +136,29 @@ public final class FeedPoller implements AutoCloseable {
      * @return new articles stored
      */
     public int pollNow(String feedId) throws InterruptedException {
+        try {
+            return underFeedLock(feedId, (feed, state) -> count(ingest.poll(feed, state)));
+        } catch (RuntimeException e) {
+            failedFetches.increment();
+            LOG.warn("feed {} not polled: {}", feedId, e.toString());
+            return 0;
+        }
+    }
+
+    /**
+     * Stores what a WebSub hub pushed for {@code feedId}, through the same rules as a poll; waits for a poll of the
+     * feed under way. Returns new articles, or -1 when the body is not a feed.
+     */
+    public int ingestPushed(String feedId, byte[] body, String contentType) throws InterruptedException {
+        return underFeedLock(feedId, (feed, state) -> ingest.pushed(feed, state, body, contentType));
+    }
+
+    private interface FeedWork {
+        int run(FeedSource feed, FeedState state) throws InterruptedException;
+    }
+
+    /** Work on one configured feed with its current state, while no other poll or push of it runs. */
+    private int underFeedLock(String feedId, FeedWork work) throws InterruptedException {
         FeedSource feed = sources.get(feedId);
         if (feed == null) {
             throw new IllegalArgumentException("not a configured feed: " + feedId);
@@ -143,15 +169,21 @@ public final class FeedPoller implements AutoCloseable {
         ReentrantLock lock = feedLocks.computeIfAbsent(feedId, id -> new ReentrantLock());
         lock.lockInterruptibly();
         try {
-            FeedState state = session.withHandle(h -> feeds.find(h, feedId)).orElseThrow();
-            return count(ingest.poll(feed, state));
-        } catch (RuntimeException e) {
-            failedFetches.increment();
-            LOG.warn("feed {} not polled: {}", feedId, e.toString());
-            return 0;
+            return work.run(feed, session.withHandle(h -> feeds.find(h, feedId)).orElseThrow());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The WebSub hub of a feed: {@code feed.<id>.hub}, else the first its document named; empty if none. */
+    public Optional<String> hubOf(String feedId) {
+        return Optional.ofNullable(configuredHubs.get(feedId)).map(Object::toString)
+                .or(() -> ingest.hubsOf(feedId).stream().findFirst());
+    }
+
+    /** The configured feeds' ids and URLs, in configuration order. */
+    public List<FeedSource> sources() {
+        return List.copyOf(sources.values());
     }
 
     /** Makes a feed due at {@code at} at the latest (pings joined into one more poll); never throws. */

@@ -66,11 +66,13 @@ class PushFlowTest {
         feeds.serve("/economy", withBreaking("Нацбанк экстренно повысил ставку", "rate-hike"), RSS);
         assertThat(bot.app().pollFeedsNow()).as("the next regular poll is two minutes away").isZero();
 
+        long sentAt = System.nanoTime();
         HttpResponse<String> answer = push("economy", "Bearer " + TOKEN);
 
         assertThat(answer.statusCode()).isEqualTo(202);
         FakeMessage alert = bot.telegram.awaitMessage(m -> m.chatId() == READER
                 && m.text().contains("Нацбанк экстренно повысил ставку"), WAIT);
+        System.out.printf("push: ping to the reader's alert %.0f ms%n", (System.nanoTime() - sentAt) / 1e6);
         assertThat(alert.text()).startsWith("⚡");
         assertThat(feeds.requests("/economy").get(1).header("If-None-Match")).as("the usual conditional GET")
                 .isNotNull();
