@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * The operators' HTTP endpoint: {@code GET /health} (200, or 503 with the reasons as JSON), {@code GET
  * /metrics} (Prometheus text) and, when configured, the newsroom's {@code POST /push/<feed>} and
  * {@code /websub/<feed>} ({@link Route}s; a WebSub delivery's body is read up to its cap, {@link #BODIES} at once).
- * A small HTTP/1.1 server of its own, one request per connection: the JDK's server waits for ever for a request's head, so two clients that sent half a request jammed it and Docker's health check
- * failed. Here a client has {@link #CLIENT_TIMEOUT} to send its request and as long to take the answer; at most
+ * A small HTTP/1.1 server of its own, one request per connection: the JDK's server waits for ever for a request's
+ * head, so two clients that sent half a request jammed it and Docker's health check failed. Here a client has
+ * {@link #CLIENT_TIMEOUT} to send its request (and its body) and as long to take the answer; at most
  * {@link #SCRAPES} scrapes run at once, so threads stay free for {@code /health} however many scrape.
  */
 public final class OpsServer implements AutoCloseable {
