@@ -14,6 +14,7 @@ import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CorrectionsRepo;
 import newsbot.config.Languages;
 import java.util.List;
+import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
 import newsbot.store.Reports;
@@ -36,6 +37,10 @@ public final class Admin {
     private final DraftView drafts;
     private final CampaignButtons controls;
     private final CampaignHistory history;
+    private final LogCommand log;
+    private final Database db;
+    private final Clock clock;
+    private final java.time.Duration auditRetention;
 
     /**
      * @param outbox   the same instance the dispatcher was built with, so pausing can wake it
@@ -62,6 +67,10 @@ public final class Admin {
     private Admin(BotConfig config, Database db, Outbox outbox, DeliveryCounters counters, Replier out,
                   AdminTexts texts, Clock clock, Supplier<Optional<ActiveInstance>> activeInstance, int batchSize) {
         BroadcastsRepo broadcastsRepo = new BroadcastsRepo();
+        this.db = db;
+        this.clock = clock;
+        this.auditRetention = config.newsroom().auditRetention();
+        this.log = new LogCommand(db, config.digest().defaultZone());
         CorrectionsRepo correctionsRepo = new CorrectionsRepo();
         CampaignOutbox rows = new CampaignOutbox();
         CampaignButtons buttons = new CampaignButtons(texts);
@@ -97,7 +106,7 @@ public final class Admin {
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, new Reports(),
                 counters, texts, clock, activeInstance);
         this.feeds = new FeedReport(config, db, new Reports(), texts, clock);
-        this.channels = new ChannelsCommand(db, outbox);
+        this.channels = new ChannelsCommand(db, outbox, clock);
     }
 
     public Broadcasts broadcasts() {
@@ -137,6 +146,29 @@ public final class Admin {
 
     CampaignButtons controls() {
         return controls;
+    }
+
+    /** /log: the audit trail. */
+    LogCommand log() {
+        return log;
+    }
+
+    /**
+     * Forgets audit rows older than {@code editorial.audit-retention}, a batch at a time; call it hourly. Returns how
+     * many; never throws.
+     */
+    public int pruneAudit() {
+        int total = 0;
+        try {
+            int n;
+            do {
+                n = db.inTransaction(h -> new AuditTrail().prune(h, clock.instant(), auditRetention));
+                total += n;
+            } while (n > 0);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Admin.class).warn("audit trail not pruned: {}", e.toString());
+        }
+        return total;
     }
 
     /** /channels: the configured channels' state, pause and resume. */

@@ -55,7 +55,8 @@ public final class AdminHandlers {
                             c.replyPhoto(png, "stats.png", admin.stats().chartCaption(c.language())));
                 },
                 "feeds", c -> replyInParts(c, admin.feeds().text(c.language())),
-                "channels", admin.channels()));
+                "channels", admin.channels(),
+                "log", admin.log()));
         commands.putAll(admin.corrections().commands());
         return commands;
     }

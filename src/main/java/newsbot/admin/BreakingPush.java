@@ -17,6 +17,8 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Manner;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.Outbox;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.Articles;
 import newsbot.store.BreakingAudience;
 import newsbot.store.Database;
@@ -114,6 +116,9 @@ public final class BreakingPush {
             if (queued > 0) {
                 articles.markBreakingPushed(h, article.id(), now);
             }
+            new AuditTrail().record(h, now, adminUserId, paid ? AuditAction.PAID_SEND : AuditAction.BREAKING_PUSH,
+                    "article " + article.id(), queued, queued + " alerts queued"
+                            + (queued == 0 && !newlyMarked ? ", already pushed before" : ""));
             return new Result(queued, queued == 0 && !newlyMarked);
         });
         LOG.info("admin {} pushed article {} as breaking{}: {} alerts queued{}", adminUserId, article.id(),

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import newsbot.delivery.Replier;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
@@ -34,6 +36,7 @@ final class BroadcastActions {
     private final BroadcastCampaign type;
     private final DraftView drafts;
     private final KeyboardJson keyboards = new KeyboardJson();
+    private final AuditTrail audit = new AuditTrail();
 
     BroadcastActions(Database db, BroadcastsRepo repo, Replier out, Clock clock, CampaignControls controls,
                      BroadcastCampaign type, DraftView drafts) {
@@ -55,8 +58,16 @@ final class BroadcastActions {
         if (paid && !drafts.fastOffered(b)) {
             return "admin.toast.fast.unavailable";
         }
-        boolean won = db.inTransaction(h -> (!paid || repo.setOptions(h, b.id(), b.options().withLane(lane)))
-                && repo.start(h, b.id(), audienceSize(h, b), clock.instant()));
+        boolean won = db.inTransaction(h -> {
+            int size = audienceSize(h, b);
+            boolean started = (!paid || repo.setOptions(h, b.id(), b.options().withLane(lane)))
+                    && repo.start(h, b.id(), size, clock.instant());
+            if (started) {
+                audit.record(h, clock.instant(), userId, paid ? AuditAction.PAID_SEND : AuditAction.BROADCAST_SENT,
+                        "#" + b.id(), size, paid ? "started, fast (paid)" : "started");
+            }
+            return started;
+        });
         if (!won) {
             LOG.info("admin {} pressed Send on broadcast {}, already {}: nothing done", userId, b.id(), b.state());
             return "admin.toast.already";
@@ -86,8 +97,15 @@ final class BroadcastActions {
     }
 
     private void startScheduled(BroadcastRow b, Instant now) {
-        boolean won = db.inTransaction(h -> repo.startScheduled(h, b.id(), b.schedule().at(), audienceSize(h, b),
-                now));
+        boolean won = db.inTransaction(h -> {
+            int size = audienceSize(h, b);
+            boolean started = repo.startScheduled(h, b.id(), b.schedule().at(), size, now);
+            if (started) {
+                audit.record(h, now, b.campaign().editor().userId(), AuditAction.BROADCAST_SENT, "#" + b.id(), size,
+                        "started at its scheduled time");
+            }
+            return started;
+        });
         if (!won) {
             return;
         }
@@ -140,8 +158,14 @@ final class BroadcastActions {
         if (!at.isAfter(clock.instant())) {
             return "admin.toast.schedule.past";
         }
-        boolean done = db.inTransaction(h -> repo.schedule(h, b.id(), new BroadcastRow.Schedule(at, zone.getId()),
-                clock.instant()));
+        boolean done = db.inTransaction(h -> {
+            boolean scheduled = repo.schedule(h, b.id(), new BroadcastRow.Schedule(at, zone.getId()), clock.instant());
+            if (scheduled) {
+                audit.record(h, clock.instant(), userId, AuditAction.BROADCAST_SCHEDULED, "#" + b.id(), b.total(),
+                        "for " + at.atZone(zone).toLocalDateTime() + " " + zone.getId());
+            }
+            return scheduled;
+        });
         if (!done) {
             return "admin.toast.not.now";
         }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.Campaign;
@@ -47,6 +49,7 @@ public final class Broadcasts {
     public record Button(String label, String url) {
     }
 
+    private final AuditTrail audit = new AuditTrail();
     private final BotConfig config;
     private final Database db;
     private final BroadcastsRepo repo;
@@ -179,6 +182,8 @@ public final class Broadcasts {
                 repo.schedule(h, id, new BroadcastRow.Schedule(r.at().toInstant(), r.at().getZone().getId()),
                         clock.instant());
             }
+            audit.record(h, clock.instant(), r.adminUserId(), AuditAction.BROADCAST_DRAFTED, "#" + id, size,
+                    audience.stored() + (r.at() == null ? "" : ", scheduled for " + r.at().toLocalDateTime()));
             return repo.find(h, id).orElseThrow();
         });
         Optional<SendOutcome> refused = previews.show(repo.table(), b.id(), actions.asReadersSeeIt(b, r.chatId()),

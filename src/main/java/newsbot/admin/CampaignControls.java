@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.util.EnumSet;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.Replier;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.Campaign;
 import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.Database;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ final class CampaignControls {
     private final Clock clock;
     private final BatchEnqueuer enqueuer;
     private final ProgressBoard board;
+    private final AuditTrail audit = new AuditTrail();
 
     CampaignControls(Database db, CampaignOutbox rows, Outbox outbox, Replier out, Clock clock,
                      BatchEnqueuer enqueuer, ProgressBoard board) {
@@ -63,10 +67,17 @@ final class CampaignControls {
         board.update(type, c.id());
     }
 
+    /** One row of the audit trail in the press's transaction; returns {@code rows} for the caller's count. */
+    private int audited(Handle h, long userId, AuditAction action, Campaign c, int rows, String what) {
+        audit.record(h, clock.instant(), userId, action, c.kind().stored() + " #" + c.id(), 0, rows + " " + what);
+        return rows;
+    }
+
     /** Pause: RUNNING → PAUSED, and its pending rows are held back until resumed. */
     String pause(CampaignType type, Campaign c, long userId) {
         int held = db.inTransaction(h -> type.table().move(h, c.id(), EnumSet.of(CampaignState.RUNNING),
-                CampaignState.PAUSED, clock.instant()) ? rows.hold(h, c.kind(), c.id()) : -1);
+                CampaignState.PAUSED, clock.instant())
+                ? audited(h, userId, AuditAction.PAUSED, c, rows.hold(h, c.kind(), c.id()), "held") : -1);
         if (held < 0) {
             return type.toast(CampaignType.Toast.NOT_NOW);
         }
@@ -82,7 +93,8 @@ final class CampaignControls {
     String resume(CampaignType type, Campaign c, long userId) {
         int released = db.inTransaction(h -> type.table().move(h, c.id(), EnumSet.of(CampaignState.PAUSED),
                 CampaignState.RUNNING, clock.instant())
-                ? rows.release(h, c.kind(), c.id(), type.resumeAt(clock.instant())) : -1);
+                ? audited(h, userId, AuditAction.RESUMED, c,
+                        rows.release(h, c.kind(), c.id(), type.resumeAt(clock.instant())), "released") : -1);
         if (released < 0) {
             return type.toast(CampaignType.Toast.NOT_NOW);
         }
@@ -100,7 +112,8 @@ final class CampaignControls {
             before[0] = type.table().find(h, c.id()).map(Campaign::state).orElse(CampaignState.CANCELLED);
             return type.table().move(h, c.id(), CampaignState.sourcesOf(CampaignState.CANCELLED),
                     CampaignState.CANCELLED, clock.instant())
-                    ? outbox.cancel(h, type.rowKind(), c.id(), type.cancelReason()) : -1;
+                    ? audited(h, userId, AuditAction.CANCELLED, c,
+                            outbox.cancel(h, type.rowKind(), c.id(), type.cancelReason()), "pending cancelled") : -1;
         });
         if (cancelled < 0) {
             return type.toast(CampaignType.Toast.NOT_NOW);

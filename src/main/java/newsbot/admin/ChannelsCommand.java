@@ -1,11 +1,14 @@
 package newsbot.admin;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import newsbot.chat.CommandHandler;
 import newsbot.chat.Conversation;
 import newsbot.delivery.Outbox;
 import newsbot.html.Html;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.Channels;
 import newsbot.store.Database;
 
@@ -18,10 +21,13 @@ final class ChannelsCommand implements CommandHandler {
     private final Database db;
     private final Outbox outbox;
     private final Channels channels = new Channels();
+    private final AuditTrail audit = new AuditTrail();
+    private final Clock clock;
 
-    ChannelsCommand(Database db, Outbox outbox) {
+    ChannelsCommand(Database db, Outbox outbox, Clock clock) {
         this.db = db;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +46,15 @@ final class ChannelsCommand implements CommandHandler {
         }
         String key = words[1].strip();
         boolean pause = action.equals("pause");
-        if (!db.inTransaction(h -> channels.setPaused(h, key, pause))) {
+        long editor = c.message().getFrom().getId();
+        if (!db.inTransaction(h -> {
+            boolean known = channels.setPaused(h, key, pause);
+            if (known) {
+                audit.record(h, clock.instant(), editor, pause ? AuditAction.CHANNEL_PAUSED
+                        : AuditAction.CHANNEL_RESUMED, key, 0, pause ? "posts held" : "posts released");
+            }
+            return known;
+        })) {
             c.replyWith("admin.channels.unknown", Html.escape(key.length() > 64 ? key.substring(0, 64) + "…" : key));
             return;
         }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import newsbot.chat.CommandHandler;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
+import newsbot.store.AuditAction;
+import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.CampaignKind;
 import newsbot.delivery.CampaignOutbox;
@@ -109,6 +111,10 @@ final class Corrections {
                 }
             }
             repo.setQueued(h, draft.id(), n);
+            new AuditTrail().record(h, now, userId, draft.isRetraction() ? AuditAction.RETRACTION
+                    : AuditAction.CORRECTION, t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + t.ref(), 0,
+                    draft.campaign().kind().stored() + " #" + draft.id() + ", " + n + " queued copies "
+                            + (draft.isRetraction() ? "cancelled" : "corrected"));
             return n;
         });
         if (queued < 0) {

@@ -1,6 +1,7 @@
 package newsbot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +48,14 @@ import newsbot.telegram.PollingStatus;
 import newsbot.feed.FeedFetcher;
 import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.FeedPoller;
+import newsbot.ingest.FeedPushes;
+import newsbot.ingest.WebSub;
 import newsbot.ops.BotMetrics;
 import newsbot.ops.HealthCheck;
 import newsbot.ops.MetricSources;
 import newsbot.ops.OpsServer;
+import newsbot.ops.PushHook;
+import newsbot.ops.WebSubHook;
 import newsbot.store.BotState;
 import newsbot.store.Database;
 import newsbot.store.HandledUpdates;
@@ -202,6 +207,8 @@ public final class Application implements AutoCloseable {
     private static final class Duties implements AutoCloseable {
         private final List<AutoCloseable> stopOrder = new ArrayList<>();
         private FeedPoller poller;
+        private FeedPushes pushes;
+        private WebSub webSub;
         private DigestScheduler digests;
         private Admin admin;
         private ChannelCheck channelCheck;
@@ -265,8 +272,14 @@ public final class Application implements AutoCloseable {
             digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
             poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
+            pushes = new FeedPushes(poller, db, clock);
+            if (config.newsroom().publicBase().isPresent()) {
+                HttpClient hubs = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                webSub = new WebSub(poller, db, config.newsroom().publicBase().get(), hubs, clock);
+            }
             ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));
             stopOrder.add(0, () -> {
+                pushes.close();
                 jobs.shutdownNow();
                 digestWrites.shutdown();
                 jobs.awaitTermination(3, TimeUnit.SECONDS);
@@ -280,6 +293,11 @@ public final class Application implements AutoCloseable {
                 jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(new DeliveryRetention(db, outbox, clock)::prune, 10, 3600, TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(admin::pruneAudit, 20, 3600, TimeUnit.SECONDS);
+                if (webSub != null) {
+                    // after the first poll has read the feeds' own hubs
+                    jobs.scheduleWithFixedDelay(webSub::tick, 30, 60, TimeUnit.SECONDS);
+                }
             }
 
             ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));
@@ -356,12 +374,56 @@ public final class Application implements AutoCloseable {
                 () -> duties != null ? Optional.ofNullable(duties.pollAsked) : Optional.empty(), clock,
                 HealthCheck.DEFAULT_STALE_AFTER,
                 lease == null ? HealthCheck.Role.SINGLE : () -> Optional.of(lease.role() + " " + lease.instance()));
-        OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics);
+        OpsServer server = OpsServer.start(config.http().get().bind(), config.http().get().port(), health, metrics,
+                config.newsroom().push(), this::ping,
+                config.newsroom().publicBase().map(base -> webSubHook()), (int) config.feeds().maxBytes());
         ops = server;
         stopOrder.add(0, () -> {
             server.close();
             metrics.close();
         });
+    }
+
+    /** A push ping, answered by the active instance's poller; a standby sends the site to the active one. */
+    private PushHook.Ping ping(String feedId) {
+        Duties d = duties;
+        if (d == null) {
+            return PushHook.Ping.STANDBY;
+        }
+        return switch (d.pushes.ping(feedId)) {
+            case ACCEPTED -> PushHook.Ping.ACCEPTED;
+            case UNKNOWN_FEED -> PushHook.Ping.UNKNOWN_FEED;
+            case TOO_MANY -> PushHook.Ping.TOO_MANY;
+        };
+    }
+
+    /** WebSub's requests, answered by the active instance; a standby asks the hub to come back. */
+    private WebSubHook webSubHook() {
+        return new WebSubHook() {
+            @Override
+            public Optional<String> verify(String feedId, Map<String, String> params) {
+                Duties d = duties;
+                return d == null || d.webSub == null ? Optional.empty() : d.webSub.verify(feedId, params);
+            }
+
+            @Override
+            public Delivery deliver(String feedId, String signature, String contentType, byte[] body) {
+                Duties d = duties;
+                if (d == null || d.webSub == null) {
+                    return Delivery.STANDBY;
+                }
+                return switch (d.webSub.deliver(feedId, signature, contentType, body)) {
+                    case ACCEPTED -> Delivery.ACCEPTED;
+                    case UNKNOWN_FEED -> Delivery.UNKNOWN_FEED;
+                    case REFUSED -> Delivery.REFUSED;
+                };
+            }
+        };
+    }
+
+    /** One WebSub step now: subscribe, renew or retry what is due (tests). */
+    void webSubTickNow() {
+        duties().webSub.tick();
     }
 
     private static final Dispatcher.Status STANDBY_SENDER = Dispatcher.Status.idle();
@@ -409,6 +471,11 @@ public final class Application implements AutoCloseable {
     /** One feed-polling cycle now (tests drive time themselves). */
     int pollFeedsNow() {
         return duties().poller.pollDue();
+    }
+
+    /** Waits until the push polls asked for so far have run (tests). */
+    void awaitPushesIdle() throws InterruptedException {
+        duties().pushes.awaitIdle(Duration.ofSeconds(10));
     }
 
     /** One digest tick now. */

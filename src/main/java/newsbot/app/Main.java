@@ -61,9 +61,11 @@ public final class Main {
         RedactingPatternLayout.registerToken(config.telegram().token());
         config.telegram().proxy().ifPresent(p -> RedactingPatternLayout.registerSecret(p.password()));
         config.postgres().ifPresent(p -> RedactingPatternLayout.registerSecret(p.password()));
+        config.newsroom().push().ifPresent(RedactingPatternLayout::registerSecret);
         java.util.List<String> secrets = new java.util.ArrayList<>();
         config.telegram().proxy().ifPresent(p -> secrets.add(p.password()));
         config.postgres().ifPresent(p -> secrets.add(p.password()));
+        config.newsroom().push().ifPresent(secrets::add);
         redactor = new TokenRedactor(config.telegram().token(), secrets);
         try {
             return switch (cli.command()) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,10 +24,61 @@ public record BotConfig(
         Chat chat,
         List<ChannelConfig> channels,
         Optional<Http> http,
-        Optional<Postgres> postgres) {
+        Optional<Postgres> postgres,
+        Newsroom newsroom) {
 
     public BotConfig {
         channels = List.copyOf(channels);
+    }
+
+    /** Without the newsroom's keys: no push, no WebSub, the default audit retention. */
+    public BotConfig(Telegram telegram, Path dbPath, List<Category> categories, Feeds feeds, Breaking breaking,
+                     Digest digest, Delivery delivery, Chat chat, List<ChannelConfig> channels, Optional<Http> http,
+                     Optional<Postgres> postgres) {
+        this(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, http, postgres,
+                Newsroom.DEFAULTS);
+    }
+
+    /**
+     * Breaking news pushed by the site and the editors' record: {@code push.token} (empty: no push route),
+     * {@code http.public-url} (empty: no WebSub), {@code feed.<id>.hub} by feed id, {@code editorial.audit-retention}.
+     */
+    public record Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention) {
+        public static final Newsroom DEFAULTS = new Newsroom("", "", Map.of(), Duration.ofDays(400));
+
+        public Newsroom {
+            hubs = Map.copyOf(hubs);
+        }
+
+        /** The push route's token, if the route exists. */
+        public Optional<String> push() {
+            return pushToken.isEmpty() ? Optional.empty() : Optional.of(pushToken);
+        }
+
+        /** Where the operators' endpoint is reachable from outside, if WebSub may subscribe. */
+        public Optional<URI> publicBase() {
+            return publicUrl.isEmpty() ? Optional.empty() : Optional.of(URI.create(publicUrl));
+        }
+
+        public Newsroom withPushToken(String token) {
+            return new Newsroom(token, publicUrl, hubs, auditRetention);
+        }
+
+        public Newsroom withPublicUrl(String url) {
+            return new Newsroom(pushToken, url, hubs, auditRetention);
+        }
+
+        @Override
+        public String toString() {
+            return "Newsroom[pushToken=" + (pushToken.isEmpty() ? "" : "<redacted>") + ", publicUrl=" + publicUrl
+                    + ", hubs=" + hubs + ", auditRetention=" + auditRetention + "]";
+        }
+    }
+
+    /** The same configuration with other newsroom settings (tests). */
+    public BotConfig withNewsroom(Newsroom other) {
+        return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, http,
+                postgres, other);
     }
 
     /** SQLite at {@code dbPath}: every instance before PostgreSQL came (issue 15). */
@@ -49,7 +101,7 @@ public record BotConfig(
     /** The same configuration on PostgreSQL (tests). */
     public BotConfig withPostgres(Optional<Postgres> other) {
         return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, http,
-                other);
+                other, newsroom);
     }
 
     /** The configuration without channels and without the operators' HTTP endpoint. */
@@ -108,7 +160,7 @@ public record BotConfig(
     /** The same configuration with another operators' endpoint (tests bind an ephemeral port). */
     public BotConfig withHttp(Optional<Http> other) {
         return new BotConfig(telegram, dbPath, categories, feeds, breaking, digest, delivery, chat, channels, other,
-                postgres);
+                postgres, newsroom);
     }
 
     /** What to poll and how politely. */

@@ -52,7 +52,10 @@ public final class ConfigKeys {
             new Key("db.url", "", "jdbc:postgresql://host:5432/db to share PostgreSQL with other instances; empty: SQLite"),
             new Key("db.user", "newsbot", "PostgreSQL user"),
             new Key("db.password", "", "PostgreSQL password (prefer NEWSBOT_DB_PASSWORD)"),
-            new Key("instance.name", "", "this instance's name in the lease, /health and /stats; empty: the host name"));
+            new Key("instance.name", "", "this instance's name in the lease, /health and /stats; empty: the host name"),
+            new Key("push.token", "", "bearer token of POST /push/<feed id>; empty: no push route (prefer NEWSBOT_PUSH_TOKEN)"),
+            new Key("http.public-url", "", "https URL where the operators' endpoint is reachable from outside (WebSub)"),
+            new Key("editorial.audit-retention", "P400D", "how long the editors' audit trail is kept, at least P366D"));
 
     private static final Map<String, Key> BY_NAME = index();
 

@@ -125,7 +125,32 @@ public final class ConfigLoader {
         Optional<BotConfig.Http> http = httpPort == 0 ? Optional.empty() : Optional.of(new BotConfig.Http(httpPort, httpBind));
         return new BotConfig(telegram, Path.of(v.get("db.path")), List.copyOf(categories),
                 feedConfig, breaking, digest, delivery, chat, channels, http, OperatorKeys.postgres(v.get("db.url"),
-                        v.get("db.user"), v.get("db.password"), v.get("instance.name")));
+                        v.get("db.user"), v.get("db.password"), v.get("instance.name")), newsroom(v, feeds));
+    }
+
+    /** Push, WebSub and the audit trail (issue 26). */
+    private static BotConfig.Newsroom newsroom(Values v, List<FeedSource> feeds) {
+        String token = v.get("push.token");
+        if (!token.isEmpty() && (token.length() < 16 || !token.matches("[\\x21-\\x7e]+"))) {
+            // never echo it: it is a secret
+            throw new ConfigException("push.token", "must be at least 16 printable characters without spaces");
+        }
+        String publicUrl = v.get("http.public-url");
+        if (!publicUrl.isEmpty()) {
+            checkFeedUrl("http.public-url", publicUrl);
+            publicUrl = publicUrl.replaceAll("/+$", "");
+        }
+        Map<String, URI> hubs = new LinkedHashMap<>();
+        for (FeedSource feed : feeds) {
+            String key = "feed." + feed.id() + ".hub";
+            String hub = v.get(key, "");
+            if (!hub.isEmpty()) {
+                checkFeedUrl(key, hub);
+                hubs.put(feed.id(), URI.create(hub));
+            }
+        }
+        return new BotConfig.Newsroom(token, publicUrl, hubs,
+                v.duration("editorial.audit-retention", Duration.ofDays(366)));
     }
 
     /** Paid broadcasts (allow_paid_broadcast): off unless an operator turns them on and gives a budget. */
@@ -280,8 +305,9 @@ public final class ConfigLoader {
             int dot = rest.lastIndexOf('.');
             String id = dot < 0 ? rest : rest.substring(0, dot);
             String field = dot < 0 ? "" : rest.substring(dot + 1);
-            if (!FEED_ID.matcher(id).matches() || !(field.equals("url") || field.equals("category"))) {
-                throw new ConfigException(key, "unknown key (expected feed.<id>.url or feed.<id>.category)");
+            if (!FEED_ID.matcher(id).matches()
+                    || !(field.equals("url") || field.equals("category") || field.equals("hub"))) {
+                throw new ConfigException(key, "unknown key (expected feed.<id>.url, .category or .hub)");
             }
             if (feeds.containsKey(id)) {
                 continue;

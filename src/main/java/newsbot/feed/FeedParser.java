@@ -81,7 +81,26 @@ public final class FeedParser {
             items.add(item(entry, fetchedAt));
         }
         LOG.debug("parsed {} with {} items", feed.getFeedType(), items.size());
-        return new ParseResult.Parsed(items, feed.getTitle(), alternateLink(feed.getLinks(), feed.getLink()));
+        return new ParseResult.Parsed(items, feed.getTitle(), alternateLink(feed.getLinks(), feed.getLink()),
+                hubs(feed));
+    }
+
+    /** WebSub hubs: Atom's {@code <link rel="hub">}, or RSS's {@code <atom:link rel="hub">} (foreign markup). */
+    private static List<String> hubs(SyndFeed feed) {
+        List<String> hubs = new ArrayList<>();
+        for (SyndLink link : feed.getLinks()) {
+            if ("hub".equals(link.getRel()) && link.getHref() != null) {
+                hubs.add(link.getHref().strip());
+            }
+        }
+        for (org.jdom2.Element e : feed.getForeignMarkup()) {
+            if (e.getName().equals("link") && "hub".equals(e.getAttributeValue("rel"))
+                    && e.getAttributeValue("href") != null) {
+                hubs.add(e.getAttributeValue("href").strip());
+            }
+        }
+        hubs.removeIf(h -> !h.startsWith("http://") && !h.startsWith("https://"));
+        return hubs;
     }
 
     private static RawItem item(SyndEntry entry, Instant fetchedAt) {

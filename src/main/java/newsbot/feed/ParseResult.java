@@ -10,10 +10,16 @@ public sealed interface ParseResult {
      *
      * @param feedTitle the channel title, or null
      * @param feedLink  the channel's home page link as written (may be relative or null)
+     * @param hubs      the WebSub hubs the feed names ({@code <link rel="hub">}, Atom or RSS), absolute http(s)
      */
-    record Parsed(List<RawItem> items, String feedTitle, String feedLink) implements ParseResult {
+    record Parsed(List<RawItem> items, String feedTitle, String feedLink, List<String> hubs) implements ParseResult {
         public Parsed {
             items = List.copyOf(items);
+            hubs = List.copyOf(hubs);
+        }
+
+        public Parsed(List<RawItem> items, String feedTitle, String feedLink) {
+            this(items, feedTitle, feedLink, List.of());
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import newsbot.config.FeedSource;
 import newsbot.feed.FeedError;
 import newsbot.feed.FeedFetcher;
@@ -37,6 +39,8 @@ final class FeedIngest {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration interval;
+    /** The WebSub hubs each feed named when last parsed, by feed id. */
+    private final Map<String, List<String>> hubs = new ConcurrentHashMap<>();
 
     FeedIngest(WriteSession session, FeedFetcher fetcher, FeedParser parser, ArticleMapper mapper, ArticleWriter writer,
                Clock clock, Backoff backoff, Duration interval) {
@@ -85,6 +89,7 @@ final class FeedIngest {
             return failed(feed, state, fetched.status(), failed.error().describe(), started, null);
         }
         ParseResult.Parsed document = (ParseResult.Parsed) parsed;
+        hubs.put(feed.id(), document.hubs());
         List<NewArticle> articles = mapper.map(feed, document, fetched.finalUrl(), started);
         // The first successful fetch stores what the feed already holds, but none of it is news to anyone.
         boolean push = state.initialized();
@@ -97,6 +102,28 @@ final class FeedIngest {
         LOG.debug("feed {}: {} items, {} new", feed.id(), document.items().size(), added);
         recovered(feed, state);
         return new Outcome(added, true, true);
+    }
+
+    /**
+     * A document the site pushed (a WebSub content distribution): the same parser, cleaner, dedup and breaking rules
+     * as a fetched one; the feed's validators, schedule and health stay as they are. Returns new articles, or -1
+     * when the body is not a feed.
+     */
+    int pushed(FeedSource feed, FeedState state, byte[] body, String contentType) {
+        Instant now = clock.instant();
+        ParseResult parsed = parser.parse(body, contentType, now);
+        if (parsed instanceof ParseResult.Failed failed) {
+            LOG.warn("feed {}: pushed content refused: {}", feed.id(), oneLine(failed.error().describe()));
+            return -1;
+        }
+        List<NewArticle> articles = mapper.map(feed, (ParseResult.Parsed) parsed, feed.url(), now);
+        // before the first poll nothing is news to anyone, pushed or not
+        return session.inTransaction(h -> writer.write(h, articles, state.initialized(), now));
+    }
+
+    /** The hubs {@code feedId} named when last parsed; empty before its first successful fetch. */
+    List<String> hubsOf(String feedId) {
+        return hubs.getOrDefault(feedId, List.of());
     }
 
     /** Records a failed attempt; logs at WARN only when the feed was healthy until now. */

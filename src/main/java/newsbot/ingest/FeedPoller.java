@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +44,10 @@ public final class FeedPoller implements AutoCloseable {
     private final Pruner pruner;
     private final ExecutorService pool;
     private final ReentrantLock cycle = new ReentrantLock();
+    /** One poll of a feed at a time, whether the cycle or a push asked for it. */
+    private final Map<String, ReentrantLock> feedLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final Map<String, java.net.URI> configuredHubs;
     private volatile boolean synced;
     private final LongAdder fetched = new LongAdder();
     private final LongAdder notModified = new LongAdder();
@@ -61,6 +65,7 @@ public final class FeedPoller implements AutoCloseable {
     public FeedPoller(BotConfig config, Database db, FeedFetcher fetcher, BreakingFanOut fanOut, Clock clock,
                       RandomGenerator random) {
         this.clock = clock;
+        this.configuredHubs = config.newsroom().hubs();
         config.feeds().sources().forEach(s -> sources.put(s.id(), s));
         BotConfig.Feeds settings = config.feeds();
         this.session = new WriteSession(db);
@@ -88,7 +93,7 @@ public final class FeedPoller implements AutoCloseable {
      * starts its feed afresh. Rows of feeds no longer configured stay (their health is history) but are not polled.
      * {@link #pollDue()} does this on its first call.
      */
-    public void syncFeeds() {
+    public synchronized void syncFeeds() {
         session.inTransaction(h -> {
             for (FeedSource s : sources.values()) {
                 if (feeds.sync(h, s.id(), s.url())) {
@@ -121,6 +126,86 @@ public final class FeedPoller implements AutoCloseable {
         } finally {
             cycle.unlock();
         }
+    }
+
+    /**
+     * Polls one configured feed now, whether due or not (a push from the site): the usual conditional GET, new
+     * articles stored and alerted as in a cycle, the feed's next regular poll one interval from now. Waits for a poll
+     * of the same feed under way. Never throws but for an interrupt.
+     *
+     * @return new articles stored
+     */
+    public int pollNow(String feedId) throws InterruptedException {
+        try {
+            return underFeedLock(feedId, (feed, state) -> count(ingest.poll(feed, state)));
+        } catch (RuntimeException e) {
+            failedFetches.increment();
+            LOG.warn("feed {} not polled: {}", feedId, e.toString());
+            return 0;
+        }
+    }
+
+    /**
+     * Stores what a WebSub hub pushed for {@code feedId}, through the same rules as a poll; waits for a poll of the
+     * feed under way. Returns new articles, or -1 when the body is not a feed.
+     */
+    public int ingestPushed(String feedId, byte[] body, String contentType) throws InterruptedException {
+        return underFeedLock(feedId, (feed, state) -> ingest.pushed(feed, state, body, contentType));
+    }
+
+    private interface FeedWork {
+        int run(FeedSource feed, FeedState state) throws InterruptedException;
+    }
+
+    /** Work on one configured feed with its current state, while no other poll or push of it runs. */
+    private int underFeedLock(String feedId, FeedWork work) throws InterruptedException {
+        FeedSource feed = sources.get(feedId);
+        if (feed == null) {
+            throw new IllegalArgumentException("not a configured feed: " + feedId);
+        }
+        if (!synced) {
+            syncFeeds();
+        }
+        ReentrantLock lock = feedLocks.computeIfAbsent(feedId, id -> new ReentrantLock());
+        lock.lockInterruptibly();
+        try {
+            return work.run(feed, session.withHandle(h -> feeds.find(h, feedId)).orElseThrow());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The WebSub hub of a feed: {@code feed.<id>.hub}, else the first its document named; empty if none. */
+    public Optional<String> hubOf(String feedId) {
+        return Optional.ofNullable(configuredHubs.get(feedId)).map(Object::toString)
+                .or(() -> ingest.hubsOf(feedId).stream().findFirst());
+    }
+
+    /** The configured feeds' ids and URLs, in configuration order. */
+    public List<FeedSource> sources() {
+        return List.copyOf(sources.values());
+    }
+
+    /** Makes a feed due at {@code at} at the latest (pings joined into one more poll); never throws. */
+    public void dueBy(String feedId, Instant at) {
+        try {
+            session.withHandle(h -> {
+                feeds.dueBy(h, feedId, at);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("feed {}: a joined push not recorded: {}", feedId, e.toString());
+        }
+    }
+
+    /** Whether {@code feedId} is a configured feed. */
+    public boolean isConfigured(String feedId) {
+        return sources.containsKey(feedId);
+    }
+
+    private int count(FeedIngest.Outcome outcome) {
+        (outcome.modified() ? fetched : outcome.ok() ? notModified : failedFetches).increment();
+        return outcome.newArticles();
     }
 
     public FetchCounts fetchCounts() {
@@ -175,11 +260,22 @@ public final class FeedPoller implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
+            ReentrantLock lock = feedLocks.computeIfAbsent(feed.id(), id -> new ReentrantLock());
             try {
-                FeedIngest.Outcome outcome = ingest.poll(feed, due.get(feed.id()));
-                added += outcome.newArticles();
+                lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                // A push may have polled it since the cycle began: then its state is newer, and it may not be due.
+                FeedState state = session.withHandle(h -> feeds.find(h, feed.id())).orElse(due.get(feed.id()));
+                if (state.nextFetchAt().isAfter(clock.instant())) {
+                    continue;
+                }
+                FeedIngest.Outcome outcome = ingest.poll(feed, state);
+                added += count(outcome);
                 failing += outcome.ok() ? 0 : 1;
-                (outcome.modified() ? fetched : outcome.ok() ? notModified : failedFetches).increment();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -188,6 +284,8 @@ public final class FeedPoller implements AutoCloseable {
                 failing++;
                 failedFetches.increment();
                 LOG.warn("feed {} not polled: {}", feed.id(), e.toString());
+            } finally {
+                lock.unlock();
             }
         }
         return new int[] {added, failing};

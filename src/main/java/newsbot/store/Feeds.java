@@ -53,6 +53,14 @@ public final class Feeds {
                 .list();
     }
 
+    /** Brings a feed's next poll forward to {@code at}, never back (a push the site sent). */
+    public void dueBy(Handle h, String feedId, Instant at) {
+        h.createUpdate("UPDATE feeds SET next_fetch_at = :at WHERE feed_id = :id AND next_fetch_at > :at")
+                .bind("at", at.toEpochMilli())
+                .bind("id", feedId)
+                .execute();
+    }
+
     /** A 304: the feed is healthy and unchanged; validators and items seen stay as they are. */
     public void recordNotModified(Handle h, String feedId, int status, Instant at, Instant nextFetchAt) {
         h.createUpdate("UPDATE feeds SET last_attempt_at = :at, last_success_at = :at, last_status = :status, "

@@ -15,10 +15,11 @@ public final class SqliteToPostgres {
     /** Parents before children (foreign keys); every table of the schema but the full-text index. */
     static final List<String> TABLES = List.of("subscribers", "subscriptions", "feeds", "articles",
             "article_categories", "deliveries", "delivery_album_messages", "broadcasts", "bot_state", "handled_updates", "seen_items",
-            "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections");
+            "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections",
+            "audit_log", "websub_subscriptions");
     /** Tables with identity ids: their sequences continue after the copied ids. */
     static final List<String> IDENTITIES = List.of("articles", "deliveries", "broadcasts", "followed_topics",
-            "searches", "corrections");
+            "searches", "corrections", "audit_log");
     private static final int BATCH = 1000;
 
     private SqliteToPostgres() {

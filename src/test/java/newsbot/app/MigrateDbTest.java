@@ -45,6 +45,8 @@ class MigrateDbTest {
             new Outbox(DeliveryTime.system()).enqueue(h, 5000000001L, DeliveryKind.DIGEST, 1, "Дайджест", Manner.PLAIN,
                     NOW);
             h.execute("INSERT INTO bot_state (key, value) VALUES ('last_update_id', '42')");
+            new newsbot.store.AuditTrail().record(h, NOW, 9001, newsbot.store.AuditAction.BROADCAST_SENT, "#1", 3,
+                    "started");
         });
         Path config = dir.resolve("bot.properties");
         Files.writeString(config, "category.news=Новости\nfeed.main.url=http://127.0.0.1:9/rss\ndb.path=" + file
@@ -63,6 +65,12 @@ class MigrateDbTest {
         try (Database pg = Database.openPostgres(url, PostgresServer.USER, "")) {
             String offset = pg.withHandle(h -> h.createQuery("SELECT value FROM bot_state").mapTo(String.class).one());
             assertThat(offset).isEqualTo("42");
+            java.util.List<newsbot.store.AuditTrail.Entry> audit =
+                    pg.withHandle(h -> new newsbot.store.AuditTrail().latest(h, 5));
+            assertThat(audit).as("the audit trail is kept").extracting(newsbot.store.AuditTrail.Entry::outcome)
+                    .containsExactly("started");
+            pg.useTransaction(h -> new newsbot.store.AuditTrail().record(h, NOW, 9001,
+                    newsbot.store.AuditAction.PAUSED, "#1", 0, "identity continues"));
             java.util.List<newsbot.store.ArticleRow> found =
                     pg.withHandle(h -> new Articles().search(h, FtsQuery.of("выборах").orElseThrow(), NOW, 5));
             assertThat(found).hasSize(1);

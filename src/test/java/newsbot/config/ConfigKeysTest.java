@@ -18,7 +18,7 @@ class ConfigKeysTest {
 
     /** A line setting a key, or a commented-out one showing it: {@code key=value} or {@code # key=value}. */
     private static final Pattern KEY_LINE = Pattern.compile("(?m)^#?\\s*([a-z][a-z0-9.\\-]*[a-z0-9])=");
-    private static final Pattern PER_ITEM = Pattern.compile("^(category\\..*|feed\\.[^.]+\\.(url|category)|channel\\..*)$");
+    private static final Pattern PER_ITEM = Pattern.compile("^(category\\..*|feed\\.[^.]+\\.(url|category|hub)|channel\\..*)$");
 
     private static Set<String> table() {
         Set<String> names = new TreeSet<>();
