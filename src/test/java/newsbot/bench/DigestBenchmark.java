@@ -46,6 +46,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class DigestBenchmark {
 
+    /** Readers due at once unless a number among the arguments says otherwise (a million). */
     private static final int READERS = 100_000;
     private static final int WARMUP_READERS = 50_000;
     private static final int ARTICLES = 2_000;
@@ -77,6 +78,8 @@ public final class DigestBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean cold = List.of(args).contains("--cold");
+        int readers = List.of(args).stream().filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt).findFirst()
+                .orElse(READERS);
         BenchSupport.Backend backend = BenchSupport.Backend.chosen();
         Path dir = Files.createTempDirectory("digest-bench");
         try {
@@ -93,7 +96,7 @@ public final class DigestBenchmark {
                 }
             }
             try (Database db = backend.open(dir, "bench")) {
-                run(db, backend);
+                run(db, backend, readers);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -102,12 +105,12 @@ public final class DigestBenchmark {
         }
     }
 
-    private static void run(Database db, BenchSupport.Backend backend) {
+    private static void run(Database db, BenchSupport.Backend backend, int readers) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         long setupStart = System.nanoTime();
-        populate(db, now, new Random(42), READERS);
+        populate(db, now, new Random(42), readers);
         backend.analyze(db);
-        System.out.printf("setup: %d readers, %d articles in %.1f s%n", READERS, ARTICLES,
+        System.out.printf("setup: %d readers, %d articles in %.1f s%n", readers, ARTICLES,
                 (System.nanoTime() - setupStart) / 1e9);
 
         DigestScheduler scheduler = scheduler(db, now);
