@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.TreeMap;
 import java.util.Collection;
 import java.util.Locale;
+import newsbot.store.CampaignKind;
+import newsbot.store.CorrectionRow;
 import newsbot.store.Dialect;
 import newsbot.telegram.SendOutcome;
 import java.util.function.Predicate;
@@ -535,6 +537,232 @@ final class OutboxTable {
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
+
+    // --- campaigns (CampaignOutbox is their public face): a campaign's own rows ----------------------------------------------------------------------------------
+
+    /**
+     * A broadcast's rows by outcome. "Blocked" relies on the dispatcher's cancel reasons for unreachable chats
+     * ({@code blocked: …}, {@code chat gone: …}); everything else cancelled was cancelled by an editor.
+     */
+    CampaignOutbox.SendCounts sendCounts(Handle h, long broadcastId) {
+        int[] byState = new int[4];
+        List<Map.Entry<String, Integer>> rows = h.createQuery("SELECT state, COUNT(*) FROM deliveries "
+                        + "WHERE kind = :kind AND ref_id = :id GROUP BY state")
+                .bind("kind", CampaignOutbox.rowKind(CampaignKind.BROADCAST))
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list();
+        for (Map.Entry<String, Integer> row : rows) {
+            int i = switch (row.getKey()) {
+                case "SENT" -> 0;
+                case "FAILED" -> 1;
+                case "PENDING" -> 2;
+                default -> 3;
+            };
+            byState[i] += row.getValue();
+        }
+        int blocked = byState[3] == 0 ? 0 : h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind "
+                        + "AND ref_id = :id AND state = 'CANCELLED' "
+                        + "AND (last_error LIKE 'blocked:%' OR last_error LIKE 'chat gone:%')")
+                .bind("kind", CampaignOutbox.rowKind(CampaignKind.BROADCAST))
+                .bind("id", broadcastId)
+                .mapTo(Integer.class)
+                .one();
+        int enqueued = byState[0] + byState[1] + byState[2] + byState[3];
+        return new CampaignOutbox.SendCounts(enqueued, byState[0], byState[1], byState[2], blocked, byState[3] - blocked);
+    }
+
+    /** A correction's or retraction's rows by outcome; a retraction's notices are counted apart. */
+    CampaignOutbox.EditCounts editCounts(Handle h, long correctionId) {
+        int[] n = new int[7];
+        h.createQuery("SELECT state, action, part >= :notice, COUNT(*) FROM deliveries WHERE kind = :kind "
+                        + "AND ref_id = :id GROUP BY state, action, part >= :notice")
+                .bind("notice", CampaignOutbox.NOTICE_PART)
+                .bind("kind", CampaignOutbox.rowKind(CampaignKind.CORRECTION))
+                .bind("id", correctionId)
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getInt(4)})
+                .forEach(row -> {
+                    String state = (String) row[0];
+                    int count = (Integer) row[3];
+                    if ((Boolean) row[2]) {
+                        n[6] += "SENT".equals(state) ? count : 0;
+                        return;
+                    }
+                    n[0] += count;
+                    switch (state) {
+                        // a delete (or a delete that stayed one) deleted; an edit, or a delete turned edit, edited
+                        case "SENT" -> n[String.valueOf(row[1]).startsWith("delete") ? 2 : 1] += count;
+                        case "FAILED" -> n[3] += count;
+                        case "PENDING" -> n[4] += count;
+                        default -> n[5] += count;
+                    }
+                });
+        return new CampaignOutbox.EditCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+    }
+
+    /**
+     * The campaign's rows whose answer is not recorded yet (pending, on the wire included), with a broadcast's pins:
+     * a campaign is done only once this is 0.
+     */
+    int unanswered(Handle h, CampaignKind kind, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE ((kind = :kind AND ref_id = :id) "
+                        + "OR (kind = :pin AND ref_id = :id AND :broadcast = 1)) AND state = 'PENDING'")
+                .bind("kind", CampaignOutbox.rowKind(kind))
+                .bind("pin", CampaignOutbox.PIN)
+                .bind("broadcast", kind == CampaignKind.BROADCAST ? 1 : 0)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    CampaignOutbox.PinCounts pins(Handle h, long broadcastId) {
+        int[] n = new int[3];
+        h.createQuery("SELECT state, COUNT(*) FROM deliveries WHERE kind = :pin AND ref_id = :id GROUP BY state")
+                .bind("pin", CampaignOutbox.PIN)
+                .bind("id", broadcastId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> n["SENT".equals(e.getKey()) ? 0 : "PENDING".equals(e.getKey()) ? 2 : 1] += e.getValue());
+        return new CampaignOutbox.PinCounts(n[0], n[1], n[2]);
+    }
+
+    /**
+     * Whether Telegram said the message a copy broadcast copies is gone (the editor deleted it): every further copy
+     * would fail the same way.
+     */
+    boolean sourceGone(Handle h, long broadcastId) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND state = 'FAILED' "
+                        + "AND last_error LIKE :gone")
+                .bind("gone", OutcomeHandler.SOURCE_GONE + "%")
+                .bind("kind", CampaignOutbox.rowKind(CampaignKind.BROADCAST))
+                .bind("id", broadcastId)
+                .mapTo(Integer.class)
+                .one() > 0;
+    }
+
+    /** Copies of the broadcast that went out as paid messages. */
+    int paidSent(Handle h, long broadcastId) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND sent_paid = 1")
+                .bind("kind", CampaignOutbox.rowKind(CampaignKind.BROADCAST))
+                .bind("id", broadcastId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** Pause: the campaign's pending rows wait until a time the dispatcher never reaches. Returns how many. */
+    int hold(Handle h, CampaignKind kind, long id) {
+        return h.createUpdate("UPDATE deliveries SET not_before = :held "
+                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING'")
+                .bind("held", CampaignOutbox.HELD_UNTIL.toEpochMilli())
+                .bind("kind", CampaignOutbox.rowKind(kind))
+                .bind("id", id)
+                .execute();
+    }
+
+    /**
+     * Resume: rows held by {@link #hold} are due at {@code dueAt}, which may lie in the past to keep the rows' place
+     * in line. Returns how many.
+     */
+    int release(Handle h, CampaignKind kind, long id, Instant dueAt) {
+        return h.createUpdate("UPDATE deliveries SET not_before = :due "
+                        + "WHERE kind = :kind AND ref_id = :id AND state = 'PENDING' AND not_before >= :held")
+                .bind("due", dueAt.toEpochMilli())
+                .bind("held", CampaignOutbox.HELD_UNTIL.toEpochMilli())
+                .bind("kind", CampaignOutbox.rowKind(kind))
+                .bind("id", id)
+                .execute();
+    }
+
+    // --- a correction's target: the copies of a broadcast or breaking alert ---------------------------------------
+
+    /** The target's last outbox row id (0 for none): rows written after it carry what the correction changed. */
+    long lastTargetRow(Handle h, CorrectionRow.TargetKind kind, long ref) {
+        Long max = h.createQuery("SELECT MAX(id) FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref")
+                .bindList("kinds", CampaignOutbox.kinds(kind))
+                .bind("ref", ref)
+                .mapTo(Long.class)
+                .one();
+        return max == null ? 0 : max;
+    }
+
+    CampaignOutbox.TargetCounts targetCounts(Handle h, CorrectionRow.TargetKind kind, long ref, Instant earlyBefore) {
+        return h.createQuery("SELECT "
+                        + "COALESCE(SUM(CASE WHEN state = 'SENT' AND telegram_message_id IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN state = 'PENDING' THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN state = 'SENT' AND telegram_message_id IS NOT NULL "
+                        + "AND sent_at < :early THEN 1 ELSE 0 END), 0) "
+                        + "FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref AND part = 0")
+                .bind("early", earlyBefore.toEpochMilli())
+                .bindList("kinds", CampaignOutbox.kinds(kind))
+                .bind("ref", ref)
+                .map((rs, ctx) -> new CampaignOutbox.TargetCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .one();
+    }
+
+    /**
+     * The target's rows up to row {@code fence} whose answer is not recorded yet: a copy on the wire with the old
+     * text when the correction started is recorded only once its answer is, and only then can it be corrected.
+     */
+    int targetUnanswered(Handle h, CorrectionRow.TargetKind kind, long ref, long fence) {
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref AND id <= :fence "
+                        + "AND state = 'PENDING'")
+                .bindList("kinds", CampaignOutbox.kinds(kind))
+                .bind("ref", ref)
+                .bind("fence", fence)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /**
+     * Queued copies get the corrected text before they are sent (part 0: a correction replaces a message of one
+     * part). Returns how many.
+     */
+    int replaceQueued(Handle h, CorrectionRow.TargetKind kind, long ref, String html) {
+        return h.createUpdate("UPDATE deliveries SET text = :text WHERE kind IN (<kinds>) AND ref_id = :ref AND part = 0 "
+                        + "AND state = 'PENDING'")
+                .bind("text", html)
+                .bindList("kinds", CampaignOutbox.kinds(kind))
+                .bind("ref", ref)
+                .execute();
+    }
+
+    /**
+     * The next delivered copies of a correction's target after row {@code afterId} that have no row of it yet, in
+     * row order. A correction skips copies that already show its text (sent after the queue was corrected) and
+     * copies written after its fence; a retraction takes every delivered message.
+     */
+    List<CampaignOutbox.SentCopy> copiesWithoutRows(Handle h, CorrectionRow c, long afterId, String defaultLanguage,
+                                            int limit) {
+        String which = c.isRetraction() ? "" : " AND d.part = 0 AND d.id <= :fence AND d.text <> :text";
+        var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.action, "
+                        + "d.reply_markup, d.sent_at, COALESCE((SELECT r.language FROM subscribers r "
+                        + "WHERE r.chat_id = d.chat_id), :lang) AS language FROM deliveries d "
+                        + "WHERE d.kind IN (<kinds>) AND d.ref_id = :ref AND d.state = 'SENT' "
+                        + "AND d.telegram_message_id IS NOT NULL AND d.id > :after" + which
+                        + " AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.chat_id = d.chat_id "
+                        + "AND x.kind = :own AND x.ref_id = :cid AND x.part = d.part * :perCopy) "
+                        + "ORDER BY d.id LIMIT :limit")
+                .bind("lang", defaultLanguage)
+                .bindList("kinds", CampaignOutbox.kinds(c.target().kind()))
+                .bind("ref", c.target().ref())
+                .bind("after", afterId)
+                .bind("own", CampaignOutbox.rowKind(c.campaign().kind()))
+                .bind("cid", c.id())
+                .bind("perCopy", CampaignOutbox.PARTS_PER_COPY)
+                .bind("limit", limit);
+        if (!c.isRetraction()) {
+            query.bind("fence", c.fence() == null ? Long.MAX_VALUE : c.fence()).bind("text", c.body());
+        }
+        List<CampaignOutbox.SentCopy> copies = query.map((rs, ctx) -> new CampaignOutbox.SentCopy(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        "copy_album".equals(rs.getString(5)) ? List.of() : List.of(rs.getLong(4)), rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)))
+                .list();
+        // an album's copies are rows of their own table: read them for the few album rows only
+        return copies.stream()
+                .map(c2 -> c2.messageIds().isEmpty() ? new CampaignOutbox.SentCopy(c2.deliveryId(), c2.chatId(), c2.part(),
+                        albumSent(h, c2.deliveryId()), c2.replyMarkup(), c2.sentAt(), c2.language()) : c2)
+                .toList();
+    }
+
 
     private static Map<String, Object> params(NewRow d, Instant now) {
         Map<String, Object> p = requestParams(d.request());
