@@ -199,18 +199,7 @@ public final class Articles {
                 .bind("after", afterId)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
-        // Rows arrive grouped by chat: cut the list into one sorted id array per chat.
-        int start = 0;
-        for (int i = 1; i <= pairs.size(); i++) {
-            if (i == pairs.size() || pairs.get(i)[0] != pairs.get(start)[0]) {
-                long[] ids = new long[i - start];
-                for (int j = start; j < i; j++) {
-                    ids[j - start] = pairs.get(j)[1];
-                }
-                byChat.put(pairs.get(start)[0], ids);
-                start = i;
-            }
-        }
+        byChat.putAll(Rows.groupByChat(pairs)); // rows arrive grouped by chat
         return byChat;
     }
 
