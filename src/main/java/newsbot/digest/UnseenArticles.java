@@ -8,6 +8,7 @@ import java.util.Map;
 import newsbot.messages.DigestComposer;
 import newsbot.config.Category;
 import newsbot.store.ArticleRow;
+import newsbot.delivery.AlertsSent;
 import newsbot.store.Articles;
 import newsbot.store.MutedPhrases;
 import org.jdbi.v3.core.Handle;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.Handle;
 final class UnseenArticles {
 
     private final Articles articles;
+    private final AlertsSent alertsSent = new AlertsSent();
     private final MutedPhrases mutes = new MutedPhrases();
     private final List<Category> categories;
     private final DigestComposer composer;
@@ -58,7 +60,7 @@ final class UnseenArticles {
      * out of its counts. Each id once, ascending, as {@link DigestPool#pick} counts them.
      */
     Map<Long, long[]> pushed(Handle h, Collection<Long> chatIds, long afterId) {
-        Map<Long, long[]> skipped = articles.pushedAsBreaking(h, chatIds, afterId);
+        Map<Long, long[]> skipped = alertsSent.pushedAsBreaking(h, chatIds, afterId);
         mutes.mutedAbove(h, chatIds, afterId).forEach((chat, muted) -> skipped.merge(chat, muted,
                 UnseenArticles::union));
         return skipped;

@@ -20,13 +20,10 @@ public final class FollowedTopics extends ReaderPhrases {
         super("followed_topics", "topic_forms", "topic_id");
     }
 
-
     /**
      * Calls {@code each} for every topic of an ACTIVE reader whose words all occur among {@code forms} (an
-     * article's index forms), unless the reader already has a BREAKING delivery of {@code articleId}: topic alerts
-     * share that key, so a reader gets an article once, as breaking or as a topic; nor a reader who muted the
-     * article ({@link MutedPhrases}): mute beats follow. Rows come grouped by chat,
-     * oldest topic first, streamed.
+     * article's index forms), unless the reader muted the article ({@link MutedPhrases}): mute beats follow. Rows
+     * come grouped by chat, oldest topic first, streamed.
      */
     public void forEachMatch(Handle h, long articleId, Collection<String> forms, Consumer<Match> each) {
         if (forms.isEmpty()) {
@@ -38,9 +35,7 @@ public final class FollowedTopics extends ReaderPhrases {
                         + "WHERE f.form IN (<forms>) GROUP BY f.topic_id) m "
                         + "JOIN followed_topics t ON t.id = m.topic_id AND t.words = m.found "
                         + "JOIN subscribers r ON r.chat_id = t.chat_id "
-                        + "WHERE r.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM deliveries d "
-                        + "WHERE d.chat_id = t.chat_id AND d.kind = 'BREAKING' AND d.ref_id = :article AND d.part = 0) "
-                        + "AND NOT EXISTS (" + MutedPhrases.MUTED_ARTICLE + ") "
+                        + "WHERE r.status = 'ACTIVE' AND NOT EXISTS (" + MutedPhrases.MUTED_ARTICLE + ") "
                         + "ORDER BY t.chat_id, t.id")
                 .bindList("forms", List.copyOf(forms))
                 .bind("article", articleId)
