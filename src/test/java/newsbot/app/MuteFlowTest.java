@@ -111,13 +111,11 @@ class MuteFlowTest {
     }
 
     private FakeMessage say(long chat, String text) {
-        int before = bot.telegram.messagesTo(chat).size();
-        bot.telegram.userSends(chat, chat, text, "ru");
-        return bot.telegram.awaitMessages(chat, before + 1, WAIT).get(before);
+        return bot.says(chat, text);
     }
 
     private FakeMessage awaitPush(long chat, String text) {
-        return bot.telegram.awaitMessage(m -> m.chatId() == chat && m.text().contains(text), WAIT);
+        return bot.awaitText(chat, text);
     }
 
     /** Pushes (not replies) ever enqueued for the chat. */
