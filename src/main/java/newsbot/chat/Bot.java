@@ -102,6 +102,10 @@ public final class Bot {
         commands.put("muted", muted);
         commands.put("quiet", new QuietCommand(readers));
         commands.put("here", new HereCommand(readers));
+        ReaderData readerData = new ReaderData(db, outbox, config.categories(), clock);
+        commands.put("mydata", new MyDataCommand(readerData));
+        ForgetCommand forget = new ForgetCommand(db, readerData, texts, replier);
+        commands.put("forget", forget);
 
         GroupGuard.checkCovers(commands.keySet());
         for (String command : BotCommandsMenu.READER_COMMANDS) {
@@ -119,6 +123,7 @@ public final class Bot {
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
         callbacks.put(following.prefix(), following);
         callbacks.put(muted.prefix(), muted);
+        callbacks.put(ForgetCommand.PREFIX, forget);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (editors.present()) {
@@ -135,7 +140,7 @@ public final class Bot {
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
-                        following.prefix(), muted.prefix())));
+                        following.prefix(), muted.prefix(), ForgetCommand.PREFIX)));
     }
 
     public UpdateRouter router() {

@@ -23,7 +23,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
- * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
+ * transaction with its replies and the handled mark; an editor's tool or an upload, which wait for Telegram,
+ * outside one. A
  * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
  * leaving the long-polling consumer stops polling for good. Only when the apology cannot be stored either, the
  * database refusing writes, does the update go back to the consumer ({@link UpdateNotStored}) to be tried again.
@@ -193,12 +194,12 @@ public final class UpdateRouter {
             return;
         }
         CommandHandler handler = handlerFor(in, line);
-        boolean editorsTool = adminCommands.containsValue(handler);
+        boolean waits = adminCommands.containsValue(handler) || handler.waitsForTelegram();
         Runnable work = () -> {
             Subscriber reader = readers.enroll(in);
             handler.handle(new Conversation(in, reader, texts, replier, message, scope));
         };
-        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
+        guarded(scope, waits ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
     }
 
     /** The reader's chosen language if known, else the one Telegram reports for the user. */

@@ -70,6 +70,11 @@ public final class SenderReplier implements Replier {
         return awaited(chatId, "photo", () -> gateway.sendPhoto(chatId, png, fileName, captionHtml));
     }
 
+    @Override
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        return awaited(chatId, "document", () -> gateway.sendDocument(chatId, content, fileName, captionHtml));
+    }
+
     private void later(long chatId, String what, Supplier<SendOutcome> call) {
         DirectCall direct = DirectCall.of(chatId, DirectCall.Urgency.INTERACTIVE, what, call);
         direct.result().thenAccept(outcome -> logIfNotDelivered(what, chatId, outcome));

@@ -29,6 +29,7 @@ import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
@@ -216,6 +217,18 @@ public final class TelegramGateway implements MessageSender {
                 .parseMode(captionHtml == null ? null : ParseMode.HTML)
                 .build();
         return call("sendPhoto", chatId, () -> client.executeAsync(request),
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
+    }
+
+    /** sendDocument with an uploaded file (a reader's /mydata) and an optional HTML caption (≤ 1024 characters). */
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        SendDocument request = SendDocument.builder()
+                .chatId(chatId)
+                .document(new InputFile(new ByteArrayInputStream(content), fileName))
+                .caption(captionHtml)
+                .parseMode(captionHtml == null ? null : ParseMode.HTML)
+                .build();
+        return call("sendDocument", chatId, () -> client.executeAsync(request),
                 (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 

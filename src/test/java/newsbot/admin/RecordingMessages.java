@@ -65,6 +65,11 @@ public final class RecordingMessages implements Replier {
         return SendOutcome.Delivered.message(nextId++);
     }
 
+    @Override
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        return new SendOutcome.Transient("documents are not recorded here");
+    }
+
     /** Callback answers, as given. */
     public final List<String> answers = new ArrayList<>();
 

@@ -462,6 +462,11 @@ public final class FakeBotApi implements AutoCloseable {
         return state.locked(() -> List.copyOf(state.photos));
     }
 
+    /** Files the bot uploaded with sendDocument, in order. */
+    public List<FakeDocument> documents() {
+        return state.locked(() -> List.copyOf(state.documents));
+    }
+
     /** Every request answered or dropped, in order of answer. */
     public List<FakeCall> requests() {
         return state.locked(() -> List.copyOf(state.calls));
@@ -499,6 +504,12 @@ public final class FakeBotApi implements AutoCloseable {
                 .map(m -> state.current.getOrDefault(new FakeState.Key(m.chatId(), m.messageId()), m))
                 .filter(condition)
                 .findFirst(), timeout, () -> "a message matching the condition");
+    }
+
+    /** Waits for the {@code index}-th (from 0) file uploaded to the chat with sendDocument. */
+    public FakeDocument awaitDocument(long chatId, int index, Duration timeout) {
+        return state.await(() -> state.documents.stream().filter(d -> d.chatId() == chatId).skip(index).findFirst(),
+                timeout, () -> "document " + index + " to chat " + chatId);
     }
 
     public FakeCallbackAnswer awaitCallbackAnswer(String callbackQueryId, Duration timeout) {

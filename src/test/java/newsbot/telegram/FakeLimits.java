@@ -10,6 +10,8 @@ final class FakeLimits {
     static final int MAX_MESSAGE = 4096;
     /** Photo caption. */
     static final int MAX_CAPTION = 1024;
+    /** A file a bot uploads (sendDocument, sendPhoto takes 10 MB): 50 MB. */
+    static final int MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
     private FakeLimits() {
     }

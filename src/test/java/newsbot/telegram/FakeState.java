@@ -74,6 +74,7 @@ final class FakeState {
     final List<FakeCallbackAnswer> callbackAnswers = new ArrayList<>();
     final Map<String, List<FakeCommand>> commands = new HashMap<>();
     final List<FakePhoto> photos = new ArrayList<>();
+    final List<FakeDocument> documents = new ArrayList<>();
     final List<FakeCall> calls = new ArrayList<>();
 
     <T> T locked(Supplier<T> action) {

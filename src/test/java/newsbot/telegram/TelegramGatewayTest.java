@@ -280,6 +280,21 @@ class TelegramGatewayTest {
     }
 
     @Test
+    void sendsADocumentAsMultipartWithItsNameAndCaption() {
+        byte[] json = "{\"chat_id\": 1, \"язык\": \"ru\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        SendOutcome outcome = gateway.sendDocument(USER, json, "mydata-1.json", "📄 <b>Данные</b>");
+
+        assertThat(outcome).isEqualTo(SendOutcome.Delivered.message(1));
+        FakeDocument document = telegram.documents().get(0);
+        assertThat(document.bytes()).isEqualTo(json);
+        assertThat(document.fileName()).isEqualTo("mydata-1.json");
+        assertThat(document.caption()).isEqualTo("📄 <b>Данные</b>");
+        assertThat(gateway.sendDocument(USER, json, "d.json", "x".repeat(Html.MAX_CAPTION + 1)))
+                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: message caption is too long"));
+    }
+
+    @Test
     void setsCommandsPerLanguage() {
         List<BotCommand> commands = List.of(new BotCommand("start", "Подписаться"), new BotCommand("stop", "Хватит"));
 

@@ -93,4 +93,9 @@ public final class RecordingReplier implements Replier {
     public SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
         return new SendOutcome.Transient("photos are not recorded here");
     }
+
+    @Override
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        return new SendOutcome.Transient("documents are not recorded here");
+    }
 }
