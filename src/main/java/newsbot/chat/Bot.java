@@ -22,7 +22,9 @@ import newsbot.chat.settings.StatusCommand;
 import newsbot.chat.settings.TimeZoneCommand;
 import newsbot.chat.settings.ZoneSuggestions;
 import newsbot.delivery.Replier;
+import newsbot.chat.news.InlineSearch;
 import newsbot.messages.BotCommandsMenu;
+import newsbot.messages.BreakingAlert;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
 
@@ -75,7 +77,8 @@ public final class Bot {
         SettingsView settings = new SettingsView(readers, names, texts, planner, clock, topics, mutes);
 
         Map<String, CommandHandler> commands = new HashMap<>();
-        commands.put("start", new StartCommand(readers, names, keyboards));
+        BreakingAlert cards = new BreakingAlert(texts, config.categories());
+        commands.put("start", new StartCommand(readers, names, keyboards, news, cards));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
@@ -140,7 +143,13 @@ public final class Bot {
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
-                        following.prefix(), muted.prefix(), ForgetCommand.PREFIX)));
+                        following.prefix(), muted.prefix(), ForgetCommand.PREFIX)),
+                inlineAnswers(new InlineSearch(news, cards, texts, botUsername, clock), replier));
+    }
+
+    private static InlineQueries inlineAnswers(InlineSearch search, Replier replier) {
+        return (id, query, languageCode) -> replier.answerInline(id,
+                search.answer(query, Texts.languageFor(languageCode)), InlineSearch.CACHE_SECONDS, false);
     }
 
     public UpdateRouter router() {

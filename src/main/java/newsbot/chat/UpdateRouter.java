@@ -52,11 +52,13 @@ public final class UpdateRouter {
     private final FloodGuard flood;
     /** Who may change a group; null lets everyone (tests of other things). */
     private final GroupGuard groupGuard;
+    private final InlineQueries inline;
 
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
                  LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
-                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard) {
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard,
+                 InlineQueries inline) {
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -69,6 +71,7 @@ public final class UpdateRouter {
         this.editorCallbacks = Set.copyOf(editorCallbacks);
         this.flood = flood;
         this.groupGuard = groupGuard;
+        this.inline = inline;
     }
 
     /** The chat an update belongs to: its updates are handled in order, other chats' at the same time. */
@@ -82,6 +85,9 @@ public final class UpdateRouter {
         }
         if (update.getMyChatMember() != null) {
             return update.getMyChatMember().getChat().getId();
+        }
+        if (update.hasInlineQuery()) {
+            return update.getInlineQuery().getFrom().getId(); // no chat: one user's queries in order
         }
         return 0;
     }
@@ -97,6 +103,11 @@ public final class UpdateRouter {
             onMessage(update.getMessage(), scope);
         } else if (update.hasCallbackQuery()) {
             onCallback(update.getCallbackQuery(), scope);
+        } else if (update.hasInlineQuery()) {
+            // no flood guard: Telegram sends one per pause in typing, and caches the answers itself
+            var query = update.getInlineQuery();
+            guarded(scope, () -> scope.outsideTransaction(() -> inline.answer(query.getId(),
+                    query.getQuery() == null ? "" : query.getQuery(), query.getFrom().getLanguageCode())), () -> { });
         } else if (update.getMyChatMember() != null) {
             ChatMemberUpdated change = update.getMyChatMember();
             guarded(scope, () -> scope.transaction(() -> onMembership(change)), () -> { });

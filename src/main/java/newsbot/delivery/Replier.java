@@ -22,6 +22,10 @@ public interface Replier {
     /** Stops the spinner on a pressed button, optionally with a short toast; ahead of everything else. */
     void answerCallback(String callbackQueryId, String text);
 
+    /** Answers an inline query with article cards, later, ahead of messages; an answer is never stored. */
+    void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results, int cacheSeconds,
+                      boolean personal);
+
     /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
     SendOutcome send(OutgoingMessage message);
 

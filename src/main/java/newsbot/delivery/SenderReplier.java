@@ -50,6 +50,16 @@ public final class SenderReplier implements Replier {
     }
 
     @Override
+    public void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results,
+                             int cacheSeconds, boolean personal) {
+        // an inline answer concerns no chat's order either
+        DirectCall call = DirectCall.of(0, DirectCall.Urgency.INLINE_ANSWER, "inline answer",
+                () -> gateway.answerInlineQuery(inlineQueryId, results, cacheSeconds, personal));
+        call.result().thenAccept(outcome -> logIfNotDelivered("inline answer", 0, outcome));
+        sender.submit(call);
+    }
+
+    @Override
     public SendOutcome send(OutgoingMessage message) {
         return awaited(message.chatId(), "message", () -> gateway.send(message));
     }

@@ -66,6 +66,12 @@ public final class RecordingMessages implements Replier {
     }
 
     @Override
+    public void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results,
+                             int cacheSeconds, boolean personal) {
+        // editors' tools answer no inline query
+    }
+
+    @Override
     public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
         return new SendOutcome.Transient("documents are not recorded here");
     }

@@ -37,7 +37,7 @@ final class FakeMethods {
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
             "sendDocument", "deleteMessage", "getChatMember", "getChat", "copyMessage", "copyMessages",
-            "pinChatMessage", "editMessageCaption");
+            "pinChatMessage", "editMessageCaption", "answerInlineQuery");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -56,6 +56,7 @@ final class FakeMethods {
     private final FakeRateLimiter limiter;
     private final FakeJson json;
     private final LongSupplier nanoClock;
+    private final FakeInline inline;
 
     FakeMethods(FakeState state, FakeUpdates updates, FakeRateLimiter limiter, FakeJson json,
                 LongSupplier nanoClock) {
@@ -64,6 +65,7 @@ final class FakeMethods {
         this.limiter = limiter;
         this.json = json;
         this.nanoClock = nanoClock;
+        this.inline = new FakeInline(state, json);
     }
 
     /** The method's canonical name, or null if the fake (like Telegram for unknown names) answers 404. */
@@ -73,14 +75,15 @@ final class FakeMethods {
 
     JsonNode handle(String method, FakeRequest r) {
         return switch (method) {
-            case "getMe" -> json.me();
+            case "getMe" -> json.me().put("supports_inline_queries", state.inlineMode);
             case "deleteWebhook" -> {
                 if (r.bool("drop_pending_updates")) {
                     updates.dropPending();
                 }
                 yield BooleanNode.TRUE;
             }
-            case "getUpdates" -> updates.poll(r.intOr("offset", 0), r.intOr("limit", 100), r.intOr("timeout", 0));
+            case "getUpdates" -> updates.poll(r.intOr("offset", 0), r.intOr("limit", 100), r.intOr("timeout", 0),
+                    allowedUpdates(r));
             case "sendMessage" -> sendMessage(r);
             case "editMessageText" -> editMessageText(r);
             case "editMessageReplyMarkup" -> editMessageReplyMarkup(r);
@@ -88,6 +91,7 @@ final class FakeMethods {
             case "setMyCommands" -> setMyCommands(r);
             case "sendPhoto" -> sendPhoto(r);
             case "sendDocument" -> sendDocument(r);
+            case "answerInlineQuery" -> inline.answerInlineQuery(r, nanoClock.getAsLong());
             case "deleteMessage" -> deleteMessage(r);
             case "getChatMember" -> chatMember(r);
             case "getChat" -> chat(r);
@@ -97,6 +101,16 @@ final class FakeMethods {
             case "editMessageCaption" -> editMessageCaption(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
+    }
+
+    /** getUpdates' allowed_updates: the kinds of update the bot wants; empty (all) when not given. */
+    private static java.util.Set<String> allowedUpdates(FakeRequest r) {
+        JsonNode list = r.object("allowed_updates");
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        if (list != null && list.isArray()) {
+            list.forEach(kind -> kinds.add(kind.asText()));
+        }
+        return kinds;
     }
 
     private JsonNode chat(FakeRequest r) {
@@ -683,7 +697,7 @@ final class FakeMethods {
     }
 
     /** The text a reader would see, or the 400 Telegram gives for it. */
-    private static String visibleText(String text, String parseMode, int max, String tooLong, String empty) {
+    static String visibleText(String text, String parseMode, int max, String tooLong, String empty) {
         if (text == null) {
             throw FakeApiError.badRequest(empty == null ? "caption is empty" : empty);
         }

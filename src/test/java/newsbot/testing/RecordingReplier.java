@@ -95,6 +95,12 @@ public final class RecordingReplier implements Replier {
     }
 
     @Override
+    public void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results,
+                             int cacheSeconds, boolean personal) {
+        // not recorded here: the inline flow is tested end to end against FakeBotApi
+    }
+
+    @Override
     public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
         return new SendOutcome.Transient("documents are not recorded here");
     }
