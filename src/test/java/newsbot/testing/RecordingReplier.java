@@ -100,8 +100,15 @@ public final class RecordingReplier implements Replier {
         // not recorded here: the inline flow is tested end to end against FakeBotApi
     }
 
+    /** A file sent with sendDocument. */
+    public record Document(long chatId, byte[] content, String fileName, String captionHtml) {
+    }
+
+    public final List<Document> documents = new ArrayList<>();
+
     @Override
-    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
-        return new SendOutcome.Transient("documents are not recorded here");
+    public synchronized SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        documents.add(new Document(chatId, content, fileName, captionHtml));
+        return SendOutcome.Delivered.message(nextMessageId++);
     }
 }
