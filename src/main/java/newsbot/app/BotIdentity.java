@@ -1,9 +1,13 @@
 package newsbot.app;
 
 import newsbot.telegram.TelegramGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The bot's @username, asked from Telegram at start-up and again later if Telegram could not answer then. */
 final class BotIdentity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotIdentity.class);
 
     private final TelegramGateway gateway;
     private volatile String username;
@@ -13,7 +17,14 @@ final class BotIdentity {
     }
 
     void refresh() {
-        gateway.botUsername().ifPresent(name -> username = name);
+        gateway.botSelf().ifPresent(self -> {
+            if (username == null && !self.inlineQueries()) {
+                // said once, when the bot first learns who it is: typing @bot in a chat shows nothing until then
+                LOG.info("inline mode is off for @{}: enable it in @BotFather with /setinline to let users search "
+                        + "articles from any chat", self.username());
+            }
+            username = self.username();
+        });
     }
 
     /** The username, or an empty string while unknown (then only unaddressed commands are recognised in groups). */

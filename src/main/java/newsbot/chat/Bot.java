@@ -2,15 +2,15 @@ package newsbot.chat;
 
 import newsbot.chat.news.DigestCommand;
 import newsbot.chat.news.FirstDigestOffer;
-import newsbot.chat.news.FollowCommand;
-import newsbot.chat.news.FollowingView;
+import newsbot.chat.news.AddPhraseCommand;
+import newsbot.chat.news.PhraseList;
+import newsbot.chat.news.PhrasesView;
+import newsbot.chat.news.RemovePhraseCommand;
 import newsbot.chat.news.LatestCommand;
 import newsbot.chat.news.News;
 import newsbot.chat.news.SearchCommand;
 import newsbot.chat.news.SearchMoreButton;
 import newsbot.chat.news.SearchPages;
-import newsbot.chat.news.Topics;
-import newsbot.chat.news.UnfollowCommand;
 import newsbot.chat.settings.HereCommand;
 import newsbot.chat.settings.LanguageCommand;
 import newsbot.chat.settings.QuietCommand;
@@ -22,7 +22,9 @@ import newsbot.chat.settings.StatusCommand;
 import newsbot.chat.settings.TimeZoneCommand;
 import newsbot.chat.settings.ZoneSuggestions;
 import newsbot.delivery.Replier;
+import newsbot.chat.news.InlineSearch;
 import newsbot.messages.BotCommandsMenu;
+import newsbot.messages.BreakingAlert;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
 
@@ -70,10 +72,13 @@ public final class Bot {
         DigestComposer composer = new DigestComposer();
         DigestPlanner planner = new DigestPlanner();
         News news = new News(db, articles);
-        SettingsView settings = new SettingsView(readers, names, texts, planner, clock, new Topics(db, clock));
+        PhraseList topics = PhraseList.followed(db, clock);
+        PhraseList mutes = PhraseList.muted(db, clock);
+        SettingsView settings = new SettingsView(readers, names, texts, planner, clock, topics, mutes);
 
         Map<String, CommandHandler> commands = new HashMap<>();
-        commands.put("start", new StartCommand(readers, names, keyboards));
+        BreakingAlert cards = new BreakingAlert(texts, config.categories());
+        commands.put("start", new StartCommand(readers, names, keyboards, news, cards));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
@@ -81,7 +86,7 @@ public final class Bot {
         commands.put("language", new LanguageCommand(readers, texts));
         commands.put("help", new HelpCommand());
         commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
-        commands.put("breaking", new BreakingCommand(readers, editors.breakingPush(), config::isAdmin));
+        commands.put("breaking", new BreakingCommand(readers, names, editors.breakingPush(), config::isAdmin));
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
         commands.put("pause", new StatusCommand(readers, SubscriberStatus.PAUSED, "pause.done"));
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
@@ -90,13 +95,20 @@ public final class Bot {
         SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
         commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));
-        Topics topics = new Topics(db, clock);
-        FollowingView following = new FollowingView(topics, texts, replier);
-        commands.put("follow", new FollowCommand(topics));
-        commands.put("unfollow", new UnfollowCommand(topics));
+        PhrasesView following = new PhrasesView(topics, texts, replier);
+        PhrasesView muted = new PhrasesView(mutes, texts, replier);
+        commands.put("follow", new AddPhraseCommand(topics, mutes));
+        commands.put("unfollow", new RemovePhraseCommand(topics));
         commands.put("following", following);
+        commands.put("mute", new AddPhraseCommand(mutes, topics));
+        commands.put("unmute", new RemovePhraseCommand(mutes));
+        commands.put("muted", muted);
         commands.put("quiet", new QuietCommand(readers));
         commands.put("here", new HereCommand(readers));
+        ReaderData readerData = new ReaderData(db, outbox, config.categories(), clock);
+        commands.put("mydata", new MyDataCommand(readerData));
+        ForgetCommand forget = new ForgetCommand(db, readerData, texts, replier);
+        commands.put("forget", forget);
 
         GroupGuard.checkCovers(commands.keySet());
         for (String command : BotCommandsMenu.READER_COMMANDS) {
@@ -112,7 +124,9 @@ public final class Bot {
         callbacks.put(FirstDigestOffer.PREFIX, firstDigest);
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
-        callbacks.put(FollowingView.PREFIX, following);
+        callbacks.put(following.prefix(), following);
+        callbacks.put(muted.prefix(), muted);
+        callbacks.put(ForgetCommand.PREFIX, forget);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (editors.present()) {
@@ -129,7 +143,13 @@ public final class Bot {
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
-                        FollowingView.PREFIX)));
+                        following.prefix(), muted.prefix(), ForgetCommand.PREFIX)),
+                inlineAnswers(new InlineSearch(news, cards, texts, botUsername, clock), replier));
+    }
+
+    private static InlineQueries inlineAnswers(InlineSearch search, Replier replier) {
+        return (id, query, languageCode) -> replier.answerInline(id,
+                search.answer(query, Texts.languageFor(languageCode)), InlineSearch.CACHE_SECONDS, false);
     }
 
     public UpdateRouter router() {

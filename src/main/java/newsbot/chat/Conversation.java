@@ -77,6 +77,11 @@ public final class Conversation {
         replier.sendPhoto(incoming.chatId(), png, fileName, captionHtml);
     }
 
+    /** Replies with a file and waits for Telegram: only handlers that {@link CommandHandler#waitsForTelegram} may. */
+    public newsbot.telegram.SendOutcome replyDocument(byte[] content, String fileName, String captionHtml) {
+        return replier.sendDocument(incoming.chatId(), content, fileName, captionHtml);
+    }
+
     /** Replies with a fixed text from the bundles. */
     public void replyWith(String key, Object... args) {
         reply(text(key, args));

@@ -8,12 +8,16 @@ import java.util.Set;
  */
 final class GroupGuard {
 
-    /** Commands that change the chat's subscription, settings, followed topics or status. */
+    /**
+     * Commands that change the chat's subscription, settings, followed topics, muted phrases or status, or (for
+     * {@code /mydata}) hand out all of it.
+     */
     private static final Set<String> CHANGES = Set.of("start", "subscribe", "unsubscribe", "language", "timezone",
-            "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow");
+            "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow", "mute", "unmute", "forget",
+            "mydata");
     /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
     private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "search",
-            "following", "breaking");
+            "following", "muted", "breaking");
 
     private final GroupAdmins admins;
     private final Set<String> guardedButtons;
@@ -54,6 +58,7 @@ final class GroupGuard {
 
     // "/breaking" alone shows the setting; "/breaking on|off" changes it (an editor's push is private-only anyway)
     private static boolean changes(Incoming in) {
-        return CHANGES.contains(in.command()) || in.command().equals("breaking") && BreakingCommand.isSwitch(in.args());
+        return CHANGES.contains(in.command()) || in.command().equals("breaking")
+                && BreakingCommand.route(in.args()) == BreakingCommand.Route.SWITCH;
     }
 }

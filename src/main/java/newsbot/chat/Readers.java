@@ -120,8 +120,35 @@ public final class Readers {
         db.useTransaction(h -> subscribers.setZone(h, chatId, zone, clock.instant()));
     }
 
-    public void setBreakingOn(long chatId, boolean on) {
-        db.useTransaction(h -> subscribers.setBreakingOn(h, chatId, on, clock.instant()));
+    /** The reader's categories whose breaking news come at once; the others wait for the digest. */
+    public List<String> breakingCategories(long chatId) {
+        return db.withHandle(h -> subscriptions.breakingCategoriesOf(h, chatId));
+    }
+
+    /**
+     * Breaking alerts of one of the reader's categories on or off; switching one on also switches alerts on as a
+     * whole, as asking for them means. Returns false when the reader does not have that category.
+     */
+    public boolean setCategoryBreaking(long chatId, String category, boolean on) {
+        return db.inTransaction(h -> {
+            if (subscriptions.setBreaking(h, chatId, category, on) == 0) {
+                return false;
+            }
+            if (on) {
+                subscribers.setBreakingOn(h, chatId, true, clock.instant());
+            }
+            return true;
+        });
+    }
+
+    /** Breaking alerts on or off as a whole; on means for every category of the reader again. */
+    public void setAllBreaking(long chatId, boolean on) {
+        db.useTransaction(h -> {
+            subscribers.setBreakingOn(h, chatId, on, clock.instant());
+            if (on) {
+                subscriptions.setBreaking(h, chatId, null, true);
+            }
+        });
     }
 
     void setDigestTimes(long chatId, List<java.time.LocalTime> times) {

@@ -36,7 +36,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateConsumer.class);
-    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+    private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member",
+            "inline_query");
 
     private final UpdateRouter router;
     private final Database db;

@@ -23,7 +23,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Sends each update to its handler inside the update's {@link UpdateScope}: a reader's handler runs in one
- * transaction with its replies and the handled mark; an editor's tool, which waits for Telegram, outside one. A
+ * transaction with its replies and the handled mark; an editor's tool or an upload, which wait for Telegram,
+ * outside one. A
  * failing handler leaves nothing behind but a log line and an apology; nothing escapes, because an exception
  * leaving the long-polling consumer stops polling for good. Only when the apology cannot be stored either, the
  * database refusing writes, does the update go back to the consumer ({@link UpdateNotStored}) to be tried again.
@@ -51,11 +52,13 @@ public final class UpdateRouter {
     private final FloodGuard flood;
     /** Who may change a group; null lets everyone (tests of other things). */
     private final GroupGuard groupGuard;
+    private final InlineQueries inline;
 
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
                  LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
-                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard) {
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard,
+                 InlineQueries inline) {
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -68,6 +71,7 @@ public final class UpdateRouter {
         this.editorCallbacks = Set.copyOf(editorCallbacks);
         this.flood = flood;
         this.groupGuard = groupGuard;
+        this.inline = inline;
     }
 
     /** The chat an update belongs to: its updates are handled in order, other chats' at the same time. */
@@ -81,6 +85,9 @@ public final class UpdateRouter {
         }
         if (update.getMyChatMember() != null) {
             return update.getMyChatMember().getChat().getId();
+        }
+        if (update.hasInlineQuery()) {
+            return update.getInlineQuery().getFrom().getId(); // no chat: one user's queries in order
         }
         return 0;
     }
@@ -96,6 +103,11 @@ public final class UpdateRouter {
             onMessage(update.getMessage(), scope);
         } else if (update.hasCallbackQuery()) {
             onCallback(update.getCallbackQuery(), scope);
+        } else if (update.hasInlineQuery()) {
+            // no flood guard: Telegram sends one per pause in typing, and caches the answers itself
+            var query = update.getInlineQuery();
+            guarded(scope, () -> scope.outsideTransaction(() -> inline.answer(query.getId(),
+                    query.getQuery() == null ? "" : query.getQuery(), query.getFrom().getLanguageCode())), () -> { });
         } else if (update.getMyChatMember() != null) {
             ChatMemberUpdated change = update.getMyChatMember();
             guarded(scope, () -> scope.transaction(() -> onMembership(change)), () -> { });
@@ -193,12 +205,12 @@ public final class UpdateRouter {
             return;
         }
         CommandHandler handler = handlerFor(in, line);
-        boolean editorsTool = adminCommands.containsValue(handler);
+        boolean waits = adminCommands.containsValue(handler) || handler.waitsForTelegram();
         Runnable work = () -> {
             Subscriber reader = readers.enroll(in);
             handler.handle(new Conversation(in, reader, texts, replier, message, scope));
         };
-        guarded(scope, editorsTool ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
+        guarded(scope, waits ? () -> scope.outsideTransaction(work) : () -> scope.transaction(work), apology);
     }
 
     /** The reader's chosen language if known, else the one Telegram reports for the user. */

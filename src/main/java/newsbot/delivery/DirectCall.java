@@ -21,6 +21,8 @@ public record DirectCall(long chatId, Urgency urgency, String what, Supplier<Sen
     public enum Urgency {
         /** Stops a button's spinner; Telegram does not count it as a message, and it is worthless seconds later. */
         CALLBACK_ANSWER(-1, false),
+        /** Answers an inline query: no chat's message, uncounted, worthless once the user typed on. */
+        INLINE_ANSWER(-1, false),
         /** An edit, a photo or an editor's message: ranks with replies and takes a rate slot. */
         INTERACTIVE(0, true);
 

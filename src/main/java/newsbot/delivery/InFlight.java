@@ -51,10 +51,10 @@ final class InFlight {
             return call.chatId();
         }
 
-        /** A callback answer is no chat message: it may overtake what the chat has on the wire. */
+        /** A callback or inline answer is no chat message: it may overtake what the chat has on the wire. */
         @Override
         public boolean holdsChat() {
-            return call.urgency() != DirectCall.Urgency.CALLBACK_ANSWER;
+            return call.urgency().takesSlot();
         }
     }
 

@@ -133,6 +133,16 @@ public final class Outbox {
     }
 
     /**
+     * Cancels everything pending for a chat, its replies too: the chat asked to be forgotten. A reply enqueued after
+     * this in the same transaction (the confirmation) still goes.
+     */
+    public int cancelEverythingForChat(Handle h, long chatId, String reason) {
+        int n = table.cancelPendingForChat(h, chatId, reason);
+        wakeAfterCommit(h, n > 0);
+        return n;
+    }
+
+    /**
      * Tells the dispatcher to look at the queue now rather than at its next scheduled look (at most 2 s away).
      * The methods here do this themselves after commit; call it after a change that lets held rows go (a channel
      * the bot may post to again).
@@ -159,6 +169,11 @@ public final class Outbox {
     /** Rows created since {@code since} by kind and state (a full scan: /stats, not hot paths). */
     public Map<DeliveryKind, Map<DeliveryState, Integer>> countsSince(Handle h, Instant since) {
         return table.countsSince(h, since);
+    }
+
+    /** One chat's rows by kind and state, as long as they are kept (a reader's /mydata). */
+    public Map<DeliveryKind, Map<DeliveryState, Integer>> countsForChat(Handle h, long chatId) {
+        return table.countsForChat(h, chatId);
     }
 
     /** Rows of one alert, digest or broadcast by state. */

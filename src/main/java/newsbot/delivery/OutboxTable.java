@@ -348,7 +348,7 @@ final class OutboxTable {
                 .execute() == 1;
     }
 
-    /** Cancels everything still pending for a chat (it blocked the bot or is gone); returns how many. */
+    /** Cancels everything still pending for a chat (it is gone, or asked to be forgotten); returns how many. */
     int cancelPendingForChat(Handle h, long chatId, String reason) {
         return h.createUpdate("UPDATE deliveries SET state = 'CANCELLED', last_error = :err "
                         + "WHERE chat_id = :chat AND state = 'PENDING'")
@@ -433,14 +433,24 @@ final class OutboxTable {
 
     /** Rows created since {@code since}, by kind then state (a full scan: for /stats, not for hot paths). */
     Map<DeliveryKind, Map<DeliveryState, Integer>> countsSince(Handle h, Instant since) {
+        return byKindAndState(h.createQuery("SELECT kind, state, COUNT(*) FROM deliveries WHERE created_at >= :since "
+                + "GROUP BY kind, state").bind("since", since.toEpochMilli()));
+    }
+
+    /** A query's (kind, state, count) rows as a table. */
+    private static Map<DeliveryKind, Map<DeliveryState, Integer>> byKindAndState(org.jdbi.v3.core.statement.Query q) {
         Map<DeliveryKind, Map<DeliveryState, Integer>> counts = new EnumMap<>(DeliveryKind.class);
-        h.createQuery("SELECT kind, state, COUNT(*) FROM deliveries WHERE created_at >= :since GROUP BY kind, state")
-                .bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> new KindStateCount(DeliveryKind.valueOf(rs.getString(1)),
+        q.map((rs, ctx) -> new KindStateCount(DeliveryKind.valueOf(rs.getString(1)),
                         DeliveryState.valueOf(rs.getString(2)), rs.getInt(3)))
                 .forEach(c -> counts.computeIfAbsent(c.kind(), k -> new EnumMap<>(DeliveryState.class))
                         .put(c.state(), c.count()));
         return counts;
+    }
+
+    /** One chat's rows by kind and state (its /mydata). */
+    Map<DeliveryKind, Map<DeliveryState, Integer>> countsForChat(Handle h, long chatId) {
+        return byKindAndState(h.createQuery("SELECT kind, state, COUNT(*) FROM deliveries WHERE chat_id = :chat "
+                + "GROUP BY kind, state").bind("chat", chatId));
     }
 
     /** Rows of one digest, alert or broadcast by state: a broadcast's progress. */

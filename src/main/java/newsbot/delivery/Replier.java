@@ -9,7 +9,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * The Bot API calls that live in memory only, all through the one sender. Callback answers and edits are handed
  * over without waiting (after a crash they are worth nothing); replies to readers are outbox rows instead. The
  * editors' tools, which need Telegram's answer (a preview's message id), wait for it with {@link #send},
- * {@link #edit} and {@link #sendPhoto}, outside any update transaction.
+ * {@link #edit}, {@link #sendPhoto} and {@link #sendDocument}, outside any update transaction.
  */
 public interface Replier {
 
@@ -22,6 +22,10 @@ public interface Replier {
     /** Stops the spinner on a pressed button, optionally with a short toast; ahead of everything else. */
     void answerCallback(String callbackQueryId, String text);
 
+    /** Answers an inline query with article cards, later, ahead of messages; an answer is never stored. */
+    void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results, int cacheSeconds,
+                      boolean personal);
+
     /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
     SendOutcome send(OutgoingMessage message);
 
@@ -33,4 +37,7 @@ public interface Replier {
 
     /** Uploads a PNG with an optional HTML caption (at most 1024 characters) and waits. */
     SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml);
+
+    /** Uploads a file (a reader's /mydata) with an optional HTML caption (at most 1024 characters) and waits. */
+    SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml);
 }

@@ -50,6 +50,16 @@ public final class SenderReplier implements Replier {
     }
 
     @Override
+    public void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results,
+                             int cacheSeconds, boolean personal) {
+        // an inline answer concerns no chat's order either
+        DirectCall call = DirectCall.of(0, DirectCall.Urgency.INLINE_ANSWER, "inline answer",
+                () -> gateway.answerInlineQuery(inlineQueryId, results, cacheSeconds, personal));
+        call.result().thenAccept(outcome -> logIfNotDelivered("inline answer", 0, outcome));
+        sender.submit(call);
+    }
+
+    @Override
     public SendOutcome send(OutgoingMessage message) {
         return awaited(message.chatId(), "message", () -> gateway.send(message));
     }
@@ -68,6 +78,11 @@ public final class SenderReplier implements Replier {
     @Override
     public SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
         return awaited(chatId, "photo", () -> gateway.sendPhoto(chatId, png, fileName, captionHtml));
+    }
+
+    @Override
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        return awaited(chatId, "document", () -> gateway.sendDocument(chatId, content, fileName, captionHtml));
     }
 
     private void later(long chatId, String what, Supplier<SendOutcome> call) {

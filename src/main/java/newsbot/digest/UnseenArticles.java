@@ -10,18 +10,20 @@ import newsbot.config.Category;
 import newsbot.store.ArticleRow;
 import newsbot.delivery.AlertsSent;
 import newsbot.store.Articles;
+import newsbot.store.MutedPhrases;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The one rule for what a reader has not seen: articles of their categories above their cursor, fetched within
- * the lookback, and not already pushed to them as breaking news (or a topic alert). The scheduled tick loads the
- * candidates once for a page of readers; {@code /digest} and the first digest load them for one reader; all pick
- * through the same {@link DigestPool}.
+ * the lookback, not already pushed to them as breaking news (or a topic alert), and not muted. The scheduled tick
+ * loads the candidates once for a page of readers; {@code /digest} and the first digest load them for one reader;
+ * all pick through the same {@link DigestPool}.
  */
 final class UnseenArticles {
 
     private final Articles articles;
     private final AlertsSent alertsSent = new AlertsSent();
+    private final MutedPhrases mutes = new MutedPhrases();
     private final List<Category> categories;
     private final DigestComposer composer;
     private final DigestOptions options;
@@ -53,9 +55,21 @@ final class UnseenArticles {
         return pool(h, 0, now.minus(options.lookback()));
     }
 
-    /** Per reader, what was pushed to them above {@code afterId}: left out of their digest. */
+    /**
+     * Per reader, what was pushed to them above {@code afterId} and what they muted: left out of their digest and
+     * out of its counts. Each id once, ascending, as {@link DigestPool#pick} counts them.
+     */
     Map<Long, long[]> pushed(Handle h, Collection<Long> chatIds, long afterId) {
-        return alertsSent.pushedAsBreaking(h, chatIds, afterId);
+        Map<Long, long[]> skipped = alertsSent.pushedAsBreaking(h, chatIds, afterId);
+        mutes.mutedAbove(h, chatIds, afterId).forEach((chat, muted) -> skipped.merge(chat, muted,
+                UnseenArticles::union));
+        return skipped;
+    }
+
+    /** The ids of two ascending arrays, ascending and each once. */
+    static long[] union(long[] a, long[] b) {
+        return java.util.stream.LongStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .sorted().distinct().toArray();
     }
 
     Duration lookback() {

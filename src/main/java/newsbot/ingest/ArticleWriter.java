@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import newsbot.store.Articles;
+import newsbot.store.Morphology;
+import newsbot.store.MutedPhrases;
 import newsbot.store.SeenItems;
 import newsbot.store.KnownArticle;
 import newsbot.store.NewArticle;
@@ -21,6 +23,8 @@ final class ArticleWriter {
 
     private final Articles articles = new Articles();
     private final SeenItems seen = new SeenItems();
+    private final MutedPhrases mutes = new MutedPhrases();
+    private final Morphology morphology = new Morphology();
     private final BreakingFanOut fanOut;
 
     ArticleWriter(BreakingFanOut fanOut) {
@@ -49,6 +53,8 @@ final class ArticleWriter {
                 continue; // cannot happen inside one write transaction, but "known" is the safe reading
             }
             added++;
+            // who muted it, decided before any path (alerts now, digests later) may send it
+            mutes.markArticle(h, id.get(), morphology.articleForms(a.title(), a.summary()));
             List<String> categories = List.of();
             if (a.category() != null) {
                 articles.addCategory(h, id.get(), a.category());

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
 final class TopicAlerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAlerts.class);
-    /** An article's distinct forms are a few hundred; a pathological summary must not make a huge IN list. */
-    static final int MAX_FORMS = 2000;
     private static final BreakingLabels NO_MARKER = new BreakingLabels("");
 
     private final BotConfig config;
@@ -62,11 +59,7 @@ final class TopicAlerts {
 
     /** Enqueues the article's topic alerts on {@code h}; returns how many readers get one. */
     int onNew(Handle h, StoredArticle article) {
-        Set<String> forms = new LinkedHashSet<>(morphology.indexTokens(article.title()));
-        forms.addAll(morphology.indexTokens(article.summary()));
-        if (forms.size() > MAX_FORMS) {
-            forms = new LinkedHashSet<>(List.copyOf(forms).subList(0, MAX_FORMS));
-        }
+        Set<String> forms = morphology.articleForms(article.title(), article.summary());
         Instant now = clock.instant();
         QuietCheck quiet = new QuietCheck(config.digest().defaultZone(), now);
         Map<String, String> bodies = new HashMap<>();

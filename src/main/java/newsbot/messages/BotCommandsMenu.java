@@ -8,8 +8,8 @@ public final class BotCommandsMenu {
 
     /** Every reader command, in menu order: the one list the menu, /help and the command handlers follow. */
     public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
-            "follow", "following", "unfollow", "settings", "schedule", "timezone", "breaking", "quiet", "language", "subscribe", "unsubscribe",
-            "pause", "resume", "stop", "help");
+            "follow", "following", "unfollow", "mute", "muted", "unmute", "settings", "schedule", "timezone", "breaking",
+            "quiet", "language", "subscribe", "unsubscribe", "pause", "resume", "stop", "mydata", "forget", "help");
 
     private final Texts texts;
 

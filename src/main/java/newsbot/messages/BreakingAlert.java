@@ -24,9 +24,19 @@ public final class BreakingAlert {
 
     /** The alert's HTML in {@code language}; {@code item.category()} is the slug it is shown under. */
     public String compose(DigestItem item, String language) {
+        return composer.composeBreaking(item, categoryName(item, language),
+                new BreakingLabels(texts.get(language, "breaking.marker")));
+    }
+
+    /** The same card without the marker: an article shared inline or opened from a link to the bot. */
+    public String card(DigestItem item, String language) {
+        return composer.composeBreaking(item, categoryName(item, language), new BreakingLabels(""));
+    }
+
+    /** The name of the category the item is shown under, in {@code language}; the slug when not configured. */
+    public String categoryName(DigestItem item, String language) {
         String slug = item.category() == null ? "" : item.category();
-        String name = categories.stream().filter(c -> c.slug().equals(slug)).findFirst()
+        return categories.stream().filter(c -> c.slug().equals(slug)).findFirst()
                 .map(c -> c.displayName(language)).orElse(slug);
-        return composer.composeBreaking(item, name, new BreakingLabels(texts.get(language, "breaking.marker")));
     }
 }

@@ -25,7 +25,8 @@ public final class CategoryNames {
         return categories.stream().filter(c -> c.matches(text)).findFirst();
     }
 
-    String displayName(String slug, String language) {
+    /** A slug's display name as plain text (a button label), the slug itself when unknown. */
+    public String displayName(String slug, String language) {
         return categories.stream().filter(c -> c.slug().equals(slug)).findFirst()
                 .map(c -> c.displayName(language)).orElse(slug);
     }

@@ -20,9 +20,10 @@ public final class BreakingAudience {
     }
 
     /**
-     * Calls {@code each} once per ACTIVE reader with breaking alerts on who follows any of {@code categories};
-     * streamed, so 100,000 readers never sit in memory as rows. Readers who already have the alert are not left
-     * out here: the outbox's unique key (chat, BREAKING, article, part) makes enqueueing it again a no-op.
+     * Calls {@code each} once per ACTIVE reader with breaking alerts on who follows any of {@code categories} with
+     * that category's alerts on and has not muted the article; streamed, so 100,000 readers never sit in memory as
+     * rows. Readers who already have the alert are not left out here: the outbox's unique key (chat, BREAKING,
+     * article, part) makes enqueueing it again a no-op.
      * Nobody, if the article first went out as breaking before {@code deliveriesKeptSince}: the deliveries that
      * said who got it may be forgotten, and "at most once per reader" must not depend on them.
      */
@@ -34,7 +35,8 @@ public final class BreakingAudience {
         // subscriptions_category (category, chat_id) drives the join; DISTINCT folds readers of several categories.
         h.createQuery("SELECT DISTINCT r.chat_id, r.language, r.time_zone, r.quiet_from, r.quiet_to "
                         + "FROM subscriptions s JOIN subscribers r ON r.chat_id = s.chat_id "
-                        + "WHERE s.category IN (<categories>) AND r.status = 'ACTIVE' AND r.breaking_on = 1 "
+                        + "WHERE s.category IN (<categories>) AND s.breaking = 1 AND r.status = 'ACTIVE' "
+                        + "AND r.breaking_on = 1 AND NOT EXISTS (" + MutedPhrases.MUTED_ARTICLE + ") "
                         + "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = :article "
                         + "AND a.breaking_pushed_at < :kept)")
                 .bindList("categories", List.copyOf(categories))

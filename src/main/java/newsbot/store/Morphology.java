@@ -48,6 +48,22 @@ public final class Morphology {
         return out;
     }
 
+    /** An article's distinct forms are a few hundred; a pathological summary must not make a huge IN list. */
+    public static final int MAX_ARTICLE_FORMS = 2000;
+
+    /**
+     * The distinct forms of an article's title and summary, title first, at most {@link #MAX_ARTICLE_FORMS}: what
+     * followed topics and muted phrases are matched against.
+     */
+    public java.util.Set<String> articleForms(String title, String summary) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>(indexTokens(title));
+        forms.addAll(indexTokens(summary));
+        if (forms.size() > MAX_ARTICLE_FORMS) {
+            forms = new java.util.LinkedHashSet<>(List.copyOf(forms).subList(0, MAX_ARTICLE_FORMS));
+        }
+        return forms;
+    }
+
     /** {@link #indexTokens} joined by spaces: the stemmed form kept in the FTS5 index. */
     public String indexForm(String text) {
         return String.join(" ", indexTokens(text));

@@ -35,4 +35,21 @@ public final class Searches {
                 .mapTo(String.class)
                 .findOne();
     }
+
+    /** A query of the chat's, as kept. */
+    public record Kept(String query, Instant at) {
+    }
+
+    /** The chat's kept queries, oldest first (its /mydata). */
+    public java.util.List<Kept> ofChat(Handle h, long chatId) {
+        return h.createQuery("SELECT query, created_at FROM searches WHERE chat_id = :chat ORDER BY id")
+                .bind("chat", chatId)
+                .map((rs, ctx) -> new Kept(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .list();
+    }
+
+    /** Forgets the chat's queries; returns how many. */
+    public int deleteChat(Handle h, long chatId) {
+        return h.createUpdate("DELETE FROM searches WHERE chat_id = :chat").bind("chat", chatId).execute();
+    }
 }

@@ -46,6 +46,23 @@ public final class Subscribers {
                 .findOne();
     }
 
+    /**
+     * Every column stored for the chat, as stored (times in epoch milliseconds), by column name: a reader's
+     * /mydata shows all of it, and a column added later shows up there without a change here.
+     */
+    public Optional<Map<String, Object>> storedRow(Handle h, long chatId) {
+        return h.createQuery("SELECT * FROM subscribers WHERE chat_id = :chat")
+                .bind("chat", chatId)
+                .mapToMap()
+                .findOne()
+                .map(row -> (Map<String, Object>) new java.util.TreeMap<>(row));
+    }
+
+    /** Deletes the chat's row; its subscriptions, topics and muted phrases go with it (ON DELETE CASCADE). */
+    public boolean delete(Handle h, long chatId) {
+        return h.createUpdate("DELETE FROM subscribers WHERE chat_id = :chat").bind("chat", chatId).execute() == 1;
+    }
+
     /** Calls {@code each} for every reader with the given status, streaming so 100,000 rows never sit in memory. */
     public void forEachWithStatus(Handle h, SubscriberStatus status, Consumer<Subscriber> each) {
         h.createQuery("SELECT " + COLUMNS + " FROM subscribers WHERE status = :status ORDER BY chat_id")

@@ -29,6 +29,33 @@ public final class Subscriptions {
     }
 
     /** Returns true when the subscription is new. */
+    /** Of the reader's categories, those whose breaking news come at once (the others wait for the digest). */
+    public List<String> breakingCategoriesOf(Handle h, long chatId) {
+        return h.createQuery("SELECT category FROM subscriptions WHERE chat_id = :chat AND breaking = 1 "
+                        + "ORDER BY category")
+                .bind("chat", chatId)
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * Lets a category's breaking news through at once or keeps them for the digest; {@code category} null: all the
+     * reader's categories. Returns how many of the reader's categories it concerned.
+     */
+    public int setBreaking(Handle h, long chatId, String category, boolean on) {
+        if (category == null) {
+            return h.createUpdate("UPDATE subscriptions SET breaking = :on WHERE chat_id = :chat")
+                    .bind("on", on ? 1 : 0)
+                    .bind("chat", chatId)
+                    .execute();
+        }
+        return h.createUpdate("UPDATE subscriptions SET breaking = :on WHERE chat_id = :chat AND category = :category")
+                .bind("on", on ? 1 : 0)
+                .bind("chat", chatId)
+                .bind("category", category)
+                .execute();
+    }
+
     public boolean add(Handle h, long chatId, String category) {
         return h.createUpdate("INSERT INTO subscriptions (chat_id, category) VALUES (:chat, :cat) "
                         + "ON CONFLICT DO NOTHING")

@@ -21,6 +21,11 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricte
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.CopyMessages;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
@@ -29,6 +34,7 @@ import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
@@ -219,6 +225,60 @@ public final class TelegramGateway implements MessageSender {
                 (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 
+    /** sendDocument with an uploaded file (a reader's /mydata) and an optional HTML caption (≤ 1024 characters). */
+    public SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        SendDocument request = SendDocument.builder()
+                .chatId(chatId)
+                .document(new InputFile(new ByteArrayInputStream(content), fileName))
+                .caption(captionHtml)
+                .parseMode(captionHtml == null ? null : ParseMode.HTML)
+                .build();
+        return call("sendDocument", chatId, () -> client.executeAsync(request),
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
+    }
+
+    /**
+     * answerInlineQuery with article cards, each with its link buttons.
+     *
+     * @param cacheSeconds how long Telegram may show the same answer to the same query
+     * @param personal     whether the answer is only for the user who asked (cached per user)
+     */
+    public SendOutcome answerInlineQuery(String queryId, List<InlineArticle> articles, int cacheSeconds,
+                                         boolean personal) {
+        List<InlineQueryResultArticle> results = new ArrayList<>(articles.size());
+        for (InlineArticle a : articles) {
+            InlineKeyboardRow row = new InlineKeyboardRow();
+            if (!a.siteUrl().isEmpty()) {
+                row.add(urlButton(a.siteLabel(), a.siteUrl()));
+            }
+            if (!a.botUrl().isEmpty()) {
+                row.add(urlButton(a.botLabel(), a.botUrl()));
+            }
+            results.add(InlineQueryResultArticle.builder()
+                    .id(a.id())
+                    .title(a.title())
+                    .description(a.description().isEmpty() ? null : a.description())
+                    .inputMessageContent(InputTextMessageContent.builder().messageText(a.html())
+                            .parseMode(ParseMode.HTML).build())
+                    .replyMarkup(row.isEmpty() ? null : new InlineKeyboardMarkup(List.of(row)))
+                    .build());
+        }
+        AnswerInlineQuery request = AnswerInlineQuery.builder()
+                .inlineQueryId(queryId)
+                .results(results)
+                .cacheTime(cacheSeconds)
+                .isPersonal(personal)
+                .build();
+        return call("answerInlineQuery", "inline", () -> client.executeAsync(request),
+                (Boolean ignored) -> SendOutcome.Sent.DONE);
+    }
+
+    private static InlineKeyboardButton urlButton(String label, String url) {
+        InlineKeyboardButton button = new InlineKeyboardButton(label);
+        button.setUrl(url);
+        return button;
+    }
+
     /** setMyCommands for one language ({@code null}: the default list). */
     public SendOutcome setCommands(List<BotCommand> commands, String languageCodeOrNull) {
         SetMyCommands request = SetMyCommands.builder()
@@ -259,10 +319,10 @@ public final class TelegramGateway implements MessageSender {
     }
 
     /**
-     * getMe: the bot's @username, or empty when Telegram cannot be asked right now or did not say (logged). Read
+     * getMe: the bot's @username and inline mode, or empty when Telegram cannot be asked right now or did not say (logged). Read
      * leniently: an answer missing fields the library insists on still names the bot.
      */
-    public Optional<String> botUsername() {
+    public Optional<BotSelf> botSelf() {
         if (!(ask("getMe", "bot", () -> client.executeAsync(new LenientGetMe()), false) instanceof Answer.Got<User> got)) {
             return Optional.empty();
         }
@@ -272,7 +332,11 @@ public final class TelegramGateway implements MessageSender {
                     + "until it does");
             return Optional.empty();
         }
-        return Optional.of(name);
+        return Optional.of(new BotSelf(name, Boolean.TRUE.equals(got.value().getSupportInlineQueries())));
+    }
+
+    /** What getMe says of the bot: its @username and whether inline mode is on (@BotFather's /setinline). */
+    public record BotSelf(String username, boolean inlineQueries) {
     }
 
     @FunctionalInterface

@@ -105,6 +105,18 @@ final class TestBot implements AutoCloseable {
         return config;
     }
 
+    /** A private chat's user (Russian client) sends {@code text}; returns the bot's first message after it. */
+    newsbot.telegram.FakeMessage says(long chat, String text) {
+        int before = telegram.messagesTo(chat).size();
+        telegram.userSends(chat, chat, text, "ru");
+        return telegram.awaitMessages(chat, before + 1, Duration.ofSeconds(10)).get(before);
+    }
+
+    /** The first message to {@code chat} containing {@code text}, waited for. */
+    newsbot.telegram.FakeMessage awaitText(long chat, String text) {
+        return telegram.awaitMessage(m -> m.chatId() == chat && m.text().contains(text), Duration.ofSeconds(10));
+    }
+
     Database db() {
         return Database.open(dir.resolve("bot.db"));
     }

@@ -130,13 +130,13 @@ class TopicAlertsFlowTest {
         assertThat(say(OTHER, "/unfollow 5").text()).isEqualTo("«5» is not among your topics. Your topics: /following");
     }
 
-    private static String item(String title, String slug, String description) {
+    static String item(String title, String slug, String description) {
         return "<item><title>" + title + "</title><link>https://news.example.kg/economy/" + slug + "</link>"
                 + "<guid>https://news.example.kg/economy/" + slug + "</guid><description>" + description
                 + "</description><pubDate>Sat, 28 Nov 2026 12:01:00 +0600</pubDate></item>";
     }
 
-    private static byte[] economyFeedWith(String... items) {
+    static byte[] economyFeedWith(String... items) {
         String feed = new String(FeedServer.fixture("rss-ekonomika.xml"), StandardCharsets.UTF_8);
         return feed.replaceFirst("<item>", String.join("", items) + "<item>").getBytes(StandardCharsets.UTF_8);
     }

@@ -181,6 +181,29 @@ class AdminEndToEndTest {
     }
 
     @Test
+    void anEditorsBreakingOnOrOffIsTheirOwnSwitchAndAnArticleIsAPush() {
+        long article = rig.world.article("main", "Курс вырос", "https://example.org/rate", "economy",
+                rig.world.time.instant());
+        rig.world.db.useTransaction(h -> rig.world.subscriptions.add(h, READER_A, "economy"));
+        rig.says(ADMIN, "/subscribe economy");
+        rig.says(ADMIN, "/breaking off economy");
+        assertThat(lastTo(ADMIN, 0).plainText())
+                .isEqualTo("Срочные новости раздела «Экономика» теперь придут только в дайджесте.");
+        int rows = rig.world.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = "
+                + "'BREAKING'").mapTo(Integer.class).one());
+        assertThat(rows).as("the switch pushed nothing").isZero();
+
+        rig.says(ADMIN, "/breaking " + article);
+        assertThat(lastTo(ADMIN, 0).plainText()).as("the editor's own economy alerts are off: reader A only")
+                .contains("«Курс вырос» отправлена как срочная: в очереди 1");
+        rig.run(2);
+        assertThat(lastTo(READER_A, 0).plainText()).startsWith("⚡ Курс вырос");
+
+        rig.says(ADMIN, "/breaking on");
+        assertThat(lastTo(ADMIN, 0).plainText()).startsWith("⚡ Срочные новости включены");
+    }
+
+    @Test
     void breakingPushGoesOnceToItsCategoryAndSilentlyInQuietHours() {
         long article = rig.world.article("main", "Курс вырос", "https://example.org/rate", "economy",
                 rig.world.time.instant());

@@ -77,7 +77,7 @@ class GroupsEndToEndTest {
         assertThat(groupStatus()).isEqualTo("PAUSED");
     }
 
-    private List<newsbot.store.FollowedTopics.Topic> groupTopics() {
+    private List<newsbot.store.Phrase> groupTopics() {
         return rig.world.db.withHandle(h -> new newsbot.store.FollowedTopics().list(h, GROUP));
     }
 
@@ -85,7 +85,7 @@ class GroupsEndToEndTest {
     void onlyTheGroupsAdministratorsChangeItsFollowedTopics() {
         inGroup(OWNER, "/follow dollar rate");
         inGroup(OWNER, "/follow elections");
-        assertThat(groupTopics()).extracting(newsbot.store.FollowedTopics.Topic::phrase)
+        assertThat(groupTopics()).extracting(newsbot.store.Phrase::phrase)
                 .containsExactly("dollar rate", "elections");
 
         inGroup(MEMBER, "/follow football");
@@ -98,12 +98,12 @@ class GroupsEndToEndTest {
         List<FakeMessage> toGroup = rig.telegram.messagesTo(GROUP);
         int list = toGroup.get(toGroup.size() - 1).messageId();
         long first = groupTopics().get(0).id();
-        String query = rig.presses(MEMBER, GROUP, list, newsbot.chat.news.FollowingView.PREFIX + first);
+        String query = rig.presses(MEMBER, GROUP, list, newsbot.chat.news.PhrasesView.FOLLOWED_PREFIX + first);
         assertThat(rig.telegram.awaitCallbackAnswer(query, Duration.ofSeconds(5)).text())
                 .contains("Only the group's administrators");
         assertThat(groupTopics()).hasSize(2);
 
-        rig.presses(OWNER, GROUP, list, newsbot.chat.news.FollowingView.PREFIX + first);
+        rig.presses(OWNER, GROUP, list, newsbot.chat.news.PhrasesView.FOLLOWED_PREFIX + first);
         inGroup(OWNER, "/unfollow elections");
         assertThat(groupTopics()).isEmpty();
     }

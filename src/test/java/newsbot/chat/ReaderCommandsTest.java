@@ -189,4 +189,36 @@ class ReaderCommandsTest {
         w.say(2, "en", "/quiet off");
         assertThat(reply(w)).isEqualTo("Quiet hours off.");
     }
+
+    @Test
+    void myDataExportsTheChatAndForgetErasesItOnEitherDatabase() throws Exception {
+        World w = new World(dir);
+        w.say(1, "/start");
+        w.say(1, "/subscribe economy");
+        w.say(1, "/follow курс доллара");
+        w.say(1, "/mute футбол");
+        w.say(1, "/quiet 23:00-07:00");
+        w.say(2, "/start");
+        w.say(2, "/follow выборы");
+
+        w.say(1, "/mydata");
+        RecordingReplier.Document file = w.replier.documents.get(0);
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.content());
+        assertThat(data.path("settings").path("quiet_from").asText()).isEqualTo("23:00");
+        assertThat(data.path("settings").path("created_at").asText()).isEqualTo(World.START.toString());
+        assertThat(data.path("categories").get(0).path("slug").asText()).isEqualTo("economy");
+        assertThat(data.path("followed_topics").toString()).isEqualTo("[\"курс доллара\"]");
+        assertThat(data.path("muted_phrases").toString()).isEqualTo("[\"футбол\"]");
+        assertThat(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("выборы");
+
+        w.say(1, "/forget");
+        w.press(1, 1, ForgetCommand.PREFIX + "yes");
+        assertThat(w.replier.last().html()).startsWith("🗑 Готово");
+        for (String table : List.of("subscribers", "subscriptions", "followed_topics", "muted_phrases")) {
+            int left = w.db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE chat_id = 1")
+                    .mapTo(Integer.class).one());
+            assertThat(left).as(table).isZero();
+        }
+        assertThat(w.reader(2).chatId()).isEqualTo(2);
+    }
 }

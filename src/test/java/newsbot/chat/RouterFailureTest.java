@@ -41,7 +41,7 @@ class RouterFailureTest {
                 Map.of("boom", broken, "help", new HelpCommand()), Map.of(), Map.of("x:", brokenButton),
                 id -> false, () -> "newsbot",
                 updateId -> new UpdateScope(updateId, world.db, world.outbox, new HandledUpdates(), new KeyboardJson()),
-                Set.of(), new FloodGuard(world.config.chat(), System::nanoTime), null);
+                Set.of(), new FloodGuard(world.config.chat(), System::nanoTime), null, InlineQueries.NONE);
 
         world.route(router, message(1, "/boom", "en"));
         assertThat(world.replier.last().html()).contains("Something went wrong");

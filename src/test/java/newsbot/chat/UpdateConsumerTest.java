@@ -68,7 +68,7 @@ class UpdateConsumerTest {
         return new UpdateRouter(readers, world.texts, world.replier, commands, editorsTools, Map.of(), id -> true,
                 () -> "newsbot",
                 updateId -> new UpdateScope(updateId, db, world.outbox, new HandledUpdates(), new KeyboardJson()),
-                Set.of(), new FloodGuard(chat, System::nanoTime), null);
+                Set.of(), new FloodGuard(chat, System::nanoTime), null, InlineQueries.NONE);
     }
 
     private UpdateConsumer consumer(World world, UpdateRouter router) {

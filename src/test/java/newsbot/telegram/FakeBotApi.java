@@ -420,6 +420,16 @@ public final class FakeBotApi implements AutoCloseable {
         return updates.userPresses(chatId, userId, messageId, callbackData);
     }
 
+    /** The user types {@code @<bot> query} in a chat; returns the inline query id the bot must answer. */
+    public String userTypesInline(long userId, String query, String languageCode) {
+        return updates.userInlineQuery(userId, query, languageCode);
+    }
+
+    /** What getMe says of inline mode from now on (a new bot has it off until @BotFather's /setinline). */
+    public void setInlineMode(boolean on) {
+        state.inlineMode = on;
+    }
+
     // ---- reading ----------------------------------------------------------------------------------------
 
     /**
@@ -462,6 +472,11 @@ public final class FakeBotApi implements AutoCloseable {
         return state.locked(() -> List.copyOf(state.photos));
     }
 
+    /** Files the bot uploaded with sendDocument, in order. */
+    public List<FakeDocument> documents() {
+        return state.locked(() -> List.copyOf(state.documents));
+    }
+
     /** Every request answered or dropped, in order of answer. */
     public List<FakeCall> requests() {
         return state.locked(() -> List.copyOf(state.calls));
@@ -499,6 +514,19 @@ public final class FakeBotApi implements AutoCloseable {
                 .map(m -> state.current.getOrDefault(new FakeState.Key(m.chatId(), m.messageId()), m))
                 .filter(condition)
                 .findFirst(), timeout, () -> "a message matching the condition");
+    }
+
+    /** Waits for the {@code index}-th (from 0) file uploaded to the chat with sendDocument. */
+    public FakeDocument awaitDocument(long chatId, int index, Duration timeout) {
+        return state.await(() -> state.documents.stream().filter(d -> d.chatId() == chatId).skip(index).findFirst(),
+                timeout, () -> "document " + index + " to chat " + chatId);
+    }
+
+    /** Waits for the bot's answer to an inline query. */
+    public FakeInlineAnswer awaitInlineAnswer(String inlineQueryId, Duration timeout) {
+        return state.await(() -> state.inlineAnswers.stream()
+                .filter(a -> a.inlineQueryId().equals(inlineQueryId))
+                .findFirst(), timeout, () -> "an answer to inline query " + inlineQueryId);
     }
 
     public FakeCallbackAnswer awaitCallbackAnswer(String callbackQueryId, Duration timeout) {

@@ -10,6 +10,12 @@ final class FakeLimits {
     static final int MAX_MESSAGE = 4096;
     /** Photo caption. */
     static final int MAX_CAPTION = 1024;
+    /** A file a bot uploads (sendDocument, sendPhoto takes 10 MB): 50 MB. */
+    static final int MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+    /** answerInlineQuery: "No more than 50 results per query are allowed." */
+    static final int MAX_INLINE_RESULTS = 50;
+    /** An inline result's id: "1-64 bytes". */
+    static final int MAX_INLINE_RESULT_ID_BYTES = 64;
 
     private FakeLimits() {
     }

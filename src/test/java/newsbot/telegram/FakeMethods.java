@@ -36,8 +36,8 @@ final class FakeMethods {
 
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
-            "deleteMessage", "getChatMember", "getChat", "copyMessage", "copyMessages", "pinChatMessage",
-            "editMessageCaption");
+            "sendDocument", "deleteMessage", "getChatMember", "getChat", "copyMessage", "copyMessages",
+            "pinChatMessage", "editMessageCaption", "answerInlineQuery");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -56,6 +56,7 @@ final class FakeMethods {
     private final FakeRateLimiter limiter;
     private final FakeJson json;
     private final LongSupplier nanoClock;
+    private final FakeInline inline;
 
     FakeMethods(FakeState state, FakeUpdates updates, FakeRateLimiter limiter, FakeJson json,
                 LongSupplier nanoClock) {
@@ -64,6 +65,7 @@ final class FakeMethods {
         this.limiter = limiter;
         this.json = json;
         this.nanoClock = nanoClock;
+        this.inline = new FakeInline(state, json);
     }
 
     /** The method's canonical name, or null if the fake (like Telegram for unknown names) answers 404. */
@@ -73,20 +75,23 @@ final class FakeMethods {
 
     JsonNode handle(String method, FakeRequest r) {
         return switch (method) {
-            case "getMe" -> json.me();
+            case "getMe" -> json.me().put("supports_inline_queries", state.inlineMode);
             case "deleteWebhook" -> {
                 if (r.bool("drop_pending_updates")) {
                     updates.dropPending();
                 }
                 yield BooleanNode.TRUE;
             }
-            case "getUpdates" -> updates.poll(r.intOr("offset", 0), r.intOr("limit", 100), r.intOr("timeout", 0));
+            case "getUpdates" -> updates.poll(r.intOr("offset", 0), r.intOr("limit", 100), r.intOr("timeout", 0),
+                    allowedUpdates(r));
             case "sendMessage" -> sendMessage(r);
             case "editMessageText" -> editMessageText(r);
             case "editMessageReplyMarkup" -> editMessageReplyMarkup(r);
             case "answerCallbackQuery" -> answerCallbackQuery(r);
             case "setMyCommands" -> setMyCommands(r);
             case "sendPhoto" -> sendPhoto(r);
+            case "sendDocument" -> sendDocument(r);
+            case "answerInlineQuery" -> inline.answerInlineQuery(r, nanoClock.getAsLong());
             case "deleteMessage" -> deleteMessage(r);
             case "getChatMember" -> chatMember(r);
             case "getChat" -> chat(r);
@@ -96,6 +101,16 @@ final class FakeMethods {
             case "editMessageCaption" -> editMessageCaption(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
+    }
+
+    /** getUpdates' allowed_updates: the kinds of update the bot wants; empty (all) when not given. */
+    private static java.util.Set<String> allowedUpdates(FakeRequest r) {
+        JsonNode list = r.object("allowed_updates");
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        if (list != null && list.isArray()) {
+            list.forEach(kind -> kinds.add(kind.asText()));
+        }
+        return kinds;
     }
 
     private JsonNode chat(FakeRequest r) {
@@ -291,12 +306,54 @@ final class FakeMethods {
     }
 
     private JsonNode sendPhoto(FakeRequest r) {
+        return sendUpload(r, "photo", (chatId, messageId, upload) -> {
+            state.photos.add(new FakePhoto(chatId, messageId, upload.bytes(), upload.fileName(), upload.caption(),
+                    upload.parseMode(), upload.at()));
+            ObjectNode content = json.mapper.createObjectNode();
+            content.putArray("photo").addObject().put("file_id", "photo-" + chatId + "-" + messageId)
+                    .put("file_unique_id", "u" + chatId + "_" + messageId)
+                    .put("width", 800).put("height", 600).put("file_size", upload.bytes().length);
+            return content;
+        });
+    }
+
+    /** sendDocument with an uploaded file (multipart), as /mydata sends one; Telegram takes up to 50 MB. */
+    private JsonNode sendDocument(FakeRequest r) {
+        return sendUpload(r, "document", (chatId, messageId, upload) -> {
+            if (upload.bytes().length > FakeLimits.MAX_UPLOAD_BYTES) {
+                throw new FakeApiError(413, "Request Entity Too Large", null, null);
+            }
+            state.documents.add(new FakeDocument(chatId, messageId, upload.bytes(), upload.fileName(),
+                    upload.caption(), upload.parseMode(), upload.at()));
+            ObjectNode content = json.mapper.createObjectNode();
+            content.putObject("document").put("file_id", "document-" + chatId + "-" + messageId)
+                    .put("file_unique_id", "d" + chatId + "_" + messageId)
+                    .put("file_name", upload.fileName()).put("file_size", upload.bytes().length);
+            return content;
+        });
+    }
+
+    /** What a sendPhoto or sendDocument uploaded, as the recorders need it. */
+    private record Upload(byte[] bytes, String fileName, String caption, String parseMode, long at) {
+    }
+
+    /** Records an upload (under the state's lock) and returns the message content Telegram shows for it. */
+    @FunctionalInterface
+    private interface UploadRecorder {
+        ObjectNode record(long chatId, int messageId, Upload upload);
+    }
+
+    /**
+     * A file sent as multipart ({@code field} a part, or {@code attach://name}) or by an existing id, with an
+     * optional caption checked as Telegram checks captions.
+     */
+    private JsonNode sendUpload(FakeRequest r, String field, UploadRecorder recorder) {
         long chatId = r.chatId();
-        String photo = r.string("photo");
-        FakeRequest.FilePart file = photo != null && photo.startsWith("attach://")
-                ? r.file(photo.substring("attach://".length())) : r.file("photo");
-        if (file == null && (photo == null || photo.startsWith("attach://"))) {
-            throw FakeApiError.badRequest("there is no photo in the request");
+        String given = r.string(field);
+        FakeRequest.FilePart file = given != null && given.startsWith("attach://")
+                ? r.file(given.substring("attach://".length())) : r.file(field);
+        if (file == null && (given == null || given.startsWith("attach://"))) {
+            throw FakeApiError.badRequest("there is no " + field + " in the request");
         }
         String caption = r.string("caption");
         String parseMode = r.string("parse_mode");
@@ -312,19 +369,17 @@ final class FakeMethods {
         return state.locked(() -> {
             int messageId = state.nextMessageId(chatId);
             byte[] bytes = file == null ? new byte[0] : file.bytes();
-            String fileName = file == null ? photo : file.fileName();
+            String fileName = file == null ? given : file.fileName();
             long now = nanoClock.getAsLong();
-            state.photos.add(new FakePhoto(chatId, messageId, bytes, fileName, caption, parseMode, now));
+            ObjectNode content = recorder.record(chatId, messageId,
+                    new Upload(bytes, fileName, caption, parseMode, now));
             state.otherMessages.add(new FakeState.Key(chatId, messageId));
-            // Not in sentMessages() (photos() lists them), but current() knows it: it can be copied, edited, pinned.
+            // Not in sentMessages() (photos() and documents() list them), but current() knows it: it can be
+            // copied, edited, pinned.
             boolean captioned = !plainCaption.isEmpty();
             FakeMessage message = new FakeMessage(chatId, messageId, captioned ? caption : "", plainCaption,
                     parseMode, r.bool("disable_notification"), false, markup.json(), markup.keyboard(), now, 0,
-                    "photo", captioned ? caption : null, null, null, paid, null);
-            ObjectNode content = json.mapper.createObjectNode();
-            content.putArray("photo").addObject().put("file_id", "photo-" + chatId + "-" + messageId)
-                    .put("file_unique_id", "u" + chatId + "_" + messageId)
-                    .put("width", 800).put("height", 600).put("file_size", bytes.length);
+                    field, captioned ? caption : null, null, null, paid, null);
             store(message, content, false);
             return state.botMessageJson(json, message);
         });
@@ -642,7 +697,7 @@ final class FakeMethods {
     }
 
     /** The text a reader would see, or the 400 Telegram gives for it. */
-    private static String visibleText(String text, String parseMode, int max, String tooLong, String empty) {
+    static String visibleText(String text, String parseMode, int max, String tooLong, String empty) {
         if (text == null) {
             throw FakeApiError.badRequest(empty == null ? "caption is empty" : empty);
         }

@@ -72,8 +72,13 @@ final class FakeState {
     private int mediaGroups;
     final Set<String> openCallbackQueries = new HashSet<>();
     final List<FakeCallbackAnswer> callbackAnswers = new ArrayList<>();
+    final Set<String> openInlineQueries = new HashSet<>();
+    final List<FakeInlineAnswer> inlineAnswers = new ArrayList<>();
+    /** What getMe says of inline mode (@BotFather's /setinline); off, as for a new bot. */
+    volatile boolean inlineMode;
     final Map<String, List<FakeCommand>> commands = new HashMap<>();
     final List<FakePhoto> photos = new ArrayList<>();
+    final List<FakeDocument> documents = new ArrayList<>();
     final List<FakeCall> calls = new ArrayList<>();
 
     <T> T locked(Supplier<T> action) {

@@ -24,6 +24,7 @@ final class FakeUpdates {
     private long pollGeneration;
     private int waitingPolls;
     private int callbackQueries;
+    private int inlineQueries;
 
     FakeUpdates(FakeState state, FakeJson json, LongSupplier nanoClock) {
         this.state = state;
@@ -107,13 +108,33 @@ final class FakeUpdates {
         });
     }
 
-    /** Answers getUpdates; blocks up to {@code timeoutSeconds} while nothing is pending. */
-    ArrayNode poll(int offset, int limit, int timeoutSeconds) {
+    /** A user types {@code @bot query} in some chat: an inline_query update; returns its id to answer. */
+    String userInlineQuery(long userId, String query, String languageCode) {
+        return state.locked(() -> {
+            String id = "iq" + (++inlineQueries);
+            ObjectNode inline = json.mapper.createObjectNode();
+            inline.put("id", id);
+            inline.set("from", json.user(userId, null, languageCode));
+            inline.put("query", query);
+            inline.put("offset", "");
+            inline.put("chat_type", "sender");
+            state.openInlineQueries.add(id);
+            enqueue("inline_query", inline);
+            return id;
+        });
+    }
+
+    /**
+     * Answers getUpdates; blocks up to {@code timeoutSeconds} while nothing is pending. Updates of a kind not in
+     * {@code allowed} (when not empty) are dropped, as Telegram never delivers them.
+     */
+    ArrayNode poll(int offset, int limit, int timeoutSeconds, java.util.Set<String> allowed) {
         int max = limit < 1 || limit > 100 ? 100 : limit;
         state.lock.lock();
         try {
             long generation = ++pollGeneration;
             forgetBelow(offset);
+            dropUnwanted(allowed);
             state.changed.signalAll(); // wakes an older poll, which then ends with 409, and the await helpers
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, timeoutSeconds));
             waitingPolls++;
@@ -132,6 +153,7 @@ final class FakeUpdates {
             } finally {
                 waitingPolls--;
             }
+            dropUnwanted(allowed);
             ArrayNode result = json.mapper.createArrayNode();
             queue.stream().limit(max).forEach(result::add);
             return result;
@@ -161,6 +183,12 @@ final class FakeUpdates {
 
     int pendingCount() {
         return state.locked(queue::size);
+    }
+
+    private void dropUnwanted(java.util.Set<String> allowed) {
+        if (!allowed.isEmpty()) {
+            queue.removeIf(update -> allowed.stream().noneMatch(update::has));
+        }
     }
 
     private void forgetBelow(int offset) {

@@ -280,6 +280,57 @@ class TelegramGatewayTest {
     }
 
     @Test
+    void answersInlineQueriesWithinTelegramsLimits() {
+        java.util.function.IntFunction<InlineArticle> article = i -> new InlineArticle("a" + i, "Заголовок " + i,
+                "Экономика · кратко", "<b>Заголовок " + i + "</b>", "https://example.org/" + i, "🌐 На сайте",
+                "https://t.me/bot?start=a" + i, "📰 Читать в боте");
+        String tooMany = telegram.userTypesInline(USER, "курс", "ru");
+        assertThat(gateway.answerInlineQuery(tooMany, java.util.stream.IntStream.rangeClosed(1, 51)
+                .mapToObj(article).toList(), 30, false))
+                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: RESULTS_TOO_MUCH"));
+        InlineArticle longId = new InlineArticle("ы".repeat(33), "t", "", "<b>t</b>", "", "", "", "");
+        assertThat(gateway.answerInlineQuery(tooMany, List.of(longId), 30, false))
+                .as("66 bytes").isEqualTo(new SendOutcome.Rejected(400, "Bad Request: RESULT_ID_INVALID"));
+
+        SendOutcome fifty = gateway.answerInlineQuery(tooMany, java.util.stream.IntStream.rangeClosed(1, 50)
+                .mapToObj(article).toList(), 30, false);
+
+        assertThat(fifty).isInstanceOf(SendOutcome.Delivered.class);
+        FakeInlineAnswer answer = telegram.awaitInlineAnswer(tooMany, GatewayFixture.WAIT);
+        assertThat(answer.results()).hasSize(50);
+        assertThat(answer.cacheTime()).isEqualTo(30);
+        assertThat(answer.personal()).isFalse();
+        FakeInlineResult first = answer.results().get(0);
+        assertThat(first.description()).isEqualTo("Экономика · кратко");
+        assertThat(first.plainText()).isEqualTo("Заголовок 1");
+        assertThat(first.button("📰 Читать в боте").orElseThrow().url()).isEqualTo("https://t.me/bot?start=a1");
+        assertThat(gateway.answerInlineQuery(tooMany, List.of(article.apply(1)), 30, false))
+                .as("a query is answered once").isInstanceOf(SendOutcome.Rejected.class);
+    }
+
+    @Test
+    void getMeTellsTheUsernameAndWhetherInlineModeIsOn() {
+        assertThat(gateway.botSelf()).contains(new TelegramGateway.BotSelf(telegram.botUsername(), false));
+        telegram.setInlineMode(true);
+        assertThat(gateway.botSelf()).contains(new TelegramGateway.BotSelf(telegram.botUsername(), true));
+    }
+
+    @Test
+    void sendsADocumentAsMultipartWithItsNameAndCaption() {
+        byte[] json = "{\"chat_id\": 1, \"язык\": \"ru\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        SendOutcome outcome = gateway.sendDocument(USER, json, "mydata-1.json", "📄 <b>Данные</b>");
+
+        assertThat(outcome).isEqualTo(SendOutcome.Delivered.message(1));
+        FakeDocument document = telegram.documents().get(0);
+        assertThat(document.bytes()).isEqualTo(json);
+        assertThat(document.fileName()).isEqualTo("mydata-1.json");
+        assertThat(document.caption()).isEqualTo("📄 <b>Данные</b>");
+        assertThat(gateway.sendDocument(USER, json, "d.json", "x".repeat(Html.MAX_CAPTION + 1)))
+                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: message caption is too long"));
+    }
+
+    @Test
     void setsCommandsPerLanguage() {
         List<BotCommand> commands = List.of(new BotCommand("start", "Подписаться"), new BotCommand("stop", "Хватит"));
 

@@ -130,4 +130,22 @@ public final class RecordingReplier implements Replier {
         withIds.add(new Sent(id, message));
         return id;
     }
+
+    @Override
+    public void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results,
+                             int cacheSeconds, boolean personal) {
+        // not recorded here: the inline flow is tested end to end against FakeBotApi
+    }
+
+    /** A file sent with sendDocument. */
+    public record Document(long chatId, byte[] content, String fileName, String captionHtml) {
+    }
+
+    public final List<Document> documents = new ArrayList<>();
+
+    @Override
+    public synchronized SendOutcome sendDocument(long chatId, byte[] content, String fileName, String captionHtml) {
+        documents.add(new Document(chatId, content, fileName, captionHtml));
+        return SendOutcome.Delivered.message(nextMessageId++);
+    }
 }

@@ -19,6 +19,12 @@ public final class News {
         this.articles = articles;
     }
 
+    /** One stored article, by id (a link to the bot naming it). */
+    public java.util.Optional<DigestItem> article(long id) {
+        return db.withHandle(h -> articles.findForPush(h, id)).map(a -> new DigestItem(a.id(), a.title(), a.url(),
+                a.summary(), a.category() == null ? "" : a.category(), a.publishedAt()));
+    }
+
     /** The newest {@code limit} articles of {@code category}, or of all when it is null. */
     List<DigestItem> latest(String category, int limit) {
         return items(db.withHandle(h -> articles.latest(h, category, limit)));

@@ -47,8 +47,13 @@ public final class SettingsButtons implements CallbackHandler {
             if (!value.equals("on") && !value.equals(SettingsView.OFF)) {
                 return false;
             }
-            readers.setBreakingOn(chatId, value.equals("on"));
+            readers.setAllBreaking(chatId, value.equals("on"));
             return true;
+        }
+        if (payload.startsWith(SettingsView.CATEGORY_BREAKING)) {
+            String slug = payload.substring(SettingsView.CATEGORY_BREAKING.length());
+            boolean on = !readers.breakingCategories(chatId).contains(slug);
+            return readers.setCategoryBreaking(chatId, slug, on);
         }
         if (payload.startsWith(SettingsView.DIGEST)) {
             DigestTimes.ParseResult times = DigestTimes.parseTimes(payload.substring(SettingsView.DIGEST.length()));

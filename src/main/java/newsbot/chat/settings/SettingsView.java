@@ -2,7 +2,7 @@ package newsbot.chat.settings;
 
 import newsbot.chat.Keyboards;
 import newsbot.chat.Readers;
-import newsbot.chat.news.Topics;
+import newsbot.chat.news.PhraseList;
 import newsbot.schedule.ReaderSchedules;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
@@ -30,6 +30,8 @@ public final class SettingsView {
     static final String BREAKING = "b:";
     static final String DIGEST = "d:";
     static final String QUIET = "q:";
+    /** A category's breaking alerts toggled: {@code set:c:<slug>}, at most 38 bytes (slugs are at most 32). */
+    static final String CATEGORY_BREAKING = "c:";
     static final String OFF = "off";
     static final List<String> DIGEST_PRESETS = List.of("08:00", "08:00,19:00", "07:00,13:00,19:00");
     static final List<String> QUIET_PRESETS = List.of("23:00-07:00", "22:00-08:00");
@@ -40,11 +42,13 @@ public final class SettingsView {
     private final Texts texts;
     private final DigestPlanner planner;
     private final Clock clock;
-    private final Topics topics;
+    private final PhraseList topics;
+    private final PhraseList mutes;
 
     public SettingsView(Readers readers, CategoryNames names, Texts texts, DigestPlanner planner, Clock clock,
-                 Topics topics) {
+                        PhraseList topics, PhraseList mutes) {
         this.topics = topics;
+        this.mutes = mutes;
         this.readers = readers;
         this.names = names;
         this.texts = texts;
@@ -67,14 +71,13 @@ public final class SettingsView {
                 "",
                 texts.get(lang, "settings.categories", chosen),
                 texts.get(lang, "settings.digest", digest)));
-        List<String> followed = topics.list(s.chatId()).stream().map(t -> Html.escape(t.phrase())).toList();
-        lines.add(texts.get(lang, "settings.topics",
-                followed.isEmpty() ? texts.get(lang, "settings.topics.none") : "«" + String.join("», «", followed) + "»"));
+        lines.add(texts.get(lang, "settings.topics", phrases(topics, s.chatId(), texts.get(lang, "settings.topics.none"))));
+        lines.add(texts.get(lang, "settings.muted", phrases(mutes, s.chatId(), texts.get(lang, "settings.muted.none"))));
         ReaderSchedules.nextDigest(planner, s, clock.instant())
                 .ifPresent(next -> lines.add(texts.get(lang, "settings.next", next)));
         lines.addAll(List.of(
                 texts.get(lang, "settings.timezone", Html.escape(s.zone().getId())),
-                texts.get(lang, "settings.breaking", texts.get(lang, s.breakingOn() ? "settings.on" : "settings.off")),
+                breaking(s, categories),
                 texts.get(lang, "settings.quiet", quiet),
                 texts.get(lang, "settings.language"),
                 texts.get(lang, "settings.status", texts.get(lang, "status." + s.status().name())),
@@ -83,12 +86,49 @@ public final class SettingsView {
         return String.join("\n", lines);
     }
 
+    private static String phrases(PhraseList list, long chatId, String none) {
+        List<String> mine = list.list(chatId).stream().map(t -> Html.escape(t.phrase())).toList();
+        return mine.isEmpty() ? none : "«" + String.join("», «", mine) + "»";
+    }
+
+    /** "Breaking news: on", or which categories come at once and which only in the digest. */
+    private String breaking(Subscriber s, List<String> categories) {
+        String lang = s.language();
+        if (!s.breakingOn()) {
+            return texts.get(lang, "settings.breaking", texts.get(lang, "settings.off"));
+        }
+        List<String> atOnce = readers.breakingCategories(s.chatId());
+        List<String> digestOnly = categories.stream().filter(c -> !atOnce.contains(c)).toList();
+        if (digestOnly.isEmpty()) {
+            return texts.get(lang, "settings.breaking", texts.get(lang, "settings.on"));
+        }
+        return texts.get(lang, "settings.breaking.some", atOnce.isEmpty() ? texts.get(lang, "categories.none")
+                : names.joined(atOnce, lang), names.joined(digestOnly, lang));
+    }
+
     InlineKeyboardMarkup keyboard(Subscriber s) {
         String lang = s.language();
         List<InlineKeyboardRow> rows = new ArrayList<>();
         rows.add(new InlineKeyboardRow(s.breakingOn()
                 ? Keyboards.button(texts.get(lang, "settings.button.breaking.off"), PREFIX + BREAKING + OFF)
                 : Keyboards.button(texts.get(lang, "settings.button.breaking.on"), PREFIX + BREAKING + "on")));
+        if (s.breakingOn()) {
+            // one toggle per chosen category, two a row: ⚡ at once, 📰 only in the digest
+            List<String> atOnce = readers.breakingCategories(s.chatId());
+            InlineKeyboardRow row = new InlineKeyboardRow();
+            for (String slug : readers.categories(s.chatId())) {
+                boolean on = atOnce.contains(slug);
+                row.add(Keyboards.button((on ? "⚡ " : "📰 ") + names.displayName(slug, lang),
+                        PREFIX + CATEGORY_BREAKING + slug));
+                if (row.size() == 2) {
+                    rows.add(row);
+                    row = new InlineKeyboardRow();
+                }
+            }
+            if (!row.isEmpty()) {
+                rows.add(row);
+            }
+        }
         String times = s.digestTimes().isEmpty() ? OFF : DigestTimes.format(s.digestTimes());
         InlineKeyboardRow digestRow = new InlineKeyboardRow();
         for (String preset : DIGEST_PRESETS) {

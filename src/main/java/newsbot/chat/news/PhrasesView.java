@@ -10,32 +10,42 @@ import newsbot.messages.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
-import newsbot.store.FollowedTopics;
+import newsbot.store.Phrase;
 import newsbot.html.Html;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * /following and its remove buttons ({@code tp:<topic id>}, at most 23 bytes); a press removes the topic and
- * edits the list in place.
+ * /following or /muted and their remove buttons ({@code tp:<id>} or {@code mu:<id>}, at most 23 bytes); a press
+ * removes the phrase and edits the list in place.
  */
-public final class FollowingView implements CommandHandler, CallbackHandler {
+public final class PhrasesView implements CommandHandler, CallbackHandler {
 
-    public static final String PREFIX = "tp:";
+    /** Callback data prefix of the followed topics' remove buttons. */
+    public static final String FOLLOWED_PREFIX = "tp:";
+    /** Callback data prefix of the muted phrases' remove buttons. */
+    public static final String MUTED_PREFIX = "mu:";
 
-    private final Topics topics;
+    private final PhraseList topics;
     private final Texts texts;
     private final Replier replier;
+    private final String prefix;
 
-    public FollowingView(Topics topics, Texts texts, Replier replier) {
+    public PhrasesView(PhraseList topics, Texts texts, Replier replier) {
         this.topics = topics;
         this.texts = texts;
         this.replier = replier;
+        this.prefix = topics.kind() == PhraseList.Kind.FOLLOWED ? FOLLOWED_PREFIX : MUTED_PREFIX;
+    }
+
+    /** The callback data prefix of this list's buttons. */
+    public String prefix() {
+        return prefix;
     }
 
     @Override
     public void handle(Conversation c) {
-        List<FollowedTopics.Topic> mine = topics.list(c.chatId());
+        List<Phrase> mine = topics.list(c.chatId());
         c.reply(text(mine, c.language()), keyboard(mine));
     }
 
@@ -44,40 +54,41 @@ public final class FollowingView implements CommandHandler, CallbackHandler {
         String language = reader.language();
         long id;
         try {
-            id = Long.parseLong(callback.payload(PREFIX));
+            id = Long.parseLong(callback.payload(prefix));
         } catch (NumberFormatException e) {
-            replier.answerCallback(callback.id(), texts.get(language, "following.stale"));
+            replier.answerCallback(callback.id(), texts.get(language, topics.kind().view + ".stale"));
             return;
         }
-        var removed = topics.unfollowId(callback.chatId(), id);
+        var removed = topics.removeId(callback.chatId(), id);
         replier.answerCallback(callback.id(), removed
-                .map(phrase -> texts.get(language, "following.removed", Html.echo(phrase)))
-                .orElse(texts.get(language, "following.stale")));
+                .map(phrase -> texts.get(language, topics.kind().view + ".removed", Html.echo(phrase)))
+                .orElse(texts.get(language, topics.kind().view + ".stale")));
         if (callback.messageId() != 0) {
-            List<FollowedTopics.Topic> mine = topics.list(callback.chatId());
+            List<Phrase> mine = topics.list(callback.chatId());
             replier.editLater(callback.chatId(), callback.messageId(), text(mine, language), keyboard(mine));
         }
     }
 
-    private String text(List<FollowedTopics.Topic> mine, String language) {
+    private String text(List<Phrase> mine, String language) {
         if (mine.isEmpty()) {
-            return texts.get(language, "following.none");
+            return texts.get(language, topics.kind().view + ".none");
         }
-        StringBuilder out = new StringBuilder(texts.get(language, "following.title", mine.size(), Topics.MAX_TOPICS));
+        StringBuilder out = new StringBuilder(texts.get(language, topics.kind().view + ".title", mine.size(),
+                topics.kind().max));
         for (int i = 0; i < mine.size(); i++) {
             out.append('\n').append(i + 1).append(". ").append(Html.escape(mine.get(i).phrase()));
         }
         return out.toString();
     }
 
-    private static InlineKeyboardMarkup keyboard(List<FollowedTopics.Topic> mine) {
+    private InlineKeyboardMarkup keyboard(List<Phrase> mine) {
         if (mine.isEmpty()) {
             return null;
         }
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (int i = 0; i < mine.size(); i++) {
             rows.add(new InlineKeyboardRow(Keyboards.button("✖️ " + (i + 1) + ". " + mine.get(i).phrase(),
-                    PREFIX + mine.get(i).id())));
+                    prefix + mine.get(i).id())));
         }
         return Keyboards.of(rows);
     }
