@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * categories who have breaking news on. The outbox's unique key (chat, BREAKING, article id) makes it once per
  * reader, whether the article was pushed before by its feed or by an earlier command.
  */
-public final class BreakingPush {
+final class BreakingPush {
 
     private static final Logger LOG = LoggerFactory.getLogger(BreakingPush.class);
 

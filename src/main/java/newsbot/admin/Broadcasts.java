@@ -34,7 +34,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * ({@link newsbot.store.CampaignState} has the states). Every change is a conditional UPDATE, so a double press, two
  * admins pressing, or a press racing the schedule act once. Presses on every campaign's buttons arrive here.
  */
-public final class Broadcasts {
+final class Broadcasts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Broadcasts.class);
     /** Albums are forgotten after this: an editor replies to what they just sent, not to last week's. */

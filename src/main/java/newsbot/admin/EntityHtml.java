@@ -11,7 +11,7 @@ import newsbot.html.Html;
  * Turns a Telegram message's text and entities (offsets and lengths in UTF-16 code units, as Telegram counts
  * them) into Telegram HTML, so an editor's formatting survives a broadcast. Everything outside a tag is escaped.
  */
-public final class EntityHtml {
+final class EntityHtml {
 
     /**
      * One message entity as Telegram sends it.

@@ -16,7 +16,7 @@ import newsbot.store.Reports;
 import newsbot.html.Html;
 
 /** {@code /feeds}: one line per feed, failing ones first: ok or failing, last success, items in 24 h, last error. */
-public final class FeedReport {
+final class FeedReport {
 
     private static final int MAX_ERROR = 200;
 

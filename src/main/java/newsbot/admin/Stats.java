@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /stats}: readers, categories, articles and deliveries as text, and a chart of the trends. */
-public final class Stats {
+final class Stats {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stats.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");

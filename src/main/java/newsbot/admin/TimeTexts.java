@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Durations ("1 h 5 min") and ages ("5 min ago") in an admin's language; corrections report with it too. */
-public final class TimeTexts {
+final class TimeTexts {
 
     private final AdminTexts texts;
 

@@ -13,7 +13,7 @@ import newsbot.feed.Validators;
 import newsbot.ingest.FeedPoller;
 
 /** The {@code check} command: fetches and parses every configured feed once, without a database, and prints a table. */
-public final class FeedCheck {
+final class FeedCheck {
 
     private static final String ROW = "%-24s %6s %6s  %s%n";
 

@@ -1,6 +1,5 @@
 package newsbot.chat;
 
-import newsbot.chat.news.FirstDigestOffer;
 import newsbot.delivery.Replier;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;

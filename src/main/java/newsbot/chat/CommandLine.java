@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param name      lower-case command without the slash, or {@code null} when the text is not a command
  * @param addressee the bot name after '@', or {@code null}
  */
-public record CommandLine(String name, String addressee, String args) {
+record CommandLine(String name, String addressee, String args) {
 
     public static CommandLine parse(String text) {
         String t = text.strip();

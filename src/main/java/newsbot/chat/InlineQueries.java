@@ -2,7 +2,7 @@ package newsbot.chat;
 
 /** Answers an inline query ({@code @bot words} typed in any chat); never through the outbox. */
 @FunctionalInterface
-public interface InlineQueries {
+interface InlineQueries {
 
     /** For routers that answer none. */
     InlineQueries NONE = (id, query, languageCode) -> { };

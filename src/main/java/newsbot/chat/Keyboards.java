@@ -9,7 +9,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /** Inline keyboards the bot shows; callback data always fits Telegram's 64 bytes (slugs are at most 32). */
-public final class Keyboards {
+final class Keyboards {
 
     static final String TOGGLE_PREFIX = "cat:";
     private static final String CHECK = "✅ ";

@@ -15,7 +15,7 @@ import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
 
 /** Reader registration and preference changes: the rules, on top of the store's plain SQL. */
-public final class Readers {
+final class Readers {
 
     private final Database db;
     private final Subscribers subscribers;

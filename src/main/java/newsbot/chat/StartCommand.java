@@ -1,7 +1,5 @@
 package newsbot.chat;
 
-import newsbot.chat.news.InlineSearch;
-import newsbot.chat.news.News;
 import newsbot.messages.BreakingAlert;
 import newsbot.messages.CategoryNames;
 

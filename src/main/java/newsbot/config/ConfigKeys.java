@@ -10,7 +10,7 @@ import java.util.Optional;
  * takes defaults from here and refuses keys that are not here (or not a {@code category.<slug>} /
  * {@code feed.<id>} key); a test checks that {@code bot.properties.example} lists exactly these keys.
  */
-public final class ConfigKeys {
+final class ConfigKeys {
 
     /** One key; {@code defaultValue} "" means none (the key is optional, or required where the loader says so). */
     public record Key(String name, String defaultValue, String doc) {

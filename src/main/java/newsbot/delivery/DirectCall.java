@@ -14,7 +14,7 @@ import newsbot.telegram.SendOutcome;
  * @param what     the method, for logs
  * @param messages how many messages Telegram counts for it against the limits (an album copy: its size)
  */
-public record DirectCall(long chatId, Urgency urgency, String what, Supplier<SendOutcome> call,
+record DirectCall(long chatId, Urgency urgency, String what, Supplier<SendOutcome> call,
                          CompletableFuture<SendOutcome> result, int messages) {
 
     /** How a direct call ranks against the outbox's rows, and whether it counts against Telegram's limits. */

@@ -16,7 +16,7 @@ import newsbot.config.Category;
  * combinations and 100,000 readers. Every configured category is in the order; a digest only shows those that
  * have items, and the reader's items are of their categories only.
  */
-public final class DigestLayouts {
+final class DigestLayouts {
 
     private final Texts texts;
     private final List<Category> categories;

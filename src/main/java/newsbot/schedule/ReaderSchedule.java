@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param lastDigestAt when the last digest was sent; for a reader who never had one, the subscription time,
  *                     so that a new reader is not sent a digest for a slot that passed before they joined
  */
-public record ReaderSchedule(ZoneId zone, List<LocalTime> times, QuietHours quiet, Instant lastDigestAt) {
+record ReaderSchedule(ZoneId zone, List<LocalTime> times, QuietHours quiet, Instant lastDigestAt) {
 
     public ReaderSchedule {
         Objects.requireNonNull(zone, "zone");

@@ -1,7 +1,7 @@
 package newsbot.store;
 
 /** A kind's row of a campaign: its own parts around the {@link Campaign} part every kind shares. */
-public interface CampaignRow {
+interface CampaignRow {
 
     Campaign campaign();
 

@@ -372,7 +372,7 @@ class PairFailoverTest {
         // what every transaction of a runs first: the epoch in the database is b's now
         try (Database raw = Database.openPostgres(url, PostgresServer.USER, "")) {
             assertThatThrownBy(() -> raw.useTransaction(h -> a.lease().fence(h)))
-                    .isInstanceOf(newsbot.pair.LeaseLost.class).hasMessageContaining("lost the lease");
+                    .isInstanceOf(newsbot.store.Fenced.class).hasMessageContaining("lost the lease");
             assertThat((boolean) raw.withHandle(h -> a.lease().confirms(h))).as("nor may its sender read the queue").isFalse();
         }
         // a wakes up: its next beat finds the lease taken, and it steps down

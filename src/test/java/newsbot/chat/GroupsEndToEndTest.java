@@ -98,12 +98,12 @@ class GroupsEndToEndTest {
         List<FakeMessage> toGroup = rig.telegram.messagesTo(GROUP);
         int list = toGroup.get(toGroup.size() - 1).messageId();
         long first = groupTopics().get(0).id();
-        String query = rig.presses(MEMBER, GROUP, list, newsbot.chat.news.PhrasesView.FOLLOWED_PREFIX + first);
+        String query = rig.presses(MEMBER, GROUP, list, newsbot.chat.PhrasesView.FOLLOWED_PREFIX + first);
         assertThat(rig.telegram.awaitCallbackAnswer(query, Duration.ofSeconds(5)).text())
                 .contains("Only the group's administrators");
         assertThat(groupTopics()).hasSize(2);
 
-        rig.presses(OWNER, GROUP, list, newsbot.chat.news.PhrasesView.FOLLOWED_PREFIX + first);
+        rig.presses(OWNER, GROUP, list, newsbot.chat.PhrasesView.FOLLOWED_PREFIX + first);
         inGroup(OWNER, "/unfollow elections");
         assertThat(groupTopics()).isEmpty();
     }

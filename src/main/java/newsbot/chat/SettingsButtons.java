@@ -1,8 +1,5 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.Callback;
-import newsbot.chat.CallbackHandler;
-import newsbot.chat.Readers;
 import newsbot.delivery.Replier;
 import newsbot.messages.Texts;
 
@@ -12,7 +9,7 @@ import newsbot.schedule.QuietHours;
 import newsbot.store.Subscriber;
 
 /** A press on a /settings button: applies the change, answers the press and edits the settings message in place. */
-public final class SettingsButtons implements CallbackHandler {
+final class SettingsButtons implements CallbackHandler {
 
     private final Readers readers;
     private final SettingsView view;

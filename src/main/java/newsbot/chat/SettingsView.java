@@ -1,8 +1,5 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.Keyboards;
-import newsbot.chat.Readers;
-import newsbot.chat.news.PhraseList;
 import newsbot.schedule.ReaderSchedules;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
@@ -24,7 +21,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * {@code set:} plus the setting and its new value ({@code set:d:08:00,19:00}), at most 23 bytes: a button from an
  * old message still means what it says.
  */
-public final class SettingsView {
+final class SettingsView {
 
     public static final String PREFIX = "set:";
     static final String BREAKING = "b:";

@@ -1,15 +1,12 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 
 import java.util.Optional;
 import newsbot.schedule.QuietHours;
 import newsbot.html.Html;
 
 /** /quiet HH:MM-HH:MM | off: hours without sound; the window may wrap midnight. */
-public final class QuietCommand implements CommandHandler {
+final class QuietCommand implements CommandHandler {
 
     private final Readers readers;
 

@@ -1,4 +1,4 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import newsbot.store.Articles;
 import newsbot.store.Database;
 
 /** Article reads for {@code /latest} and {@code /search}, as the composer's items. */
-public final class News {
+final class News {
 
     private final Database db;
     private final Articles articles;

@@ -1,7 +1,5 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
 import newsbot.messages.CategoryNames;
 
 import java.util.List;
@@ -12,7 +10,7 @@ import newsbot.messages.DigestItem;
 import newsbot.html.Html;
 
 /** /latest [slug|name]: the newest articles overall or of one category, seen or not. */
-public final class LatestCommand implements CommandHandler {
+final class LatestCommand implements CommandHandler {
 
     static final int COUNT = 10;
 

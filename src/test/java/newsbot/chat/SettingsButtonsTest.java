@@ -1,4 +1,4 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
 import newsbot.testing.World;
 import newsbot.testing.RecordingReplier;

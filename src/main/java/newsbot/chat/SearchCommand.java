@@ -1,10 +1,8 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
 
 /** /search &lt;words&gt;: the most relevant recent articles, a page at a time; any input gets a friendly answer. */
-public final class SearchCommand implements CommandHandler {
+final class SearchCommand implements CommandHandler {
 
     private final SearchPages pages;
 

@@ -1,13 +1,10 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.OnDemandDigests;
 
 import java.time.Clock;
 
 /** /digest: what the next scheduled digest would hold, now; it counts as delivered. */
-public final class DigestCommand implements CommandHandler {
+final class DigestCommand implements CommandHandler {
 
     private final OnDemandDigests digests;
     private final Clock clock;

@@ -1,6 +1,5 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.Keyboards;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
 
@@ -24,7 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * is {@code srch:<search id>:<page>}: the query itself may not fit in 64 bytes, so it is kept in {@code searches},
  * written only when there is a next page.
  */
-public final class SearchPages {
+final class SearchPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchPages.class);
     public static final String PREFIX = "srch:";

@@ -1,4 +1,4 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
 import java.time.Clock;
 import java.util.ArrayList;

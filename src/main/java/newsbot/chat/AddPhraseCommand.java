@@ -1,14 +1,12 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
 import newsbot.html.Html;
 
 /**
  * /follow or /mute &lt;word or phrase&gt;. A phrase on the other list too is kept on both, and the reader is told
  * that mute wins: a muted article is sent by no path, followed or not.
  */
-public final class AddPhraseCommand implements CommandHandler {
+final class AddPhraseCommand implements CommandHandler {
 
     private final PhraseList phrases;
     private final PhraseList other;

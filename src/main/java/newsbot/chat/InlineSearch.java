@@ -1,4 +1,4 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import newsbot.telegram.InlineArticle;
  * Inline mode ({@code @bot words} in any chat): the same ranked, morphology-aware search as {@code /search}, or
  * the latest headlines for an empty query, each an article card with links to the site and to the bot.
  */
-public final class InlineSearch {
+final class InlineSearch {
 
     /** Telegram shows up to 50; a screenful and a little more is what a user scrolls through while typing. */
     static final int RESULTS = 20;

@@ -1,12 +1,10 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
 import java.util.Optional;
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
 import newsbot.html.Html;
 
 /** /unfollow or /unmute &lt;phrase or number&gt;. */
-public final class RemovePhraseCommand implements CommandHandler {
+final class RemovePhraseCommand implements CommandHandler {
 
     private final PhraseList phrases;
 

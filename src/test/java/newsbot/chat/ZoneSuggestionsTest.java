@@ -1,6 +1,5 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

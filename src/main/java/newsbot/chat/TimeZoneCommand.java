@@ -1,8 +1,5 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,7 +9,7 @@ import java.util.Optional;
 import newsbot.html.Html;
 
 /** /timezone &lt;Area/City | city | UTC±H&gt;, with suggestions for typos. */
-public final class TimeZoneCommand implements CommandHandler {
+final class TimeZoneCommand implements CommandHandler {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 

@@ -1,15 +1,12 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 import newsbot.messages.Texts;
 
 import java.util.Locale;
 import java.util.Map;
 
 /** /language ru|en|ky, or a language's own name. */
-public final class LanguageCommand implements CommandHandler {
+final class LanguageCommand implements CommandHandler {
 
     /** What readers type instead of the code; a language without aliases is still chosen by its code. */
     private static final Map<String, String> ALIASES = Map.of("русский", "ru", "рус", "ru", "english", "en",

@@ -1,4 +1,4 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns what a reader types ("Asia/Bishkek", "bishkek", "Бишкек", "UTC+6") into a zone, or suggests close ones. */
-public final class ZoneSuggestions {
+final class ZoneSuggestions {
 
     private static final Pattern OFFSET = Pattern.compile("(?:UTC|GMT)?\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?",
             Pattern.CASE_INSENSITIVE);

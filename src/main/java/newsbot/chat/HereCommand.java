@@ -1,15 +1,12 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * /here in a group: the group's news go to the forum topic the command was sent in, or to the main chat when it
  * was sent outside any topic. Only the group's administrators may (GroupGuard).
  */
-public final class HereCommand implements CommandHandler {
+final class HereCommand implements CommandHandler {
 
     private final Readers readers;
 

@@ -1,8 +1,5 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 import newsbot.schedule.ReaderSchedules;
 
 import java.time.Clock;
@@ -12,7 +9,7 @@ import newsbot.store.Subscriber;
 import newsbot.html.Html;
 
 /** /schedule HH:MM[,HH:MM…] | off: the reader's digest times, with the next digest in their zone. */
-public final class ScheduleCommand implements CommandHandler {
+final class ScheduleCommand implements CommandHandler {
 
     private final Readers readers;
     private final DigestPlanner planner;

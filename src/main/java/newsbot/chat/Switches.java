@@ -1,4 +1,4 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
 import java.util.Locale;
 import java.util.Set;

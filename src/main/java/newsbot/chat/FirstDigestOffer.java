@@ -1,10 +1,6 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.Callback;
-import newsbot.chat.CallbackHandler;
-import newsbot.chat.Keyboards;
 import newsbot.delivery.Replier;
-import newsbot.chat.OnDemandDigests;
 import newsbot.messages.Texts;
 
 import java.time.Clock;
@@ -18,7 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * After a new reader chooses their first category, a button to see "what's new today" at once; pressing it
  * ({@code dg:now}) is {@code /digest}.
  */
-public final class FirstDigestOffer implements CallbackHandler {
+final class FirstDigestOffer implements CallbackHandler {
 
     public static final String PREFIX = "dg:";
     static final String NOW = PREFIX + "now";

@@ -1,10 +1,5 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.Callback;
-import newsbot.chat.CallbackHandler;
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Keyboards;
 import newsbot.delivery.Replier;
 import newsbot.messages.Texts;
 
@@ -19,7 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * /following or /muted and their remove buttons ({@code tp:<id>} or {@code mu:<id>}, at most 23 bytes); a press
  * removes the phrase and edits the list in place.
  */
-public final class PhrasesView implements CommandHandler, CallbackHandler {
+final class PhrasesView implements CommandHandler, CallbackHandler {
 
     /** Callback data prefix of the followed topics' remove buttons. */
     public static final String FOLLOWED_PREFIX = "tp:";

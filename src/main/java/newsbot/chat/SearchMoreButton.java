@@ -1,7 +1,5 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
-import newsbot.chat.Callback;
-import newsbot.chat.CallbackHandler;
 import newsbot.delivery.Replier;
 import newsbot.messages.Texts;
 
@@ -10,7 +8,7 @@ import newsbot.store.Subscriber;
 import newsbot.telegram.OutgoingMessage;
 
 /** A press on "more results": the next page of that search as a new message, with its own "more" if any. */
-public final class SearchMoreButton implements CallbackHandler {
+final class SearchMoreButton implements CallbackHandler {
 
     private final SearchPages pages;
     private final Texts texts;

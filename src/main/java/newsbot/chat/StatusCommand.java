@@ -1,13 +1,10 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 
 import newsbot.store.SubscriberStatus;
 
 /** /stop, /pause and /resume: each sets the reader's delivery status and confirms. */
-public final class StatusCommand implements CommandHandler {
+final class StatusCommand implements CommandHandler {
 
     private final Readers readers;
     private final SubscriberStatus status;

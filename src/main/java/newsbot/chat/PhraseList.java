@@ -1,4 +1,4 @@
-package newsbot.chat.news;
+package newsbot.chat;
 
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * A reader's followed topics or muted phrases: the limits and what counts as the same phrase (the same words in
  * any form), on top of the store's SQL. {@link #FOLLOWED} and {@link #MUTED} name the two lists.
  */
-public final class PhraseList {
+final class PhraseList {
 
     static final int MAX_CHARS = 64;
 

@@ -1,11 +1,8 @@
-package newsbot.chat.settings;
+package newsbot.chat;
 
-import newsbot.chat.CommandHandler;
-import newsbot.chat.Conversation;
-import newsbot.chat.Readers;
 
 /** /settings: everything the reader has chosen, in one message, with buttons for the common changes. */
-public final class SettingsCommand implements CommandHandler {
+final class SettingsCommand implements CommandHandler {
 
     private final Readers readers;
     private final SettingsView view;
