@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import newsbot.store.ArticleTexts;
 import newsbot.store.Articles;
 import newsbot.store.SeenItems;
 import newsbot.store.KnownArticle;
@@ -20,6 +21,7 @@ final class ArticleWriter {
     static final Duration PUSH_MAX_AGE = Duration.ofHours(6);
 
     private final Articles articles = new Articles();
+    private final ArticleTexts texts = new ArticleTexts();
     private final SeenItems seen = new SeenItems();
     private final BreakingFanOut fanOut;
 
@@ -49,6 +51,7 @@ final class ArticleWriter {
                 continue; // cannot happen inside one write transaction, but "known" is the safe reading
             }
             added++;
+            texts.insert(h, id.get(), a.imageUrl(), a.body());
             List<String> categories = List.of();
             if (a.category() != null) {
                 articles.addCategory(h, id.get(), a.category());
