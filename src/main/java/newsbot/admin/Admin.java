@@ -10,13 +10,12 @@ import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Outbox;
 import newsbot.store.Articles;
 import newsbot.store.BreakingAudience;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CorrectionsRepo;
 import newsbot.config.Languages;
 import java.util.List;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.store.Reports;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -95,7 +94,7 @@ public final class Admin {
                 broadcastType, actions, history, drafts, previews, corrections);
         this.monitor = new CampaignMonitor(db, List.of(broadcastType, correctionType), enqueuer, board,
                 actions::startDue, clock);
-        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), new Deliveries(), new Reports(),
+        this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, new Reports(),
                 counters, texts, clock, activeInstance);
         this.feeds = new FeedReport(config, db, new Reports(), texts, clock);
         this.channels = new ChannelsCommand(db, outbox);

@@ -1,6 +1,5 @@
 package newsbot.admin;
 
-import newsbot.store.Operation;
 
 import newsbot.messages.BreakingAlert;
 
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.Outbox;
 import newsbot.store.Articles;
@@ -100,8 +100,9 @@ public final class BreakingPush {
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
                 queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
-                        g.getKey().silent(), BreakingAlert.LINK_PREVIEW, now, null,
-                        Operation.SEND_TEXT.withPaid(paid));
+                        Manner.of(Manner.Sound.silentIf(g.getKey().silent()),
+                                Manner.Preview.showIf(BreakingAlert.LINK_PREVIEW))
+                                .with(paid ? Manner.Lane.PAID : Manner.Lane.FREE), now);
             }
             if (queued > 0) {
                 articles.markBreakingPushed(h, article.id(), now);

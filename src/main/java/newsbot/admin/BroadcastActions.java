@@ -10,7 +10,6 @@ import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Database;
-import newsbot.store.Operation;
 import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
@@ -198,7 +197,7 @@ final class BroadcastActions {
     Outgoing asReadersSeeIt(BroadcastRow b, long chatId) {
         InlineKeyboardMarkup keyboard = keyboards.read(BroadcastCampaign.buttonJson(b));
         return b.content() instanceof BroadcastContent.Copy copy
-                ? new Outgoing.Copy(chatId, copy.sourceChatId(), Operation.messageIds(copy.messageIds()), null,
+                ? new Outgoing.Copy(chatId, copy.sourceChatId(), copy.ids().stream().map(Math::toIntExact).toList(), null,
                         keyboard, false, null, false)
                 : new OutgoingMessage(chatId, b.content().html(), false, false, keyboard);
     }

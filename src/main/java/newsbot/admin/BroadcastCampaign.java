@@ -4,17 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
+import newsbot.delivery.Request;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.Replier;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.Campaign;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.CampaignTable;
 import newsbot.store.Database;
-import newsbot.store.Operation;
 import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.OutgoingMessage;
 import org.jdbi.v3.core.Handle;
@@ -67,11 +68,17 @@ final class BroadcastCampaign implements CampaignType {
         Audience audience = Audience.parse(b.audience()).orElse(Audience.ALL);
         long after = c.cursor().upto() == null ? Long.MIN_VALUE : c.cursor().upto();
         List<Long> chats = repo.audienceAfter(h, audience.filter(), after, batchSize);
-        Operation op = b.content() instanceof BroadcastContent.Copy copy
-                ? Operation.copy(copy.sourceChatId(), copy.messageIds(), copy.album()) : Operation.SEND_TEXT;
-        String html = b.content() instanceof BroadcastContent.Text ? b.content().html() : "";
-        outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, c.id(), html, false, false, clock.instant(),
-                buttonJson(b), op.withPaid(b.options().paid()).withThenPin(b.options().pinned()));
+        Manner manner = Manner.PLAIN.withKeyboard(buttonJson(b))
+                .with(b.options().paid() ? Manner.Lane.PAID : Manner.Lane.FREE)
+                .with(b.options().pinned() ? Manner.Then.PIN : Manner.Then.NOTHING);
+        if (b.content() instanceof BroadcastContent.Copy copy) {
+            List<Long> ids = copy.ids();
+            Request request = ids.size() > 1 ? new Request.CopyAlbum(copy.sourceChatId(), ids)
+                    : new Request.Copy(copy.sourceChatId(), ids.get(0), "");
+            outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, c.id(), request, manner, clock.instant());
+        } else {
+            outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, c.id(), b.content().html(), manner, clock.instant());
+        }
         boolean complete = chats.size() < batchSize;
         if (complete) {
             repo.setTotal(h, c.id(), rows.sendCounts(h, c.id()).enqueued());

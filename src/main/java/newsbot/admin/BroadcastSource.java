@@ -1,7 +1,6 @@
 package newsbot.admin;
 
 import java.util.List;
-import newsbot.store.Operation;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -10,6 +9,18 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * the editor composed), or a refusal naming the Telegram rule it would break, before anything is sent.
  */
 sealed interface BroadcastSource {
+
+    /** The broadcast's message ids as the broadcasts table keeps them ("12" or "12,13,14"). */
+    static List<Long> ids(String stored) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String part : stored.split(",")) {
+            if (!part.isBlank()) {
+                ids.add(Long.parseLong(part.strip()));
+            }
+        }
+        return ids;
+    }
+
 
     /** Telegram's limits, as checked before a draft exists. */
     int MAX_CAPTION = 1024;
@@ -35,7 +46,7 @@ sealed interface BroadcastSource {
         }
 
         String ids() {
-            return Operation.joinIds(messageIds);
+            return messageIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         }
     }
 

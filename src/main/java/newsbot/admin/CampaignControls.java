@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.Replier;
 import newsbot.store.Campaign;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.Database;
 import newsbot.telegram.OutgoingMessage;
@@ -52,7 +52,7 @@ final class CampaignControls {
         } else {
             SendOutcome sent = out.send(OutgoingMessage.html(userId, type.starting(c)));
             if (sent instanceof SendOutcome.Delivered d) {
-                progress = new Campaign.ChatMessage(userId, (int) d.messageId());
+                progress = new Campaign.ChatMessage(userId, (int) d.sent().firstMessageId().orElse(0));
             }
         }
         if (progress != null) {

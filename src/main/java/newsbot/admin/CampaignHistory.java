@@ -8,7 +8,7 @@ import newsbot.html.Html;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;

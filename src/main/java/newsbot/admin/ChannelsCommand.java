@@ -8,7 +8,6 @@ import newsbot.delivery.Outbox;
 import newsbot.html.Html;
 import newsbot.store.Channels;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 
 /**
  * /channels for editors: each configured channel with its state (posting, paused, or what keeps the bot from
@@ -19,7 +18,6 @@ final class ChannelsCommand implements CommandHandler {
     private final Database db;
     private final Outbox outbox;
     private final Channels channels = new Channels();
-    private final Deliveries deliveries = new Deliveries();
 
     ChannelsCommand(Database db, Outbox outbox) {
         this.db = db;
@@ -61,7 +59,7 @@ final class ChannelsCommand implements CommandHandler {
         }
         StringBuilder text = new StringBuilder(c.text("admin.channels.title", rows.size()));
         for (Channels.ChannelRow row : rows) {
-            int waiting = row.chatId() == null ? 0 : db.withHandle(h -> deliveries.countPendingForChat(h, row.chatId()));
+            int waiting = row.chatId() == null ? 0 : db.withHandle(h -> outbox.pendingForChat(h, row.chatId()));
             String mark = row.posting() ? "✅" : row.paused() ? "⏸" : "⚠️";
             String state = row.paused() ? c.text("admin.channels.paused")
                     : row.problem() != null ? c.text("admin.channels.problem", Html.escape(row.problem()))

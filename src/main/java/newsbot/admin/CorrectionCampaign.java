@@ -6,14 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
+import newsbot.delivery.NewRow;
+import newsbot.delivery.Request;
 import newsbot.delivery.Outbox;
 import newsbot.store.Campaign;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignTable;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;
-import newsbot.store.NewDelivery;
-import newsbot.store.Operation;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,39 +153,36 @@ final class CorrectionCampaign implements CampaignType {
         return texts.get(c.editor().language(), "admin.correction.draft.cancelled", view.name(c));
     }
 
-    private List<NewDelivery> rowsFor(CorrectionRow c, List<CampaignOutbox.SentCopy> copies) {
+    private List<NewRow> rowsFor(CorrectionRow c, List<CampaignOutbox.SentCopy> copies) {
         Instant now = clock.instant();
-        List<NewDelivery> out = new ArrayList<>(copies.size() * 2);
-        String kind = DeliveryKind.CORRECTION.name();
-        int priority = DeliveryKind.CORRECTION.priority();
-        String editAction = c.target().isText() ? Operation.EDIT_TEXT : Operation.EDIT_CAPTION;
+        List<NewRow> out = new ArrayList<>(copies.size() * 2);
+        DeliveryKind kind = DeliveryKind.CORRECTION;
+        Request.EditOf edit = c.target().isText() ? Request.EditOf.TEXT : Request.EditOf.CAPTION;
+        Manner quiet = Manner.PLAIN.with(Manner.Sound.SILENT);
         for (CampaignOutbox.SentCopy copy : copies) {
             int part = copy.part() * CampaignOutbox.PARTS_PER_COPY;
+            long first = copy.messageIds().get(0);
             if (!c.isRetraction()) {
                 // the copy's keyboard goes with the edit: an edit without reply_markup removes the buttons
-                out.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), part, c.body(), true, false, FRONT,
-                        copy.replyMarkup(), null, Operation.on(editAction, copy.messageId())));
+                Request request = edit == Request.EditOf.TEXT ? new Request.EditText(first, c.body())
+                        : new Request.EditCaption(first, c.body());
+                out.add(new NewRow(copy.chatId(), kind, c.id(), part, request, quiet.withKeyboard(copy.replyMarkup()),
+                        FRONT));
                 continue;
             }
             String note = texts.get(copy.language(), "correction.withdrawn");
-            boolean tooOld = copy.sentAt().isBefore(now.minus(DELETABLE_FOR)) && !c.target().isPoll();
-            List<Integer> messages = new ArrayList<>();
-            messages.add(copy.messageId());
-            if (copy.moreMessageIds() != null) {
-                for (String more : copy.moreMessageIds().split(",")) {
-                    messages.add(Integer.parseInt(more.strip()));
-                }
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                // the note goes on the first message only; a delete row carries it in case Telegram refuses
-                String text = i == 0 ? note : "";
-                Operation op = Operation.on(tooOld && i == 0 ? editAction : Operation.DELETE, messages.get(i));
-                out.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), part + i, text, true, false, FRONT,
-                        null, null, op));
+            boolean poll = c.target().isPoll();
+            boolean tooOld = copy.sentAt().isBefore(now.minus(DELETABLE_FOR)) && !poll;
+            for (int i = 0; i < copy.messageIds().size(); i++) {
+                long message = copy.messageIds().get(i);
+                // the note goes on the first message only: deleted, or, once too old to delete, edited to the note
+                Request.DeleteOrEdit retract = new Request.DeleteOrEdit(message, edit, note);
+                Request request = i > 0 || poll ? new Request.Delete(message) : tooOld ? retract.fallback() : retract;
+                out.add(new NewRow(copy.chatId(), kind, c.id(), part + i, request, quiet, FRONT));
             }
             if (c.hasNotice() && copy.part() == 0) {
-                out.add(new NewDelivery(copy.chatId(), kind, priority, c.id(), CampaignOutbox.NOTICE_PART,
-                        c.body(), false, false, FRONT, null, null, Operation.SEND_TEXT));
+                out.add(new NewRow(copy.chatId(), kind, c.id(), CampaignOutbox.NOTICE_PART,
+                        new Request.SendText(c.body()), Manner.PLAIN, FRONT));
             }
         }
         return out;

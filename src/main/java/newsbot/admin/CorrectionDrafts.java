@@ -8,7 +8,7 @@ import newsbot.delivery.Replier;
 import newsbot.html.Html;
 import newsbot.store.Campaign;
 import newsbot.store.CampaignKind;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;
 import newsbot.store.Database;

@@ -9,7 +9,7 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Outbox;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.CampaignKind;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;

@@ -41,7 +41,7 @@ final class DraftPreview {
             LOG.warn("preview of {} {} was refused: {}", table, id, shown);
             return Optional.of(shown);
         }
-        showControl(table, id, (int) d.messageId(), chatId, control);
+        showControl(table, id, (int) d.sent().firstMessageId().orElse(0), chatId, control);
         return Optional.empty();
     }
 
@@ -53,7 +53,7 @@ final class DraftPreview {
     private void showControl(CampaignTable table, long id, Integer preview, long chatId, ProgressView.Shown control) {
         SendOutcome sent = out.send(new OutgoingMessage(chatId, control.html(), false, false, control.keyboard()));
         if (sent instanceof SendOutcome.Delivered d) {
-            db.useTransaction(h -> table.setDraftMessages(h, id, (int) d.messageId(), preview));
+            db.useTransaction(h -> table.setDraftMessages(h, id, (int) d.sent().firstMessageId().orElse(0), preview));
         }
     }
 }

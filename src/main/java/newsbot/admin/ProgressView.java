@@ -5,7 +5,7 @@ import java.time.Instant;
 import newsbot.config.BotConfig;
 import newsbot.store.BroadcastRow;
 import newsbot.store.Campaign;
-import newsbot.store.CampaignOutbox;
+import newsbot.delivery.CampaignOutbox;
 import newsbot.store.CampaignState;
 import newsbot.store.CorrectionRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;

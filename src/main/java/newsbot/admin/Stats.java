@@ -23,8 +23,10 @@ import java.util.function.Supplier;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryState;
+import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.store.Reports;
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
@@ -47,7 +49,7 @@ public final class Stats {
     private final Database db;
     private final Subscribers subscribers;
     private final Subscriptions subscriptions;
-    private final Deliveries deliveries;
+    private final Outbox deliveries;
     private final Reports reports;
     private final DeliveryCounters counters;
     private final AdminTexts texts;
@@ -56,7 +58,7 @@ public final class Stats {
     private final PaidSpending spending = new PaidSpending();
     private final StatsChart chart = new StatsChart();
 
-    Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Deliveries deliveries,
+    Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Outbox deliveries,
           Reports reports, DeliveryCounters counters, AdminTexts texts, Clock clock,
           Supplier<Optional<ActiveInstance>> activeInstance) {
         this.config = config;
@@ -96,11 +98,11 @@ public final class Stats {
             }
             line(out, texts.get(lang, "admin.stats.articles", reports.articlesFetchedSince(h, dayAgo)));
             line(out, texts.get(lang, "admin.stats.deliveries"));
-            Map<String, Map<String, Integer>> byKind = deliveries.countsSince(h, dayAgo);
+            Map<DeliveryKind, Map<DeliveryState, Integer>> byKind = deliveries.countsSince(h, dayAgo);
             if (byKind.isEmpty()) {
                 line(out, texts.get(lang, "admin.stats.deliveries.none"));
             }
-            for (Map.Entry<String, Map<String, Integer>> kind : byKind.entrySet()) {
+            for (Map.Entry<DeliveryKind, Map<DeliveryState, Integer>> kind : byKind.entrySet()) {
                 List<String> states = new ArrayList<>();
                 kind.getValue().forEach((state, n) -> states.add(texts.get(lang, "admin.dstate." + state, n)));
                 line(out, texts.get(lang, "admin.stats.kind", texts.get(lang, "admin.kind." + kind.getKey()),
@@ -180,7 +182,7 @@ public final class Stats {
     StatsChart.Series deliveriesSeries(String lang) {
         ZoneId zone = zone();
         Instant firstHour = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(HOURS - 1, ChronoUnit.HOURS);
-        Map<Long, Integer> sent = db.withHandle(h -> reports.sentPerHour(h, firstHour));
+        Map<Long, Integer> sent = db.withHandle(h -> deliveries.sentPerHour(h, firstHour));
         List<Integer> counts = new ArrayList<>();
         List<String> ticks = new ArrayList<>();
         for (int i = 0; i < HOURS; i++) {

@@ -53,7 +53,6 @@ import newsbot.ops.MetricSources;
 import newsbot.ops.OpsServer;
 import newsbot.store.BotState;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.store.HandledUpdates;
 import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
@@ -236,10 +235,9 @@ public final class Application implements AutoCloseable {
 
             // Delivery: one outbox, one limiter and one sender for every Bot API call but getUpdates.
             DeliveryTime time = DeliveryTime.system(clock);
-            Deliveries deliveries = new Deliveries();
-            Outbox outbox = new Outbox(deliveries, time);
+            Outbox outbox = new Outbox(time);
             RateLimiter limiter = new RateLimiter(config.delivery(), time, counters);
-            dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox, gateway, limiter,
+            dispatcher = new Dispatcher(db, new Subscribers(), outbox, gateway, limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
                     Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
@@ -280,7 +278,7 @@ public final class Application implements AutoCloseable {
                         TimeUnit.MILLISECONDS);
                 jobs.scheduleWithFixedDelay(admin.monitor()::tick, 1, 1, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
-                jobs.scheduleWithFixedDelay(new DeliveryRetention(db, deliveries, clock)::prune, 10, 3600, TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(new DeliveryRetention(db, outbox, clock)::prune, 10, 3600, TimeUnit.SECONDS);
             }
 
             ExecutorService lanes = Executors.newFixedThreadPool(config.chat().handlerThreads(), daemon("updates"));
@@ -341,7 +339,7 @@ public final class Application implements AutoCloseable {
         if (config.http().isEmpty()) {
             return;
         }
-        BotMetrics metrics = new BotMetrics(new MetricSources(db, clock, counters,
+        BotMetrics metrics = new BotMetrics(new MetricSources(db, new Outbox(DeliveryTime.system(clock)), clock, counters,
                 () -> duties != null ? duties.dispatcher.status() : STANDBY_SENDER,
                 () -> duties != null ? duties.consumer.updatesHandled() : 0, () -> {
                     Duties d = duties;

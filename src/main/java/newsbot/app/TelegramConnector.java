@@ -105,7 +105,7 @@ final class TelegramConnector {
         if (webhook instanceof SendOutcome.Rejected r && (r.errorCode() == 401 || r.errorCode() == 404)) {
             return "Telegram rejects the bot token (" + r.errorCode() + "): check telegram.token";
         }
-        if (!(webhook instanceof SendOutcome.Delivered d) || d.messageId() < 0) {
+        if (!(webhook instanceof SendOutcome.Delivered)) {
             return "Telegram did not remove the webhook (" + webhook + "); long polling needs none";
         }
         try {

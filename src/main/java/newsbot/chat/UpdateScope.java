@@ -1,5 +1,6 @@
 package newsbot.chat;
 
+import newsbot.delivery.Manner;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
 import newsbot.store.HandledUpdates;
@@ -70,8 +71,9 @@ final class UpdateScope {
             throw new IllegalStateException("more than " + MAX_REPLIES + " replies to update " + updateId);
         }
         long ref = updateId * MAX_REPLIES + replies++;
-        db.useTransaction(h -> outbox.enqueueReply(h, message.chatId(), ref, message.html(), message.silent(),
-                keyboards.write(message.keyboard()), message.threadId()));
+        Manner manner = Manner.PLAIN.with(Manner.Sound.silentIf(message.silent()))
+                .withKeyboard(keyboards.write(message.keyboard())).inThread(message.threadId());
+        db.useTransaction(h -> outbox.enqueueReply(h, message.chatId(), ref, message.html(), manner));
     }
 
     /** Marks the update handled on its own, if no transaction did. */

@@ -2,7 +2,6 @@ package newsbot.delivery;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +26,16 @@ public final class DeliveryCounters {
     /** The same outcomes per kind of row, for operators' metrics. */
     private final Map<KindOutcome, LongAdder> byKind = new ConcurrentHashMap<>();
 
-    private record KindOutcome(String kind, String outcome) {
+    private record KindOutcome(DeliveryKind kind, Outcome outcome) {
+    }
+
+    /** What became of a row, as operators count it; {@link #label} is the metric's tag. */
+    public enum Outcome {
+        SENT, RETRIED, RATE_LIMITED, BLOCKED, FAILED, EXPIRED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
@@ -56,46 +64,43 @@ public final class DeliveryCounters {
                 outages.sum(), outageSince);
     }
 
-    /** Outcome names {@link #count} knows, in the order operators read them. */
-    public static final List<String> OUTCOMES = List.of("sent", "retried", "rate_limited", "blocked", "failed", "expired");
-
-    /** How many rows of {@code kind} had {@code outcome} (one of {@link #OUTCOMES}) since start. */
-    public long count(String kind, String outcome) {
+    /** How many rows of {@code kind} had {@code outcome} since start. */
+    public long count(DeliveryKind kind, Outcome outcome) {
         LongAdder n = byKind.get(new KindOutcome(kind, outcome));
         return n == null ? 0 : n.sum();
     }
 
-    void sent(String kind) {
+    void sent(DeliveryKind kind) {
         sent.increment();
-        count(kind, "sent", 1);
+        count(kind, Outcome.SENT, 1);
     }
 
-    void retried(String kind) {
+    void retried(DeliveryKind kind) {
         retried.increment();
-        count(kind, "retried", 1);
+        count(kind, Outcome.RETRIED, 1);
     }
 
-    void rateLimited(String kind) {
+    void rateLimited(DeliveryKind kind) {
         rateLimited.increment();
-        count(kind, "rate_limited", 1);
+        count(kind, Outcome.RATE_LIMITED, 1);
     }
 
-    void blocked(String kind) {
+    void blocked(DeliveryKind kind) {
         blocked.increment();
-        count(kind, "blocked", 1);
+        count(kind, Outcome.BLOCKED, 1);
     }
 
-    void failed(String kind) {
+    void failed(DeliveryKind kind) {
         failed.increment();
-        count(kind, "failed", 1);
+        count(kind, Outcome.FAILED, 1);
     }
 
-    void expired(String kind, int n) {
+    void expired(DeliveryKind kind, int n) {
         expired.add(n);
-        count(kind, "expired", n);
+        count(kind, Outcome.EXPIRED, n);
     }
 
-    private void count(String kind, String outcome, int n) {
+    private void count(DeliveryKind kind, Outcome outcome, int n) {
         byKind.computeIfAbsent(new KindOutcome(kind, outcome), k -> new LongAdder()).add(n);
     }
 

@@ -1,20 +1,25 @@
 package newsbot.delivery;
 
-/** What a delivery is, which fixes its priority: a lower number is sent first. */
+/** What a delivery is, which fixes its priority: replies first, then alerts, digests, and bulk sends last. */
 public enum DeliveryKind {
-    REPLY(0), BREAKING(1), DIGEST(2), BROADCAST(3),
+    REPLY(Priority.REPLY), BREAKING(Priority.ALERT), DIGEST(Priority.DIGEST), BROADCAST(Priority.BULK),
     /** Pinning a delivered broadcast copy. */
-    PIN(3),
+    PIN(Priority.BULK),
     /** Editing or deleting delivered copies of a broadcast or an alert. */
-    CORRECTION(3);
+    CORRECTION(Priority.BULK);
 
-    private final int priority;
+    private final Priority priority;
 
-    DeliveryKind(int priority) {
+    DeliveryKind(Priority priority) {
         this.priority = priority;
     }
 
-    public int priority() {
+    Priority priority() {
         return priority;
+    }
+
+    /** Pushes follow the chat's current settings (topic, sound); a reply answers where it was asked. */
+    boolean isPush() {
+        return this != REPLY;
     }
 }

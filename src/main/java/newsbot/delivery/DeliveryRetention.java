@@ -3,7 +3,6 @@ package newsbot.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +18,12 @@ public final class DeliveryRetention {
     private static final int BATCH = 5_000;
 
     private final Database db;
-    private final Deliveries deliveries;
+    private final OutboxTable deliveries;
     private final Clock clock;
 
-    public DeliveryRetention(Database db, Deliveries deliveries, Clock clock) {
+    public DeliveryRetention(Database db, Outbox outbox, Clock clock) {
         this.db = db;
-        this.deliveries = deliveries;
+        this.deliveries = outbox.table();
         this.clock = clock;
     }
 

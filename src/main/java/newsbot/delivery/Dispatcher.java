@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
-import newsbot.store.Operation;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.SendOutcome;
@@ -53,7 +50,7 @@ public final class Dispatcher {
     private final InFlight inFlight;
     private final InFlightLimit limit;
     private final TelegramHealth health;
-    private final Deliveries deliveries;
+    private final OutboxTable deliveries;
     private final DeliveryCounters counters;
     private final Map<DeliveryKind, Duration> maxAges;
     private final SendFence fence;
@@ -77,18 +74,18 @@ public final class Dispatcher {
     private Handle handle;
 
     /** A dispatcher that sends on its own thread, one call at a time (tests on virtual time use it). */
-    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+    public Dispatcher(Database db, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time) {
-        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, InFlightLimit.pinned(1),
+        this(db, subscribers, outbox, sender, limiter, retry, counters, time, InFlightLimit.pinned(1),
                 DEFAULT_MAX_AGES);
     }
 
     /** A dispatcher with exactly {@code maxInFlight} calls in flight at most. */
-    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+    public Dispatcher(Database db, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, int maxInFlight) {
-        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time,
+        this(db, subscribers, outbox, sender, limiter, retry, counters, time,
                 InFlightLimit.pinned(maxInFlight), DEFAULT_MAX_AGES);
     }
 
@@ -99,10 +96,10 @@ public final class Dispatcher {
      * @param limit   how many calls may wait for Telegram at once
      * @param maxAges kinds of rows that are dropped, not sent, once older than this
      */
-    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+    public Dispatcher(Database db, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges) {
-        this(db, deliveries, subscribers, outbox, sender, limiter, retry, counters, time, limit, maxAges,
+        this(db, subscribers, outbox, sender, limiter, retry, counters, time, limit, maxAges,
                 PaidLane.off(time), SendFence.NONE);
     }
 
@@ -110,7 +107,7 @@ public final class Dispatcher {
      * @param paid  whether rows asking to go fast may go as paid messages, and the day's budget
      * @param fence what lets this instance take rows: the lease, for one of a pair
      */
-    public Dispatcher(Database db, Deliveries deliveries, Subscribers subscribers, Outbox outbox,
+    public Dispatcher(Database db, Subscribers subscribers, Outbox outbox,
                       MessageSender sender, RateLimiter limiter, RetryPolicy retry, DeliveryCounters counters,
                       DeliveryTime time, InFlightLimit limit, Map<DeliveryKind, Duration> maxAges, PaidLane paid,
                       SendFence fence) {
@@ -121,13 +118,13 @@ public final class Dispatcher {
         this.limiter = limiter;
         this.time = time;
         this.wakeup = outbox.wakeup;
-        this.deliveries = deliveries;
+        this.deliveries = outbox.table();
         this.counters = counters;
         this.limit = limit;
         this.maxAges = Map.copyOf(maxAges);
         this.window = new DueWindow(deliveries, limiter, time);
         this.health = new TelegramHealth(time, counters);
-        this.outcomes = new OutcomeHandler(deliveries, subscribers, limiter, retry, counters, time, health, paid);
+        this.outcomes = new OutcomeHandler(this.deliveries, subscribers, limiter, retry, counters, time, health, paid);
         this.inFlight = new InFlight(limit, time);
         this.expireAt = time.nanoTime();
     }
@@ -244,13 +241,17 @@ public final class Dispatcher {
     long step() {
         recordFinished();
         long recordWait = retryUnrecorded();
+        boolean rowProbe = false;
         if (health.probeDue()) {
             health.probeStarted();
-            inFlight.submit(new InFlight.ProbeJob(), this::call, wakeup::nudge);
-            recordFinished();
-            return 0;
+            if (!health.probeWithRow()) {
+                inFlight.submit(new InFlight.ProbeJob(), this::call, wakeup::nudge);
+                recordFinished();
+                return 0;
+            }
+            rowProbe = true; // the calls rows make are down: one row, alone, finds out whether they work again
         }
-        if (!health.sending()) {
+        if (!health.sending() && !rowProbe) {
             directs.failAll(new SendOutcome.Transient("Telegram unreachable"));
             return Math.max(1, Math.min(health.nanosUntilProbe(), LOOK_AGAIN_NANOS));
         }
@@ -285,11 +286,14 @@ public final class Dispatcher {
             }
             window.refresh(handle(), inFlight.chats());
         }
-        Delivery next = window.pick(directs.waitingChats());
+        Delivery next = rowProbe && !inFlight.isEmpty() ? null : window.pick(directs.waitingChats());
         if (next == null) {
+            if (rowProbe) {
+                health.probeNotStarted();
+            }
             return Math.max(1, Math.min(directWait, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS)));
         }
-        boolean goPaid = next.operation().paid() && paid.available(handle());
+        boolean goPaid = !rowProbe && next.manner().lane() == Manner.Lane.PAID && paid.available(handle());
         // wait for the global slot before committing to this row: a reply or an alert may arrive meanwhile
         long globalWait = goPaid ? limiter.nanosUntilPaidFree() : limiter.nanosUntilGlobalFree();
         if (globalWait > 0) {
@@ -297,19 +301,22 @@ public final class Dispatcher {
         }
         if (stopping || !fence.maySend()
                 || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
+            if (rowProbe) {
+                health.probeNotStarted();
+            }
             return 0;
         }
-        if (Operation.COPY_ALBUM.equals(next.operation().action())) {
-            limiter.alsoCounts(next.chatId(), Operation.messageIds(next.operation().sourceMessageIds()).size() - 1);
+        if (next.request() instanceof Request.CopyAlbum album) {
+            limiter.alsoCounts(next.chatId(), album.messageIds().size() - 1);
         }
         if (goPaid) {
-            paid.reserve();
+            paid.reserve(handle());
             lastPaidNanos = nowNanos;
             paidFlowing = true;
             limit.paidRate(paid.perSecond());
         }
         Integer nextOfChat = window.sent(next);
-        inFlight.submit(new InFlight.RowJob(next, nextOfChat, goPaid), this::call, wakeup::nudge);
+        inFlight.submit(new InFlight.RowJob(next, nextOfChat, goPaid, rowProbe), this::call, wakeup::nudge);
         recordFinished(); // sent on this thread: record at once, the crash window is the call alone
         return 0;
     }
@@ -342,12 +349,17 @@ public final class Dispatcher {
                 inFlight.finished(done);
                 finishDirect(direct.call(), done.outcome(), reachable);
             } else {
-                if (reachable) {
+                InFlight.RowJob row = (InFlight.RowJob) done.job();
+                if (reachable && !row.probe()) {
                     health.answered();
                 }
                 // behind kept answers, in order: recording this one first could not make them any safer
                 if (!unrecorded.isEmpty() || !tryRecord(done)) {
                     keepUnrecorded(done);
+                }
+                if (row.probe()) {
+                    // after its outcome is handled: while the outage lasts, its failure costs the row nothing
+                    refund(health.probed(reachable, String.valueOf(done.outcome())));
                 }
             }
         }
@@ -357,7 +369,7 @@ public final class Dispatcher {
         if (reachable) {
             health.answered();
         } else {
-            health.failed(null, outcome.toString());
+            health.failed(outcome.toString());
         }
         if (outcome instanceof SendOutcome.RetryAfter wait) {
             limiter.retryAfter(call.chatId(), wait.delay());
@@ -451,10 +463,10 @@ public final class Dispatcher {
         expireAt = nowNanos + EXPIRE_EVERY_NANOS;
         Instant now = time.now();
         for (Map.Entry<DeliveryKind, Duration> e : maxAges.entrySet()) {
-            int n = deliveries.expirePending(handle(), e.getKey().name(), now.minus(e.getValue()),
+            int n = deliveries.expirePending(handle(), e.getKey(), now.minus(e.getValue()),
                     "expired: older than " + e.getValue());
             if (n > 0) {
-                counters.expired(e.getKey().name(), n);
+                counters.expired(e.getKey(), n);
                 wakeup.signal();
                 LOG.info("dropped {} pending {} deliveries older than {}: no longer worth sending", n,
                         e.getKey(), e.getValue());

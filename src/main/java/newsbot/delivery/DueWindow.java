@@ -7,9 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
-import newsbot.store.DueDelivery;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,7 +23,7 @@ final class DueWindow {
     static final int SCAN_LIMIT = 20_000;
     private static final long NEVER = Long.MAX_VALUE;
 
-    private final Deliveries deliveries;
+    private final OutboxTable deliveries;
     private final RateLimiter limiter;
     private final DeliveryTime time;
     private final List<Delivery> rows = new ArrayList<>(SIZE);
@@ -42,7 +39,7 @@ final class DueWindow {
     private long urgentFreeAt = NEVER;
     private long refreshedAt;
 
-    DueWindow(Deliveries deliveries, RateLimiter limiter, DeliveryTime time) {
+    DueWindow(OutboxTable deliveries, RateLimiter limiter, DeliveryTime time) {
         this.deliveries = deliveries;
         this.limiter = limiter;
         this.time = time;
@@ -77,7 +74,7 @@ final class DueWindow {
         Set<Long> seen = new HashSet<>();
         long[] busy = {NEVER, NEVER};
         int[] scanned = {0};
-        List<DueDelivery> skipped = new ArrayList<>();
+        List<DueRow> skipped = new ArrayList<>();
         deliveries.forEachDue(h, now, row -> {
             scanned[0]++;
             if (inFlightChats.contains(row.chatId())) {
@@ -91,7 +88,7 @@ final class DueWindow {
                     skipped.add(row);
                 }
             } else {
-                more.putIfAbsent(row.chatId(), row.priority());
+                more.putIfAbsent(row.chatId(), row.priority().level());
             }
             return heads.size() < SIZE && scanned[0] < SCAN_LIMIT;
         });
@@ -99,8 +96,8 @@ final class DueWindow {
         nextDueMillis = deliveries.nextNotBefore(h, now).map(Instant::toEpochMilli).orElse(NEVER);
         filled = heads.size() >= SIZE;
         int worstInWindow = worstPriority();
-        for (DueDelivery s : skipped) {
-            if (s.priority() < worstInWindow) {
+        for (DueRow s : skipped) {
+            if (s.priority().level() < worstInWindow) {
                 busy[1] = Math.min(busy[1], limiter.nanosUntilChatFree(s.chatId()));
             }
         }
@@ -149,7 +146,7 @@ final class DueWindow {
     }
 
     private int worstPriority() {
-        return rows.isEmpty() ? Integer.MAX_VALUE : rows.get(rows.size() - 1).priority();
+        return rows.isEmpty() ? Integer.MAX_VALUE : rows.get(rows.size() - 1).priority().level();
     }
 
     /** Nano times are compared by difference (they may be negative); NEVER is never reached. */

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import newsbot.store.Delivery;
 import newsbot.telegram.SendOutcome;
 
 /**
@@ -34,9 +33,9 @@ final class InFlight {
      * An outbox row; {@code nextPriority} is the priority of the chat's next due row, null if none; {@code paid}
      * when it goes out as a paid message.
      */
-    record RowJob(Delivery row, Integer nextPriority, boolean paid) implements Job {
+    record RowJob(Delivery row, Integer nextPriority, boolean paid, boolean probe) implements Job {
         RowJob(Delivery row, Integer nextPriority) {
-            this(row, nextPriority, false);
+            this(row, nextPriority, false, false);
         }
 
         @Override

@@ -5,11 +5,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import newsbot.store.Channels;
-import newsbot.store.CorrectionsRepo;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
-import newsbot.store.NewDelivery;
-import newsbot.store.Operation;
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.telegram.SendOutcome;
@@ -47,7 +42,7 @@ final class OutcomeHandler {
         Effect NONE = new None();
     }
 
-    private final Deliveries deliveries;
+    private final OutboxTable deliveries;
     private final Subscribers subscribers;
     private final RateLimiter limiter;
     private final RetryPolicy retry;
@@ -55,12 +50,11 @@ final class OutcomeHandler {
     private final DeliveryTime time;
     private final TelegramHealth health;
     private final Channels channels = new Channels();
-    private final CorrectionsRepo corrections = new CorrectionsRepo();
     private final PaidLane paid;
-    /** Telegram's answer when the message to copy no longer exists. */
-    static final String SOURCE_GONE = "message to copy not found";
+    /** How a copy whose original the editor deleted is marked failed: campaigns look for it. */
+    static final String SOURCE_GONE = "source gone: ";
 
-    OutcomeHandler(Deliveries deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
+    OutcomeHandler(OutboxTable deliveries, Subscribers subscribers, RateLimiter limiter, RetryPolicy retry,
                    DeliveryCounters counters, DeliveryTime time, TelegramHealth health, PaidLane paid) {
         this.paid = paid;
         this.deliveries = deliveries;
@@ -82,76 +76,105 @@ final class OutcomeHandler {
 
     /** @param sentPaid the call went with allow_paid_broadcast, reserved in the paid lane */
     Effect handle(Handle h, Delivery d, SendOutcome outcome, boolean sentPaid) {
-        Effect effect = outcomeOf(h, d, outcome, sentPaid);
+        Instant now = time.now();
+        Effect effect = outcome.match(new SendOutcome.Cases<>() {
+            @Override
+            public Effect delivered(SendOutcome.Delivered ok) {
+                return markSent(h, d, ok.sent(), sentPaid, now);
+            }
+
+            @Override
+            public Effect notModified(SendOutcome.NotModified n) {
+                // the message already shows what the row asked for: done
+                return markSent(h, d, SendOutcome.Sent.DONE, false, now);
+            }
+
+            @Override
+            public Effect retryAfter(SendOutcome.RetryAfter r) {
+                return OutcomeHandler.this.retryAfter(h, d, r.delay(), now);
+            }
+
+            @Override
+            public Effect blocked(SendOutcome.Blocked b) {
+                return unreachable(h, d, "blocked: " + b.reason(), b.reason(), now);
+            }
+
+            @Override
+            public Effect chatGone(SendOutcome.ChatGone g) {
+                return unreachable(h, d, "chat gone: " + g.reason(), g.reason(), now);
+            }
+
+            @Override
+            public Effect migrated(SendOutcome.Migrated m) {
+                return migrate(h, d, m.newChatId(), now);
+            }
+
+            @Override
+            public Effect cannotEdit(SendOutcome.CannotEdit e) {
+                return refusedForGood(h, d, e.reason());
+            }
+
+            @Override
+            public Effect cannotDelete(SendOutcome.CannotDelete c) {
+                if (c.tooOld() && d.request() instanceof Request.DeleteOrEdit retract) {
+                    return deleteBecomesEdit(h, d, retract, c.reason());
+                }
+                return refusedForGood(h, d, c.reason());
+            }
+
+            @Override
+            public Effect sourceGone(SendOutcome.SourceGone s) {
+                return OutcomeHandler.this.sourceGone(h, d, s.reason());
+            }
+
+            @Override
+            public Effect noRights(SendOutcome.NoRights n) {
+                if (isChannel(h, d.chatId())) {
+                    return holdChannel(h, d, n.reason(), now);
+                }
+                return reject(h, d, n.reason());
+            }
+
+            @Override
+            public Effect paidRefused(SendOutcome.PaidRefused p) {
+                if (!sentPaid) {
+                    return reject(h, d, p.reason());
+                }
+                paid.refused(p.reason());
+                putBack(h, d, now, "paid sending refused: " + p.reason(), false);
+                return new Effect.Rescheduled(now);
+            }
+
+            @Override
+            public Effect rejected(SendOutcome.Rejected r) {
+                return reject(h, d, r.errorCode() + " " + r.reason());
+            }
+
+            @Override
+            public Effect transientFailure(SendOutcome.Transient t) {
+                return OutcomeHandler.this.transientFailure(h, d, t.reason(), now);
+            }
+        });
         if (sentPaid) {
-            paid.settled(outcome instanceof SendOutcome.Delivered);
+            paid.settled(h, outcome instanceof SendOutcome.Delivered);
         }
         return effect;
     }
 
-    private Effect outcomeOf(Handle h, Delivery d, SendOutcome outcome, boolean sentPaid) {
-        Instant now = time.now();
-        if (outcome instanceof SendOutcome.Delivered ok) {
-            h.useTransaction(tx -> {
-                // with the text it carried: a correction may have replaced the row's text while it was on the wire
-                deliveries.markSent(tx, d.id(), ok.messageId(), Operation.joinIds(ok.moreMessageIds()), sentPaid,
-                        d.text(), now);
-                if (sentPaid) {
-                    paid.recordSpent(tx);
-                }
-                if (d.operation().thenPin()) {
-                    // the pin is a row of its own: paced, retried and reported like any call
-                    deliveries.insertIfAbsent(tx, new NewDelivery(d.chatId(), DeliveryKind.PIN.name(),
-                            DeliveryKind.PIN.priority(), d.refId(), d.part(), "", true, false, now, null, null,
-                            Operation.on(Operation.PIN, (int) ok.messageId())), now);
-                }
-            });
-            counters.sent(d.kind());
-            LOG.debug("sent delivery {} to chat {} ({} part {}) as message {}", d.id(), d.chatId(), d.kind(),
-                    d.part(), ok.messageId());
-            return Effect.NONE;
-        }
-        if (sentPaid && outcome instanceof SendOutcome.Rejected rejected && refusesPaid(rejected)) {
-            paid.refused(rejected.errorCode() + " " + rejected.reason());
-            putBack(h, d, now, "paid sending refused: " + rejected.reason(), false);
-            return new Effect.Rescheduled(now);
-        }
-        if (outcome instanceof SendOutcome.RetryAfter wait) {
-            return retryAfter(h, d, wait.delay(), now);
-        }
-        if (outcome instanceof SendOutcome.Blocked blocked) {
-            if (isChannel(h, d.chatId())) {
-                return holdChannel(h, d, blocked.reason(), now);
+    private Effect markSent(Handle h, Delivery d, SendOutcome.Sent sent, boolean sentPaid, Instant now) {
+        h.useTransaction(tx -> {
+            // with the text it carried: a correction may have replaced the row's text while it was on the wire
+            deliveries.markSent(tx, d.id(), sent, sentPaid, d.text(), now);
+            if (d.manner().then() == Manner.Then.PIN && sent.firstMessageId().isPresent()) {
+                // the pin is a row of its own: paced, retried and reported like any call
+                deliveries.insertIfAbsent(tx, new NewRow(d.chatId(), DeliveryKind.PIN, d.refId(), d.part(),
+                        new Request.Pin(sent.firstMessageId().getAsLong()), Manner.PLAIN.with(Manner.Sound.SILENT),
+                        now), now);
             }
-            return deactivate(h, d, "blocked: " + blocked.reason(), now);
-        }
-        if (outcome instanceof SendOutcome.ChatGone gone) {
-            if (isChannel(h, d.chatId())) {
-                return holdChannel(h, d, gone.reason(), now);
-            }
-            return deactivate(h, d, "chat gone: " + gone.reason(), now);
-        }
-        if (outcome instanceof SendOutcome.Migrated migrated) {
-            return migrate(h, d, migrated.newChatId(), now);
-        }
-        if (outcome instanceof SendOutcome.Rejected refused && DeliveryKind.CORRECTION.name().equals(d.kind())
-                && isRefusedEdit(refused.reason())) {
-            return refusedCorrection(h, d, refused.reason());
-        }
-        if (outcome instanceof SendOutcome.Rejected rejected) {
-            if (rejected.reason().contains("rights") && isChannel(h, d.chatId())) {
-                return holdChannel(h, d, rejected.errorCode() + " " + rejected.reason(), now);
-            }
-            return reject(h, d, rejected.errorCode() + " " + rejected.reason());
-        }
-        SendOutcome.Transient failure = (SendOutcome.Transient) outcome;
-        return transientFailure(h, d, failure.reason(), now);
-    }
-
-    /** Telegram's refusals of paid sending itself name Stars or paid broadcasts; other 400s are the message's. */
-    private static boolean refusesPaid(SendOutcome.Rejected r) {
-        String reason = r.reason().toLowerCase(Locale.ROOT);
-        return reason.contains("paid") || reason.contains("star");
+        });
+        counters.sent(d.kind());
+        LOG.debug("sent delivery {} to chat {} ({} part {}): {}", d.id(), d.chatId(), d.kind(), d.part(), sent);
+        return Effect.NONE;
     }
 
     private Effect retryAfter(Handle h, Delivery d, Duration delay, Instant now) {
@@ -162,6 +185,14 @@ final class OutcomeHandler {
         LOG.warn("Telegram answered 429 for chat {}: {} paused for {} s, rate now {}% of the limit", d.chatId(),
                 global ? "all sending" : "that chat", delay.toSeconds(), Math.round(limiter.rateFactor() * 100));
         return new Effect.Rescheduled(at);
+    }
+
+    /** A reader who blocked the bot or whose chat is gone; a configured channel waits for its operator instead. */
+    private Effect unreachable(Handle h, Delivery d, String reason, String telegramSaid, Instant now) {
+        if (isChannel(h, d.chatId())) {
+            return holdChannel(h, d, telegramSaid, now);
+        }
+        return deactivate(h, d, reason, now);
     }
 
     /** Reschedules the row and holds its chat's later rows behind it, so the chat's order is kept. */
@@ -219,52 +250,49 @@ final class OutcomeHandler {
     }
 
     /**
-     * Telegram's answers for a message that can no longer be edited or deleted: it is too old, it was changed, or
-     * the reader deleted it. Expected for corrections of old copies, and no retry can change them.
+     * A delete Telegram refuses for the message's age (bots may delete for 48 hours) becomes the edit to the
+     * withdrawn note the request carries, due at once, without spending an attempt.
      */
-    private static boolean isRefusedEdit(String reason) {
-        String r = reason.toLowerCase(java.util.Locale.ROOT);
-        return r.contains("message can't be") || r.contains("message to edit not found")
-                || r.contains("message to delete not found") || r.contains("there is no text in the message")
-                || r.contains("there is no caption in the message") || r.contains("message_id_invalid");
+    private Effect deleteBecomesEdit(Handle h, Delivery d, Request.DeleteOrEdit retract, String reason) {
+        if (deliveries.replaceRequest(h, d.id(), retract.fallback(), "not deleted: " + reason)) {
+            LOG.info("message {} in chat {} cannot be deleted any more ({}): edited to the withdrawn note instead",
+                    retract.messageId(), d.chatId(), reason);
+        }
+        return new Effect.Rescheduled(time.now());
     }
 
-    /**
-     * A refused correction row: a delete refused for the message's age (bots may delete for 48 hours) becomes an
-     * edit to the withdrawn note the row carries, without spending an attempt; anything else is counted as
-     * refused, once, and never retried.
-     */
-    private Effect refusedCorrection(Handle h, Delivery d, String reason) {
-        boolean tooOld = reason.toLowerCase(java.util.Locale.ROOT).contains("can't be deleted");
-        if (tooOld && Operation.DELETE.equals(d.operation().action()) && !d.text().isBlank()) {
-            Optional<String> edit = corrections.editInsteadOfDelete(h, d.refId());
-            if (edit.isPresent() && deliveries.deleteBecomesEdit(h, d.id(), edit.get(), "not deleted: " + reason)) {
-                LOG.info("message {} in chat {} cannot be deleted any more ({}): correction {} edits it to the "
-                        + "withdrawn note instead", d.operation().targetMessageId(), d.chatId(), reason, d.refId());
-                return new Effect.Rescheduled(time.now());
-            }
-        }
+    /** A refusal no retry can change (the message to edit or delete is gone or too old): counted once. */
+    private Effect refusedForGood(Handle h, Delivery d, String reason) {
         deliveries.fail(h, d.id(), "refused: " + reason, true);
         counters.failed(d.kind());
-        LOG.info("Telegram refused correction {} of message {} in chat {}, not retried: {}", d.refId(),
-                d.operation().targetMessageId(), d.chatId(), reason);
+        LOG.info("Telegram refused delivery {} ({}) in chat {}, not retried: {}", d.id(), d.kind(), d.chatId(), reason);
         return Effect.NONE;
     }
 
-    private Effect reject(Handle h, Delivery d, String reason) {
-        Operation op = d.operation();
-        if (op.sourceChatId() != null && reason.contains(SOURCE_GONE)) {
-            // the message being copied was deleted: every pending copy of it would fail the same way
-            int cancelled = h.inTransaction(tx -> {
-                deliveries.fail(tx, d.id(), reason, true);
-                return deliveries.cancelPendingCopiesOf(tx, op.sourceChatId(), op.sourceMessageIds(),
-                        "source gone: " + reason);
-            });
-            counters.failed(d.kind());
-            LOG.warn("delivery {} to chat {}: the message it copies ({} in chat {}) is gone; {} pending copies of it "
-                    + "cancelled", d.id(), d.chatId(), op.sourceMessageIds(), op.sourceChatId(), cancelled);
-            return new Effect.QueueChanged();
+    /** The message being copied was deleted: every pending copy of it would fail the same way. */
+    private Effect sourceGone(Handle h, Delivery d, String reason) {
+        Optional<Source> copied = d.request() instanceof Request.Copy c ? Optional.of(new Source(c.fromChatId(),
+                c.messageId())) : d.request() instanceof Request.CopyAlbum a
+                ? Optional.of(new Source(a.fromChatId(), a.messageIds().get(0))) : Optional.empty();
+        if (copied.isEmpty()) {
+            return reject(h, d, reason);
         }
+        Source source = copied.get();
+        int cancelled = h.inTransaction(tx -> {
+            deliveries.fail(tx, d.id(), SOURCE_GONE + reason, true);
+            return deliveries.cancelPendingCopiesOf(tx, source.chatId(), source.messageId(), "source gone: " + reason);
+        });
+        counters.failed(d.kind());
+        LOG.warn("delivery {} to chat {}: the message it copies ({} in chat {}) is gone; {} pending copies of it "
+                + "cancelled", d.id(), d.chatId(), source.messageId(), source.chatId(), cancelled);
+        return new Effect.QueueChanged();
+    }
+
+    /** The editor's message a copy copies. */
+    private record Source(long chatId, long messageId) {
+    }
+
+    private Effect reject(Handle h, Delivery d, String reason) {
         deliveries.fail(h, d.id(), reason, true);
         counters.failed(d.kind());
         LOG.error("delivery {} to chat {} ({}) rejected by Telegram, not retried: {}", d.id(), d.chatId(), d.kind(),
@@ -273,7 +301,7 @@ final class OutcomeHandler {
     }
 
     private Effect transientFailure(Handle h, Delivery d, String reason, Instant now) {
-        if (!health.failed(d.id(), reason)) {
+        if (!health.failed(d.id(), d.chatId(), reason)) {
             // Telegram itself may be down: the row waits without losing an attempt, and the sender checks
             Instant at = now;
             putBack(h, d, at, reason, false);
@@ -281,7 +309,7 @@ final class OutcomeHandler {
                     d.chatId(), reason);
             return new Effect.Rescheduled(at);
         }
-        int failures = d.attempts() + 1;
+        int failures = d.progress().attempts() + 1;
         Optional<Duration> delay = retry.delayAfter(failures);
         if (delay.isEmpty()) {
             deliveries.fail(h, d.id(), reason, true);

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether a row asked to go fast (allow_paid_broadcast) may go paid now: paid broadcasts are on, Telegram has not
  * refused them, and the day's Stars budget still pays for it counting every paid call in flight, so the budget is
- * never exceeded. Otherwise the row goes at the free rate. Spending is recorded per UTC day in the transaction
- * that marks the message sent. Used by the sender's thread; {@link #snapshot} from anywhere.
+ * never exceeded. Otherwise the row goes at the free rate. A paid call is written to the day's ledger before it goes
+ * and taken back only once Telegram refused it: a crash or a takeover with paid calls on the wire leaves them
+ * counted, so the budget holds even for calls whose answers were never recorded. Used by the sender's thread;
+ * {@link #snapshot} from anywhere.
  */
 public final class PaidLane {
 
@@ -70,26 +72,36 @@ public final class PaidLane {
         return true;
     }
 
-    /** A paid call is handed in: it counts against the budget until {@link #settled}. */
-    synchronized void reserve() {
-        inFlight++;
-    }
-
-    /** Adds one delivered paid message to today's ledger, in the transaction that marks it sent. */
-    void recordSpent(Handle h) {
+    /**
+     * A paid call is about to go: it is in today's ledger before it is on the wire, and counts against the budget
+     * until {@link #settled}. Throws when the database refuses, and then the call does not go paid.
+     */
+    void reserve(Handle h) {
         LocalDate today;
         synchronized (this) {
             today = day;
         }
         ledger.add(h, today, 1);
+        synchronized (this) {
+            inFlight++;
+        }
     }
 
-    /** A reserved paid call was answered and recorded; {@code delivered}: one more paid message today. */
-    synchronized void settled(boolean delivered) {
-        inFlight = Math.max(0, inFlight - 1);
-        if (delivered) {
-            sentToday++;
+    /**
+     * A reserved paid call was answered: {@code delivered}, one more paid message today (already in the ledger);
+     * otherwise its reservation is taken back on {@code h}, in the transaction that records the answer.
+     */
+    void settled(Handle h, boolean delivered) {
+        LocalDate reservedOn;
+        synchronized (this) {
+            inFlight = Math.max(0, inFlight - 1);
+            if (delivered) {
+                sentToday++;
+                return;
+            }
+            reservedOn = day;
         }
+        ledger.add(h, reservedOn, -1);
     }
 
     /** Telegram refused a paid message (the bot does not meet its conditions, or its Stars ran out). */

@@ -1,37 +1,69 @@
 package newsbot.delivery;
 
-import newsbot.store.Delivery;
-import newsbot.store.Operation;
+import java.util.List;
 import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.Outgoing;
 import newsbot.telegram.OutgoingMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
-/** The Bot API call an outbox row stands for. */
+/** The Bot API call an outbox row stands for: one case per kind of {@link Request}. */
 final class RowCalls {
 
     private final KeyboardJson keyboards = new KeyboardJson();
 
     /** @param paid whether this call goes with allow_paid_broadcast (the sender decided it may) */
     Outgoing of(Delivery d, boolean paid) {
-        Operation op = d.operation();
-        InlineKeyboardMarkup keyboard = keyboards.read(d.replyMarkup());
-        switch (op.action()) {
-            case Operation.COPY:
-            case Operation.COPY_ALBUM:
-                return new Outgoing.Copy(d.chatId(), op.sourceChatId(), Operation.messageIds(op.sourceMessageIds()),
-                        d.text().isEmpty() ? null : d.text(), keyboard, d.silent(), d.threadId(), paid);
-            case Operation.PIN:
-                return new Outgoing.Pin(d.chatId(), op.targetMessageId());
-            case Operation.EDIT_TEXT:
-                return new Outgoing.EditText(d.chatId(), op.targetMessageId(), d.text(), keyboard);
-            case Operation.EDIT_CAPTION:
-                return new Outgoing.EditCaption(d.chatId(), op.targetMessageId(), d.text(), keyboard);
-            case Operation.DELETE:
-                return new Outgoing.Delete(d.chatId(), op.targetMessageId());
-            default:
-                return new OutgoingMessage(d.chatId(), d.text(), d.silent(), d.linkPreview(), keyboard, d.threadId(),
-                        paid);
-        }
+        Manner m = d.manner();
+        InlineKeyboardMarkup keyboard = keyboards.read(m.keyboardJson());
+        long chat = d.chatId();
+        return d.request().accept(new Request.Cases<Outgoing>() {
+            @Override
+            public Outgoing sendText(Request.SendText r) {
+                return new OutgoingMessage(chat, r.html(), m.silent(), m.preview() == Manner.Preview.SHOW, keyboard,
+                        m.threadId(), paid);
+            }
+
+            @Override
+            public Outgoing copy(Request.Copy r) {
+                return new Outgoing.Copy(chat, r.fromChatId(), List.of(messageId(r.messageId())),
+                        r.html().isEmpty() ? null : r.html(), keyboard, m.silent(), m.threadId(), paid);
+            }
+
+            @Override
+            public Outgoing copyAlbum(Request.CopyAlbum r) {
+                return new Outgoing.Copy(chat, r.fromChatId(), r.messageIds().stream().map(RowCalls::messageId).toList(),
+                        null, null, m.silent(), m.threadId(), false);
+            }
+
+            @Override
+            public Outgoing pin(Request.Pin r) {
+                return new Outgoing.Pin(chat, messageId(r.messageId()));
+            }
+
+            @Override
+            public Outgoing editText(Request.EditText r) {
+                return new Outgoing.EditText(chat, messageId(r.messageId()), r.html(), keyboard);
+            }
+
+            @Override
+            public Outgoing editCaption(Request.EditCaption r) {
+                return new Outgoing.EditCaption(chat, messageId(r.messageId()), r.html(), keyboard);
+            }
+
+            @Override
+            public Outgoing delete(Request.Delete r) {
+                return new Outgoing.Delete(chat, messageId(r.messageId()));
+            }
+
+            @Override
+            public Outgoing deleteOrEdit(Request.DeleteOrEdit r) {
+                return new Outgoing.Delete(chat, messageId(r.messageId())); // the edit comes if Telegram refuses
+            }
+        });
+    }
+
+    /** The library takes message ids as int; Telegram's fit, as its documentation promises. */
+    private static int messageId(long id) {
+        return Math.toIntExact(id);
     }
 }

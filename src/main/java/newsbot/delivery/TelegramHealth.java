@@ -3,16 +3,20 @@ package newsbot.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells an outage (Telegram or the network failing for everybody) from one message's own failure, so that an
  * outage costs no row an attempt. A few transient failures in a row with no success between make the sender stop
- * taking rows and ask Telegram something harmless (a probe): if the probe fails too, it is an outage, the
- * attempts counted during the streak are given back, and probing goes on with capped backoff until Telegram
- * answers. Used by the sender's thread only.
+ * taking rows and ask Telegram something harmless (a probe): if the probe fails too, it is an outage. If the probe
+ * succeeds but the failures were of several different chats, it is an outage all the same, of the calls that failed
+ * (Telegram answering getMe while sendMessage fails): then the probe is a real row, one at a time, until one gets an
+ * answer. Either way the attempts counted during the streak are given back and probing goes on with capped backoff.
+ * Only failures of one chat alone, while others succeed, are that chat's own. Used by the sender's thread only.
  */
 final class TelegramHealth {
 
@@ -26,6 +30,8 @@ final class TelegramHealth {
      * keeps failing must spend its attempts instead of raising a false alarm after every third try.
      */
     static final Duration TRUST_AFTER_PROBE = Duration.ofMinutes(1);
+    /** Different chats failing in one streak that make it an outage whatever a probe says. */
+    static final int OUTAGE_BREADTH = 10;
 
     /** Where the sender stands with Telegram. */
     enum State {
@@ -40,6 +46,9 @@ final class TelegramHealth {
     private final DeliveryTime time;
     private final DeliveryCounters counters;
     private final List<Long> streakRows = new ArrayList<>();
+    private final Set<Long> streakChats = new HashSet<>();
+    /** The outage is of the calls rows make, not of Telegram as a whole: a row is the probe. */
+    private boolean probeWithRow;
     private State state = State.UP;
     private int streak;
     private long probeAtNanos;
@@ -68,25 +77,32 @@ final class TelegramHealth {
     void answered() {
         streak = 0;
         streakRows.clear();
+        streakChats.clear();
+    }
+
+    /** A direct call failed transiently: it has no row and no attempts. */
+    boolean failed(String reason) {
+        return failed(null, null, reason);
     }
 
     /**
-     * A call failed transiently ({@code rowId} null for a direct call). Returns whether the failure counts against
-     * the row: never once the sender doubts Telegram, since then it is nobody's fault.
+     * A call failed transiently ({@code rowId} and {@code chatId} null for a direct call). Returns whether the
+     * failure counts against the row: never once the sender doubts Telegram, since then it is nobody's fault.
      */
-    boolean failed(Long rowId, String reason) {
+    boolean failed(Long rowId, Long chatId, String reason) {
         lastReason = reason;
         if (state != State.UP) {
             return false;
         }
-        if (trusted && time.nanoTime() - trustUntilNanos < 0) {
-            return true;
-        }
-        trusted = false;
-        streak++;
         if (rowId != null) {
             streakRows.add(rowId);
+            streakChats.add(chatId);
         }
+        streak++;
+        if (trusted && time.nanoTime() - trustUntilNanos < 0 && streakChats.size() < OUTAGE_BREADTH) {
+            return true; // after a false alarm, one chat's failures are its own
+        }
+        trusted = false;
         if (streak >= SUSPECT_AFTER) {
             state = State.CHECKING;
             probeAtNanos = time.nanoTime();
@@ -101,8 +117,18 @@ final class TelegramHealth {
         return state != State.UP && !probing && time.nanoTime() - probeAtNanos >= 0;
     }
 
+    /** Whether the due probe is a real row (an outage of the calls rows make), not a harmless question. */
+    boolean probeWithRow() {
+        return probeWithRow;
+    }
+
     void probeStarted() {
         probing = true;
+    }
+
+    /** The due probe could not start (no row to probe with yet): it is due again at the next look. */
+    void probeNotStarted() {
+        probing = false;
     }
 
     /**
@@ -111,10 +137,18 @@ final class TelegramHealth {
      */
     List<Long> probed(boolean answered, String reason) {
         probing = false;
+        if (answered && state == State.CHECKING && streakChats.size() >= OUTAGE_BREADTH) {
+            // Telegram answers the probe, yet calls for several chats failed with nothing between: the calls rows
+            // make are what is down; a row, sent alone, is the probe from now on
+            probeWithRow = true;
+            answered = false;
+            reason = "the probe answers, but " + streakChats.size() + " chats' messages failed in a row";
+        }
         if (answered) {
             // a false alarm (checked, and Telegram answers) makes the next failures the rows' own for a while;
             // after a real outage, Telegram is given no such credit
             trusted = state == State.CHECKING;
+            probeWithRow = false;
             if (state == State.DOWN) {
                 long seconds = Duration.between(downSince, time.now()).toSeconds();
                 LOG.info("Telegram answers again after {} s unreachable: sending resumes", seconds);
@@ -136,6 +170,7 @@ final class TelegramHealth {
                     + "probing every {} s at most", lastReason, reason, MAX_PROBE_BACKOFF.toSeconds());
         }
         streakRows.clear();
+        streakChats.clear();
         probeAtNanos = time.nanoTime() + backoffNanos;
         backoffNanos = Math.min(backoffNanos * 2, MAX_PROBE_BACKOFF.toNanos());
         return refund;

@@ -9,7 +9,6 @@ import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
 
@@ -28,7 +27,7 @@ public final class DigestDraft {
     public DigestDraft(BotConfig config, Database db, Texts texts) {
         this.config = config;
         this.db = db;
-        Outbox notUsedByCompose = new Outbox(new Deliveries(), DeliveryTime.system());
+        Outbox notUsedByCompose = new Outbox(DeliveryTime.system());
         this.digests = new Digests(db, notUsedByCompose, texts, config.categories(), DigestOptions.from(config));
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import newsbot.config.Category;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
 import newsbot.delivery.Outbox;
 import newsbot.messages.DigestComposer;
 import newsbot.store.ArticleRow;
@@ -174,7 +175,7 @@ final class DigestTick {
             }
         }
         // One prepared batch: a statement per row would cost more than composing the digests.
-        outbox.enqueueEach(tx, DeliveryKind.DIGEST, toSend, false, false, now);
+        outbox.enqueueEach(tx, DeliveryKind.DIGEST, toSend, Manner.PLAIN, now);
         List<Long> firstSent = new ArrayList<>();
         for (int i = 0; i < applied.length; i++) {
             long chat = batch.advances().get(i).reader().chatId();

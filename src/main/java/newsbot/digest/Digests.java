@@ -8,6 +8,7 @@ import java.util.Optional;
 import newsbot.config.Category;
 import org.jdbi.v3.core.Handle;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
 import newsbot.delivery.Outbox;
 import newsbot.messages.DigestComposer;
 import newsbot.store.ArticleRow;
@@ -58,7 +59,7 @@ public final class Digests {
                 return Outcome.NOTHING_NEW;
             }
             Outbox.Message m = digest.get();
-            outbox.enqueue(h, chatId, DeliveryKind.DIGEST, m.refId(), m.html(), false, false, now);
+            outbox.enqueue(h, chatId, DeliveryKind.DIGEST, m.refId(), m.html(), Manner.PLAIN, now);
             subscribers.advanceDigest(h, chatId, m.refId(), now);
             if (first) {
                 firsts.done(h, List.of(chatId), now);

@@ -8,6 +8,7 @@ import java.util.Map;
 import newsbot.messages.DigestComposer;
 import newsbot.config.Category;
 import newsbot.store.ArticleRow;
+import newsbot.delivery.AlertsSent;
 import newsbot.store.Articles;
 import org.jdbi.v3.core.Handle;
 
@@ -20,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 final class UnseenArticles {
 
     private final Articles articles;
+    private final AlertsSent alertsSent = new AlertsSent();
     private final List<Category> categories;
     private final DigestComposer composer;
     private final DigestOptions options;
@@ -53,7 +55,7 @@ final class UnseenArticles {
 
     /** Per reader, what was pushed to them above {@code afterId}: left out of their digest. */
     Map<Long, long[]> pushed(Handle h, Collection<Long> chatIds, long afterId) {
-        return articles.pushedAsBreaking(h, chatIds, afterId);
+        return alertsSent.pushedAsBreaking(h, chatIds, afterId);
     }
 
     Duration lookback() {

@@ -10,6 +10,7 @@ import newsbot.messages.Texts;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.store.Articles;
 import newsbot.delivery.Outbox;
@@ -73,7 +74,8 @@ public final class BreakingAlerts implements BreakingFanOut {
             String html = texts.computeIfAbsent(language, lang -> compose(article, lang));
             // enqueueAll wakes the dispatcher after the commit, when the rows are visible to it.
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), html,
-                    batch.getKey().silent(), BreakingAlert.LINK_PREVIEW, now);
+                    Manner.of(Manner.Sound.silentIf(batch.getKey().silent()),
+                            Manner.Preview.showIf(BreakingAlert.LINK_PREVIEW)), now);
         }
         if (queued > 0) {
             articles.markBreakingPushed(h, article.id(), now);

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Manner;
 import newsbot.delivery.Outbox;
 import newsbot.messages.BreakingLabels;
 import newsbot.messages.DigestComposer;
@@ -88,7 +89,7 @@ final class TopicAlerts {
         int queued = 0;
         for (Map.Entry<Batch, List<Long>> batch : batches.entrySet()) {
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), batch.getKey().html(),
-                    batch.getKey().silent(), true, now);
+                    Manner.of(Manner.Sound.silentIf(batch.getKey().silent()), Manner.Preview.SHOW), now);
         }
         if (queued > 0) {
             LOG.info("article {} queued as a topic alert for {} readers", article.id(), queued);

@@ -47,14 +47,14 @@ public final class BotMetrics implements AutoCloseable {
 
     public BotMetrics(MetricSources sources) {
         this.sources = sources;
-        this.store = new StoreGauges(sources.db(), sources.clock());
+        this.store = new StoreGauges(sources.db(), sources.outbox(), sources.clock());
         FunctionCounter.builder("newsbot.updates.handled", sources.updatesHandled(), s -> s.getAsLong())
                 .description("Telegram updates handled and committed").register(registry);
         DeliveryCounters delivery = sources.delivery();
         for (DeliveryKind kind : DeliveryKind.values()) {
-            for (String outcome : DeliveryCounters.OUTCOMES) {
-                FunctionCounter.builder("newsbot.sends", delivery, c -> c.count(kind.name(), outcome))
-                        .tags("kind", kind.name(), "outcome", outcome)
+            for (DeliveryCounters.Outcome outcome : DeliveryCounters.Outcome.values()) {
+                FunctionCounter.builder("newsbot.sends", delivery, c -> c.count(kind, outcome))
+                        .tags("kind", kind.name(), "outcome", outcome.label())
                         .description("Bot API sends by kind of row and outcome (kind REPLY: replies)")
                         .register(registry);
             }
@@ -129,13 +129,10 @@ public final class BotMetrics implements AutoCloseable {
     public String scrape() {
         try {
             StoreGauges.Snapshot snapshot = store.refresh();
-            Map<String, Integer> byKind = new TreeMap<>();
-            for (DeliveryKind kind : DeliveryKind.values()) {
-                byKind.put(kind.name(), 0);
-            }
-            byKind.putAll(snapshot.pendingByKind());
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
-            byKind.forEach((kind, n) -> rows.add(MultiGauge.Row.of(Tags.of("kind", kind), n)));
+            for (DeliveryKind kind : DeliveryKind.values()) {
+                rows.add(MultiGauge.Row.of(Tags.of("kind", kind.name()), snapshot.pendingByKind().getOrDefault(kind, 0)));
+            }
             pending.register(rows, true);
             List<MultiGauge.Row<?>> lag = new ArrayList<>();
             List<MultiGauge.Row<?>> failures = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import newsbot.delivery.DeliveryCounters;
 import newsbot.delivery.Dispatcher;
+import newsbot.delivery.Outbox;
 import newsbot.store.Database;
 
 /**
@@ -18,7 +19,7 @@ import newsbot.store.Database;
  * @param digestTicks     digest ticks run since start
  * @param digestTickNanos their total duration
  */
-public record MetricSources(Database db, Clock clock, DeliveryCounters delivery, Supplier<Dispatcher.Status> sender,
+public record MetricSources(Database db, Outbox outbox, Clock clock, DeliveryCounters delivery, Supplier<Dispatcher.Status> sender,
                             LongSupplier updatesHandled, Supplier<Map<String, Long>> feedFetches,
                             LongSupplier digestTicks, LongSupplier digestTickNanos, BooleanSupplier active) {
 }

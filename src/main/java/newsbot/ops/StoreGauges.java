@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.Outbox;
 import newsbot.store.FeedState;
 import newsbot.store.Feeds;
 
@@ -18,7 +19,7 @@ import newsbot.store.Feeds;
 final class StoreGauges {
 
     /** One read of the database. */
-    record Snapshot(Map<String, Integer> pendingByKind, Optional<Instant> oldestPending, List<FeedState> feeds,
+    record Snapshot(Map<DeliveryKind, Integer> pendingByKind, Optional<Instant> oldestPending, List<FeedState> feeds,
                     Instant at) {
         static final Snapshot EMPTY = new Snapshot(Map.of(), Optional.empty(), List.of(), Instant.EPOCH);
 
@@ -29,19 +30,21 @@ final class StoreGauges {
 
     private final Database db;
     private final Clock clock;
-    private final Deliveries deliveries = new Deliveries();
     private final Feeds feeds = new Feeds();
     private volatile Snapshot last = Snapshot.EMPTY;
 
-    StoreGauges(Database db, Clock clock) {
+    private final Outbox outbox;
+
+    StoreGauges(Database db, Outbox outbox, Clock clock) {
         this.db = db;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Reads the database again; on failure the previous numbers stay (the health check reports the database). */
     Snapshot refresh() {
-        Snapshot next = db.withHandle(h -> new Snapshot(deliveries.pendingByKind(h),
-                deliveries.oldestPendingCreatedAt(h), feeds.all(h), clock.instant()));
+        Snapshot next = db.withHandle(h -> new Snapshot(outbox.pendingByKind(h),
+                outbox.oldestPendingCreatedAt(h), feeds.all(h), clock.instant()));
         last = next;
         return next;
     }

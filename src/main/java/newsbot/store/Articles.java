@@ -164,8 +164,6 @@ public final class Articles {
     /** Articles filed under no category still show in lists, under their first indexed category if any. */
     private static final String ANY_CATEGORY = "COALESCE(a.category, (SELECT MIN(c.category) FROM article_categories c "
             + "WHERE c.article_id = a.id), '')";
-    /** Breaking deliveries that reached or will reach the reader; failed or cancelled ones did not. */
-    private static final String PUSHED = "d.kind = 'BREAKING' AND d.state IN ('PENDING', 'SENT')";
 
     /**
      * Every article with an id in {@code (afterId, upToId]} fetched at or after {@code since}, once per category it
@@ -183,36 +181,6 @@ public final class Articles {
                 .list();
     }
 
-    /**
-     * For each of {@code chatIds}, the ids above {@code afterId} of articles pushed to it as breaking news, sorted
-     * ascending; chats without any are absent. Uses the (chat_id, kind, ref_id) prefix of the deliveries key.
-     */
-    public Map<Long, long[]> pushedAsBreaking(Handle h, Collection<Long> chatIds, long afterId) {
-        Map<Long, long[]> byChat = new HashMap<>();
-        if (chatIds.isEmpty()) {
-            return byChat;
-        }
-        List<long[]> pairs = h.createQuery("SELECT DISTINCT d.chat_id, d.ref_id FROM deliveries d "
-                        + "WHERE d.chat_id IN (<chats>) AND " + PUSHED + " AND d.ref_id > :after "
-                        + "ORDER BY d.chat_id, d.ref_id")
-                .bindList("chats", List.copyOf(chatIds))
-                .bind("after", afterId)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .list();
-        // Rows arrive grouped by chat: cut the list into one sorted id array per chat.
-        int start = 0;
-        for (int i = 1; i <= pairs.size(); i++) {
-            if (i == pairs.size() || pairs.get(i)[0] != pairs.get(start)[0]) {
-                long[] ids = new long[i - start];
-                for (int j = start; j < i; j++) {
-                    ids[j - start] = pairs.get(j)[1];
-                }
-                byChat.put(pairs.get(start)[0], ids);
-                start = i;
-            }
-        }
-        return byChat;
-    }
 
     /** The newest {@code limit} articles, of one category or (when {@code category} is null) of all. */
     public List<ArticleRow> latest(Handle h, String category, int limit) {

@@ -20,8 +20,9 @@ public final class BreakingAudience {
     }
 
     /**
-     * Calls {@code each} once per ACTIVE reader with breaking alerts on who follows any of {@code categories} and
-     * has no BREAKING delivery for {@code articleId} yet; streamed, so 100,000 readers never sit in memory as rows.
+     * Calls {@code each} once per ACTIVE reader with breaking alerts on who follows any of {@code categories};
+     * streamed, so 100,000 readers never sit in memory as rows. Readers who already have the alert are not left
+     * out here: the outbox's unique key (chat, BREAKING, article, part) makes enqueueing it again a no-op.
      * Nobody, if the article first went out as breaking before {@code deliveriesKeptSince}: the deliveries that
      * said who got it may be forgotten, and "at most once per reader" must not depend on them.
      */
@@ -34,8 +35,6 @@ public final class BreakingAudience {
         h.createQuery("SELECT DISTINCT r.chat_id, r.language, r.time_zone, r.quiet_from, r.quiet_to "
                         + "FROM subscriptions s JOIN subscribers r ON r.chat_id = s.chat_id "
                         + "WHERE s.category IN (<categories>) AND r.status = 'ACTIVE' AND r.breaking_on = 1 "
-                        + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = r.chat_id "
-                        + "AND d.kind = 'BREAKING' AND d.ref_id = :article AND d.part = 0) "
                         + "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = :article "
                         + "AND a.breaking_pushed_at < :kept)")
                 .bindList("categories", List.copyOf(categories))

@@ -1,5 +1,8 @@
 package newsbot.store;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What a broadcast sends: a text by sendMessage, or a copy of the editor's message (photo, album, poll…). */
 public sealed interface BroadcastContent {
 
@@ -29,6 +32,17 @@ public sealed interface BroadcastContent {
 
         public boolean album() {
             return "album".equals(type);
+        }
+
+        /** The message ids, in order (the broadcasts table keeps them as written: "12,13,14"). */
+        public List<Long> ids() {
+            List<Long> ids = new ArrayList<>();
+            for (String part : messageIds.split(",")) {
+                if (!part.isBlank()) {
+                    ids.add(Long.parseLong(part.strip()));
+                }
+            }
+            return ids;
         }
     }
 

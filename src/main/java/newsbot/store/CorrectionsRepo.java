@@ -128,21 +128,6 @@ public final class CorrectionsRepo {
                 .list();
     }
 
-    /**
-     * What a delete Telegram refused for the message's age becomes: an edit of the same row (the action
-     * {@link Operation#EDIT_TEXT} or {@link Operation#EDIT_CAPTION}), or nothing (a poll). The sender's outcome
-     * handler asks this.
-     */
-    public Optional<String> editInsteadOfDelete(Handle h, long correctionId) {
-        return h.createQuery("SELECT content FROM corrections WHERE id = :id")
-                .bind("id", correctionId)
-                .mapTo(String.class)
-                .findOne()
-                .flatMap(content -> "poll".equals(content) ? Optional.<String>empty()
-                        : Optional.of(BroadcastContent.TEXT.equals(content) ? Operation.EDIT_TEXT
-                                : Operation.EDIT_CAPTION));
-    }
-
     private static CorrectionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         CampaignKind kind = CampaignKind.ofAction(rs.getString("action"));
         String body = kind == CampaignKind.RETRACTION ? rs.getString("notice") : rs.getString("text");

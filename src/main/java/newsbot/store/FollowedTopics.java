@@ -99,8 +99,7 @@ public final class FollowedTopics {
                         + "WHERE f.form IN (<forms>) GROUP BY f.topic_id) m "
                         + "JOIN followed_topics t ON t.id = m.topic_id AND t.words = m.found "
                         + "JOIN subscribers r ON r.chat_id = t.chat_id "
-                        + "WHERE r.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM deliveries d "
-                        + "WHERE d.chat_id = t.chat_id AND d.kind = 'BREAKING' AND d.ref_id = :article AND d.part = 0) "
+                        + "WHERE r.status = 'ACTIVE' "
                         + "ORDER BY t.chat_id, t.id")
                 .bindList("forms", List.copyOf(forms))
                 .bind("article", articleId)

@@ -45,16 +45,6 @@ public final class Reports {
         }).one();
     }
 
-    /** Messages Telegram accepted since {@code since}, by the start of their UTC hour (epoch millis). */
-    public Map<Long, Integer> sentPerHour(Handle h, Instant since) {
-        Map<Long, Integer> counts = new TreeMap<>();
-        h.createQuery("SELECT (sent_at / 3600000) * 3600000 AS hour, COUNT(*) FROM deliveries "
-                        + "WHERE sent_at >= :since AND state = 'SENT' GROUP BY hour")
-                .bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
-    }
 
     /** Every feed the poller has a row for, with its articles fetched since {@code since}. */
     public List<FeedHealthRow> feedHealth(Handle h, Instant since) {

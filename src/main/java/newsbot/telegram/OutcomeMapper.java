@@ -1,5 +1,6 @@
 package newsbot.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,6 +16,8 @@ final class OutcomeMapper {
 
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("retry after (\\d+)");
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Telegram's refusals of paid sending name paid broadcasts or Stars ("start tag" must not match). */
+    private static final Pattern PAID_WORDS = Pattern.compile("\\b(paid|stars?)\\b");
 
     private OutcomeMapper() {
     }
@@ -22,6 +25,12 @@ final class OutcomeMapper {
     static SendOutcome fromFailure(Throwable failure) {
         if (failure instanceof TelegramApiRequestException request && hasErrorCode(request)) {
             return fromApiAnswer(request.getErrorCode(), request.getApiResponse(), request.getParameters());
+        }
+        if (failure instanceof TelegramApiRequestException request && find(request, JsonProcessingException.class) != null) {
+            // Only a 2xx Bot API answer reaches the parser as such (BotApiAnswers turns every other answer into an
+            // error the library reads): Telegram took the call, the client could not read what it made of it.
+            return new SendOutcome.Delivered(new SendOutcome.Sent.Unread(describe(find(request,
+                    JsonProcessingException.class))));
         }
         if (failure instanceof TelegramApiValidationException validation) {
             // The library refused to send it (e.g. empty text): a bug on our side, like a 400.
@@ -53,19 +62,39 @@ final class OutcomeMapper {
         if (code == 403) {
             return new SendOutcome.Blocked(reason);
         }
-        String lower = reason.toLowerCase(Locale.ROOT);
-        if (code == 400 && (lower.contains("chat not found") || lower.contains("chat was deactivated"))) {
-            return new SendOutcome.ChatGone(reason);
-        }
         if (code >= 500) {
             return new SendOutcome.Transient(reason);
         }
-        return new SendOutcome.Rejected(code, reason);
+        return code == 400 ? badRequest(reason) : new SendOutcome.Rejected(code, reason);
     }
 
-    static boolean isNotModified(SendOutcome outcome) {
-        return outcome instanceof SendOutcome.Rejected rejected && rejected.errorCode() == 400
-                && rejected.reason().toLowerCase(Locale.ROOT).contains("message is not modified");
+    /** The one place Telegram's wording of a 400 is read: each refusal the sender treats apart gets its kind. */
+    private static SendOutcome badRequest(String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (lower.contains("chat not found") || lower.contains("chat was deactivated")) {
+            return new SendOutcome.ChatGone(reason);
+        }
+        if (lower.contains("message is not modified")) {
+            return new SendOutcome.NotModified(reason);
+        }
+        if (lower.contains("message to copy not found")) {
+            return new SendOutcome.SourceGone(reason);
+        }
+        if (lower.contains("message can't be deleted") || lower.contains("message to delete not found")) {
+            return new SendOutcome.CannotDelete(lower.contains("can't be deleted"), reason);
+        }
+        if (lower.contains("message can't be edited") || lower.contains("message to edit not found")
+                || lower.contains("there is no text in the message") || lower.contains("there is no caption in the message")
+                || lower.contains("message_id_invalid")) {
+            return new SendOutcome.CannotEdit(reason);
+        }
+        if (lower.contains("rights") || lower.contains("chat_admin_required")) {
+            return new SendOutcome.NoRights(reason);
+        }
+        if (PAID_WORDS.matcher(lower).find()) {
+            return new SendOutcome.PaidRefused(reason);
+        }
+        return new SendOutcome.Rejected(400, reason);
     }
 
     /** The library wraps an interrupted wait in its own exception; callers must restore the flag. */

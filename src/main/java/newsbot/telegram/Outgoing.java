@@ -12,6 +12,24 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
 
     long chatId();
 
+    /** Calls the case for this kind of call: a new kind fails to compile until every {@link Calls} handles it. */
+    <R> R accept(Calls<R> calls);
+
+    /** One method per kind of call. */
+    interface Calls<R> {
+        R message(OutgoingMessage m);
+
+        R copy(Copy c);
+
+        R pin(Pin p);
+
+        R editText(EditText e);
+
+        R editCaption(EditCaption e);
+
+        R delete(Delete d);
+    }
+
     /** The same call for a chat that has a new id (a group that became a supergroup). */
     Outgoing withChatId(long newChatId);
 
@@ -25,6 +43,11 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
      */
     record Copy(long chatId, long fromChatId, List<Integer> messageIds, String captionHtml,
                 InlineKeyboardMarkup keyboard, boolean silent, Integer threadId, boolean paid) implements Outgoing {
+        @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.copy(this);
+        }
+
         public Copy {
             messageIds = List.copyOf(messageIds);
             if (messageIds.isEmpty()) {
@@ -45,6 +68,11 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
     /** pinChatMessage, without a notification. */
     record Pin(long chatId, int messageId) implements Outgoing {
         @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.pin(this);
+        }
+
+        @Override
         public Pin withChatId(long newChatId) {
             return new Pin(newChatId, messageId);
         }
@@ -52,6 +80,11 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
 
     /** editMessageText, keeping (or setting) the inline keyboard. */
     record EditText(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) implements Outgoing {
+        @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.editText(this);
+        }
+
         @Override
         public EditText withChatId(long newChatId) {
             return new EditText(newChatId, messageId, html, keyboard);
@@ -61,6 +94,11 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
     /** editMessageCaption of a media message, keeping (or setting) the inline keyboard. */
     record EditCaption(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) implements Outgoing {
         @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.editCaption(this);
+        }
+
+        @Override
         public EditCaption withChatId(long newChatId) {
             return new EditCaption(newChatId, messageId, html, keyboard);
         }
@@ -68,6 +106,11 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
 
     /** deleteMessage (Telegram allows a bot this for 48 hours after sending). */
     record Delete(long chatId, int messageId) implements Outgoing {
+        @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.delete(this);
+        }
+
         @Override
         public Delete withChatId(long newChatId) {
             return new Delete(newChatId, messageId);

@@ -27,6 +27,11 @@ public record OutgoingMessage(long chatId, String html, boolean silent, boolean 
     }
 
     @Override
+    public <R> R accept(Calls<R> calls) {
+        return calls.message(this);
+    }
+
+    @Override
     public OutgoingMessage withChatId(long newChatId) {
         return new OutgoingMessage(newChatId, html, silent, linkPreview, keyboard, threadId, paid);
     }

@@ -88,6 +88,7 @@ public final class TelegramClientFactory implements AutoCloseable {
                 .dispatcher(dispatcher)
                 .connectionPool(connectionPool)
                 .connectTimeout(timeouts.connect())
+                .addInterceptor(new BotApiAnswers())
                 .proxy(route.proxy());
         route.credentials().ifPresent(credentials -> builder.proxyAuthenticator(proxyAuthenticator(credentials)));
         OkHttpClient base = builder.build();

@@ -9,7 +9,15 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -47,6 +55,7 @@ public final class TelegramGateway implements MessageSender {
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
     private final TelegramClient client;
+    private final AtomicBoolean unreadSaid = new AtomicBoolean();
 
     public TelegramGateway(TelegramClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -66,32 +75,46 @@ public final class TelegramGateway implements MessageSender {
                 .allowPaidBroadcast(message.paid() ? Boolean.TRUE : null)
                 .build();
         return call("sendMessage", message.chatId(), () -> client.executeAsync(request),
-                Message::getMessageId, null);
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 
     @Override
     public SendOutcome perform(Outgoing call) {
-        if (call instanceof OutgoingMessage m) {
-            return send(m);
-        }
-        if (call instanceof Outgoing.Copy c) {
-            return c.album() ? copyAlbum(c) : copy(c);
-        }
-        if (call instanceof Outgoing.Pin p) {
-            return pin(p.chatId(), p.messageId());
-        }
-        if (call instanceof Outgoing.EditText e) {
-            return edit(e.chatId(), e.messageId(), e.html(), e.keyboard());
-        }
-        if (call instanceof Outgoing.EditCaption e) {
-            return editCaption(e.chatId(), e.messageId(), e.html(), e.keyboard());
-        }
-        Outgoing.Delete d = (Outgoing.Delete) call;
-        return deleteMessage(d.chatId(), d.messageId());
+        return call.accept(new Outgoing.Calls<>() {
+            @Override
+            public SendOutcome message(OutgoingMessage m) {
+                return send(m);
+            }
+
+            @Override
+            public SendOutcome copy(Outgoing.Copy c) {
+                return c.album() ? copyAlbum(c) : copyOne(c);
+            }
+
+            @Override
+            public SendOutcome pin(Outgoing.Pin p) {
+                return TelegramGateway.this.pin(p.chatId(), p.messageId());
+            }
+
+            @Override
+            public SendOutcome editText(Outgoing.EditText e) {
+                return edit(e.chatId(), e.messageId(), e.html(), e.keyboard());
+            }
+
+            @Override
+            public SendOutcome editCaption(Outgoing.EditCaption e) {
+                return TelegramGateway.this.editCaption(e.chatId(), e.messageId(), e.html(), e.keyboard());
+            }
+
+            @Override
+            public SendOutcome delete(Outgoing.Delete d) {
+                return deleteMessage(d.chatId(), d.messageId());
+            }
+        });
     }
 
     /** copyMessage: the editor's message as it is (media, formatting, poll), with an optional keyboard. */
-    private SendOutcome copy(Outgoing.Copy c) {
+    private SendOutcome copyOne(Outgoing.Copy c) {
         CopyMessage request = CopyMessage.builder()
                 .chatId(c.chatId())
                 .fromChatId(c.fromChatId())
@@ -104,10 +127,10 @@ public final class TelegramGateway implements MessageSender {
                 .allowPaidBroadcast(c.paid() ? Boolean.TRUE : null)
                 .build();
         return call("copyMessage", c.chatId(), () -> client.executeAsync(request),
-                (MessageId id) -> id.getMessageId(), null);
+                (MessageId id) -> new SendOutcome.Sent.Message(id.getMessageId()));
     }
 
-    /** copyMessages: an album stays an album; Delivered names the first copy and the others. */
+    /** copyMessages: an album stays an album; Delivered names its copies in order. */
     private SendOutcome copyAlbum(Outgoing.Copy c) {
         CopyMessages request = CopyMessages.builder()
                 .chatId(c.chatId())
@@ -116,26 +139,19 @@ public final class TelegramGateway implements MessageSender {
                 .disableNotification(c.silent())
                 .messageThreadId(c.threadId())
                 .build();
-        List<Long> more = new java.util.ArrayList<>();
-        SendOutcome outcome = call("copyMessages", c.chatId(), () -> client.executeAsync(request),
-                (java.util.ArrayList<MessageId> ids) -> {
-                    for (int i = 1; i < ids.size(); i++) {
-                        more.add(ids.get(i).getMessageId().longValue());
-                    }
-                    return ids.isEmpty() ? 0L : ids.get(0).getMessageId();
-                }, null);
-        return outcome instanceof SendOutcome.Delivered d ? new SendOutcome.Delivered(d.messageId(), more) : outcome;
+        return call("copyMessages", c.chatId(), () -> client.executeAsync(request),
+                (ArrayList<MessageId> ids) -> ids.isEmpty() ? SendOutcome.Sent.DONE
+                        : new SendOutcome.Sent.Album(ids.stream().map(MessageId::getMessageId).toList()));
     }
 
-    /** pinChatMessage without a notification; Delivered(messageId) once pinned. */
+    /** pinChatMessage without a notification. */
     public SendOutcome pin(long chatId, int messageId) {
         PinChatMessage request = PinChatMessage.builder()
                 .chatId(chatId)
                 .messageId(messageId)
                 .disableNotification(true)
                 .build();
-        return call("pinChatMessage", chatId, () -> client.executeAsync(request),
-                (Boolean ignored) -> messageId, null);
+        return call("pinChatMessage", chatId, () -> client.executeAsync(request), (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 
     /** editMessageCaption; an edit to identical content counts as delivered, as Telegram already shows it. */
@@ -147,8 +163,8 @@ public final class TelegramGateway implements MessageSender {
                 .parseMode(ParseMode.HTML)
                 .replyMarkup(keyboardOrNull)
                 .build();
-        return call("editMessageCaption", chatId, () -> client.executeAsync(request),
-                (Serializable ignored) -> messageId, (long) messageId);
+        return edited(call("editMessageCaption", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> SendOutcome.Sent.DONE));
     }
 
     /** editMessageText; an edit to identical content counts as delivered, as Telegram already shows it. */
@@ -161,8 +177,8 @@ public final class TelegramGateway implements MessageSender {
                 .linkPreviewOptions(NO_PREVIEW)
                 .replyMarkup(keyboardOrNull)
                 .build();
-        return call("editMessageText", chatId, () -> client.executeAsync(request),
-                (Serializable ignored) -> messageId, (long) messageId);
+        return edited(call("editMessageText", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> SendOutcome.Sent.DONE));
     }
 
     /** editMessageReplyMarkup; {@code null} removes the keyboard. Identical markup counts as delivered. */
@@ -172,18 +188,23 @@ public final class TelegramGateway implements MessageSender {
                 .messageId(messageId)
                 .replyMarkup(keyboardOrNull)
                 .build();
-        return call("editMessageReplyMarkup", chatId, () -> client.executeAsync(request),
-                (Serializable ignored) -> messageId, (long) messageId);
+        return edited(call("editMessageReplyMarkup", chatId, () -> client.executeAsync(request),
+                (Serializable ignored) -> SendOutcome.Sent.DONE));
     }
 
-    /** answerCallbackQuery, optionally with a toast text (≤ 200 characters); Delivered(0) on success. */
+    /** An edit to what the message already shows did what was asked. */
+    private static SendOutcome edited(SendOutcome outcome) {
+        return outcome instanceof SendOutcome.NotModified ? SendOutcome.Delivered.done() : outcome;
+    }
+
+    /** answerCallbackQuery, optionally with a toast text (≤ 200 characters). */
     public SendOutcome answerCallback(String callbackQueryId, String textOrNull) {
         AnswerCallbackQuery request = AnswerCallbackQuery.builder()
                 .callbackQueryId(callbackQueryId)
                 .text(textOrNull)
                 .build();
         return call("answerCallbackQuery", "query " + callbackQueryId, () -> client.executeAsync(request),
-                (Boolean ignored) -> 0L, null);
+                (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 
     /** sendPhoto with an uploaded PNG and an optional HTML caption (≤ 1024 characters). */
@@ -194,24 +215,24 @@ public final class TelegramGateway implements MessageSender {
                 .caption(captionHtml)
                 .parseMode(captionHtml == null ? null : ParseMode.HTML)
                 .build();
-        return call("sendPhoto", chatId, () -> client.executeAsync(request), Message::getMessageId, null);
+        return call("sendPhoto", chatId, () -> client.executeAsync(request),
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 
-    /** setMyCommands for one language ({@code null}: the default list); Delivered(0) on success. */
+    /** setMyCommands for one language ({@code null}: the default list). */
     public SendOutcome setCommands(List<BotCommand> commands, String languageCodeOrNull) {
         SetMyCommands request = SetMyCommands.builder()
                 .commands(commands)
                 .languageCode(languageCodeOrNull)
                 .build();
         String target = "commands/" + (languageCodeOrNull == null ? "default" : languageCodeOrNull);
-        return call("setMyCommands", target, () -> client.executeAsync(request), (Boolean ignored) -> 0L, null);
+        return call("setMyCommands", target, () -> client.executeAsync(request), (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 
-    /** deleteMessage; Delivered(messageId) once it is gone. */
+    /** deleteMessage; Delivered once it is gone. */
     public SendOutcome deleteMessage(long chatId, int messageId) {
         DeleteMessage request = DeleteMessage.builder().chatId(chatId).messageId(messageId).build();
-        return call("deleteMessage", chatId, () -> client.executeAsync(request),
-                (Boolean ignored) -> messageId, null);
+        return call("deleteMessage", chatId, () -> client.executeAsync(request), (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 
     /**
@@ -220,41 +241,38 @@ public final class TelegramGateway implements MessageSender {
      */
     @Override
     public SendOutcome probe() {
-        return quietly("getMe", () -> client.executeAsync(new GetMe()), (User me) -> me.getId());
+        Answer<User> answer = ask("getMe", "bot", () -> client.executeAsync(new LenientGetMe()), true);
+        return answer instanceof Answer.Failed<User> failed ? failed.outcome() : SendOutcome.Delivered.done();
     }
 
     /**
-     * deleteWebhook: long polling works only without a webhook; Delivered(0) once Telegram confirmed, Delivered(-1)
-     * if it answered false. Logged at debug only: the start-up loop retrying it says what is wrong, once.
+     * deleteWebhook: long polling works only without a webhook. Delivered once Telegram confirmed; an answer of
+     * {@code false} is a refusal. Logged at debug only: the start-up loop retrying it says what is wrong, once.
      */
     public SendOutcome deleteWebhook() {
-        return quietly("deleteWebhook", () -> client.executeAsync(new DeleteWebhook()),
-                (Boolean ok) -> Boolean.TRUE.equals(ok) ? 0L : -1L);
-    }
-
-    private <T> SendOutcome quietly(String method, ApiCall<T> call, ToLongFunction<T> result) {
-        try {
-            return new SendOutcome.Delivered(result.applyAsLong(awaitUninterruptibly(call.start())));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.debug("{} failed: {}", method, cause.toString());
-            return OutcomeMapper.fromFailure(cause);
-        } catch (TelegramApiException e) {
-            LOG.debug("{} failed: {}", method, e.toString());
-            return OutcomeMapper.fromFailure(e);
-        } catch (RuntimeException e) {
-            return new SendOutcome.Transient("unexpected " + e);
+        Answer<Boolean> answer = ask("deleteWebhook", "bot", () -> client.executeAsync(new DeleteWebhook()), true);
+        if (answer instanceof Answer.Got<Boolean> got) {
+            return Boolean.TRUE.equals(got.value()) ? SendOutcome.Delivered.done()
+                    : new SendOutcome.Rejected(200, "deleteWebhook answered false");
         }
+        return ((Answer.Failed<Boolean>) answer).outcome();
     }
 
-    /** getMe: the bot's @username, or empty when Telegram cannot be asked right now (the reason is logged). */
+    /**
+     * getMe: the bot's @username, or empty when Telegram cannot be asked right now or did not say (logged). Read
+     * leniently: an answer missing fields the library insists on still names the bot.
+     */
     public Optional<String> botUsername() {
-        String[] name = new String[1];
-        SendOutcome outcome = call("getMe", "bot", () -> client.executeAsync(new GetMe()), (User me) -> {
-            name[0] = me.getUserName();
-            return me.getId();
-        }, null);
-        return outcome instanceof SendOutcome.Delivered ? Optional.ofNullable(name[0]) : Optional.empty();
+        if (!(ask("getMe", "bot", () -> client.executeAsync(new LenientGetMe()), false) instanceof Answer.Got<User> got)) {
+            return Optional.empty();
+        }
+        String name = got.value().getUserName();
+        if (name == null || name.isBlank()) {
+            LOG.warn("getMe answered without a username: commands addressed to the bot by name are not recognised "
+                    + "until it does");
+            return Optional.empty();
+        }
+        return Optional.of(name);
     }
 
     @FunctionalInterface
@@ -262,38 +280,54 @@ public final class TelegramGateway implements MessageSender {
         CompletableFuture<T> start() throws TelegramApiException;
     }
 
-    private <T> SendOutcome call(String method, Object target, ApiCall<T> call, ToLongFunction<T> messageId,
-                                 Long notModifiedMessageId) {
+    /** A call's answer: the library's value, or the outcome that stood in its way. */
+    private sealed interface Answer<T> {
+        record Got<T>(T value) implements Answer<T> {
+        }
+
+        record Failed<T>(SendOutcome outcome) implements Answer<T> {
+        }
+    }
+
+    /** A call whose answer becomes {@link SendOutcome.Delivered} with what {@code sent} reads from it. */
+    private <T> SendOutcome call(String method, Object target, ApiCall<T> call, Function<T, SendOutcome.Sent> sent) {
+        Answer<T> answer = ask(method, target, call, false);
+        SendOutcome outcome = answer instanceof Answer.Got<T> got ? new SendOutcome.Delivered(sent.apply(got.value()))
+                : ((Answer.Failed<T>) answer).outcome();
+        if (outcome instanceof SendOutcome.Delivered delivered) {
+            LOG.debug("{} to {} delivered: {}", method, target, delivered.sent());
+        }
+        return outcome;
+    }
+
+    private <T> Answer<T> ask(String method, Object target, ApiCall<T> call, boolean quiet) {
         if (Thread.currentThread().isInterrupted()) {
             // Nothing is on the wire yet: better not to start a call we would not wait for.
             LOG.debug("{} to {} not attempted: thread interrupted", method, target);
-            return new SendOutcome.Transient("interrupted before sending");
+            return new Answer.Failed<>(new SendOutcome.Transient("interrupted before sending"));
         }
-        SendOutcome outcome;
-        Throwable failure = null;
+        Throwable failure;
         try {
-            T result = awaitUninterruptibly(call.start());
-            outcome = new SendOutcome.Delivered(messageId.applyAsLong(result));
+            return new Answer.Got<>(awaitUninterruptibly(call.start()));
         } catch (ExecutionException e) {
             failure = e.getCause() == null ? e : e.getCause();
-            outcome = OutcomeMapper.fromFailure(failure);
         } catch (TelegramApiException e) {
             failure = e;
-            outcome = OutcomeMapper.fromFailure(e);
         } catch (RuntimeException e) {
             // A bug in the library or in our request, not a network or API failure: worth a stack trace.
             LOG.error("{} to {} failed unexpectedly", method, target, e);
-            return new SendOutcome.Transient("unexpected " + e);
+            return new Answer.Failed<>(new SendOutcome.Transient("unexpected " + e));
         }
-        if (failure != null && OutcomeMapper.causedByInterrupt(failure)) {
+        if (OutcomeMapper.causedByInterrupt(failure)) {
             Thread.currentThread().interrupt();
         }
-        if (notModifiedMessageId != null && OutcomeMapper.isNotModified(outcome)) {
-            LOG.debug("{} to {}: message {} already shows this content", method, target, notModifiedMessageId);
-            return new SendOutcome.Delivered(notModifiedMessageId);
+        SendOutcome outcome = OutcomeMapper.fromFailure(failure);
+        if (quiet) {
+            LOG.debug("{} failed: {}", method, outcome);
+        } else {
+            log(method, target, outcome, failure);
         }
-        log(method, target, outcome, failure);
-        return outcome;
+        return new Answer.Failed<>(outcome);
     }
 
     private static <T> T awaitUninterruptibly(CompletableFuture<T> future) throws ExecutionException {
@@ -313,27 +347,32 @@ public final class TelegramGateway implements MessageSender {
         }
     }
 
-    private static void log(String method, Object target, SendOutcome outcome, Throwable failure) {
-        if (outcome instanceof SendOutcome.Delivered delivered) {
-            LOG.debug("{} to {} delivered (message {})", method, target, delivered.messageId());
+    private void log(String method, Object target, SendOutcome outcome, Throwable failure) {
+        if (outcome instanceof SendOutcome.Delivered d) {
+            // a 2xx the client could not read: delivered all the same, said loudly once, then quietly
+            if (unreadSaid.compareAndSet(false, true)) {
+                LOG.warn("{} to {}: Telegram accepted the call but its answer could not be read ({}); counted as "
+                        + "delivered, never sent again; further such answers are logged at debug", method, target,
+                        d.sent());
+            } else {
+                LOG.debug("{} to {}: accepted, answer unreadable: {}", method, target, d.sent());
+            }
             return;
         }
         if (outcome instanceof SendOutcome.RetryAfter retry) {
             LOG.warn("{} to {}: Telegram asks to retry after {} s", method, target, retry.delay().toSeconds());
-        } else if (outcome instanceof SendOutcome.Blocked blocked) {
-            LOG.info("{} to {}: chat unavailable: {}", method, target, blocked.reason());
-        } else if (outcome instanceof SendOutcome.ChatGone gone) {
-            LOG.info("{} to {}: chat gone: {}", method, target, gone.reason());
         } else if (outcome instanceof SendOutcome.Migrated migrated) {
             LOG.info("{} to {}: chat migrated to {}", method, target, migrated.newChatId());
-        } else if (outcome instanceof SendOutcome.Rejected rejected) {
-            LOG.warn("{} to {} rejected: {} {}", method, target, rejected.errorCode(), rejected.reason());
-        } else if (outcome instanceof SendOutcome.Transient transientFailure) {
-            LOG.warn("{} to {} failed, retryable: {}", method, target, transientFailure.reason());
+        } else if (outcome instanceof SendOutcome.Transient t) {
+            LOG.warn("{} to {} failed, retryable: {}", method, target, t.reason());
+        } else if (outcome instanceof SendOutcome.Rejected || outcome instanceof SendOutcome.NoRights
+                || outcome instanceof SendOutcome.PaidRefused) {
+            LOG.warn("{} to {} refused: {}", method, target, outcome);
+        } else {
+            // a refusal the caller handles as part of its work (blocked, gone, cannot edit or delete, …)
+            LOG.info("{} to {}: {}", method, target, outcome);
         }
-        if (failure != null) {
-            LOG.debug("{} to {} failure detail", method, target, failure);
-        }
+        LOG.debug("{} to {} failure detail", method, target, failure);
     }
 
     /**
@@ -341,15 +380,8 @@ public final class TelegramGateway implements MessageSender {
      * {@code restricted}, {@code left}, {@code kicked}), or empty when Telegram cannot be asked now (logged).
      */
     public Optional<String> chatMemberStatus(long chatId, long userId) {
-        String[] status = new String[1];
-        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember.builder()
-                .chatId(Long.toString(chatId)).userId(userId).build();
-        SendOutcome outcome = call("getChatMember", chatId, () -> client.executeAsync(request),
-                (org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) -> {
-                    status[0] = member.getStatus();
-                    return 0L;
-                }, null);
-        return outcome instanceof SendOutcome.Delivered ? Optional.ofNullable(status[0]) : Optional.empty();
+        return member(chatId, userId) instanceof Answer.Got<ChatMember> got
+                ? Optional.ofNullable(got.value().getStatus()) : Optional.empty();
     }
 
     /** What getChat says about a chat: its numeric id and type, or the outcome that kept Telegram from saying. */
@@ -361,16 +393,12 @@ public final class TelegramGateway implements MessageSender {
 
     /** getChat by {@code @username} or numeric id (as text): resolves a channel's username to its id. */
     public ChatInfo chatInfo(String chatRef) {
-        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat.builder()
-                .chatId(chatRef).build();
-        String[] type = new String[1];
-        SendOutcome outcome = call("getChat", chatRef, () -> client.executeAsync(request),
-                (org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo chat) -> {
-                    type[0] = chat.getType();
-                    return chat.getId();
-                }, null);
-        long id = outcome instanceof SendOutcome.Delivered d ? d.messageId() : 0;
-        return new ChatInfo(outcome, id, type[0]);
+        GetChat request = GetChat.builder().chatId(chatRef).build();
+        Answer<ChatFullInfo> answer = ask("getChat", chatRef, () -> client.executeAsync(request), false);
+        if (answer instanceof Answer.Got<ChatFullInfo> got) {
+            return new ChatInfo(SendOutcome.Delivered.done(), got.value().getId(), got.value().getType());
+        }
+        return new ChatInfo(((Answer.Failed<ChatFullInfo>) answer).outcome(), 0, null);
     }
 
     /**
@@ -384,25 +412,24 @@ public final class TelegramGateway implements MessageSender {
 
     /** getChatMember with the rights that matter for posting there. */
     public MemberRights memberRights(long chatId, long userId) {
-        var request = org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember.builder()
-                .chatId(Long.toString(chatId)).userId(userId).build();
-        String[] status = new String[1];
-        boolean[] canPost = new boolean[1];
-        SendOutcome outcome = call("getChatMember", chatId, () -> client.executeAsync(request),
-                (org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) -> {
-                    status[0] = member.getStatus();
-                    canPost[0] = canPost(member);
-                    return 0L;
-                }, null);
-        return new MemberRights(outcome, status[0], canPost[0]);
+        Answer<ChatMember> answer = member(chatId, userId);
+        if (answer instanceof Answer.Got<ChatMember> got) {
+            return new MemberRights(SendOutcome.Delivered.done(), got.value().getStatus(), canPost(got.value()));
+        }
+        return new MemberRights(((Answer.Failed<ChatMember>) answer).outcome(), null, false);
     }
 
-    private static boolean canPost(org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember member) {
-        if (member instanceof org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator a) {
+    private Answer<ChatMember> member(long chatId, long userId) {
+        GetChatMember request = GetChatMember.builder().chatId(Long.toString(chatId)).userId(userId).build();
+        return ask("getChatMember", chatId, () -> client.executeAsync(request), false);
+    }
+
+    private static boolean canPost(ChatMember member) {
+        if (member instanceof ChatMemberAdministrator a) {
             // can_post_messages is sent for channels only; in a group an administrator may always write
             return a.getCanPostMessages() == null || a.getCanPostMessages();
         }
-        if (member instanceof org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted r) {
+        if (member instanceof ChatMemberRestricted r) {
             return Boolean.TRUE.equals(r.getCanSendMessages());
         }
         return "creator".equals(member.getStatus()) || "member".equals(member.getStatus());

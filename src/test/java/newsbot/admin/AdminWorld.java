@@ -29,7 +29,7 @@ import newsbot.delivery.Outbox;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -48,10 +48,9 @@ public final class AdminWorld {
     public final BotConfig config;
     public final Database db;
     public final Texts texts = new Texts();
-    public final Deliveries deliveries = new Deliveries();
     public final Subscribers subscribers = new Subscribers();
     public final Subscriptions subscriptions = new Subscriptions();
-    public final Outbox outbox = new Outbox(deliveries, time);
+    public final Outbox outbox = new Outbox(time);
     public final DeliveryCounters counters = new DeliveryCounters();
     public final RateLimiter limiter;
 
@@ -159,7 +158,7 @@ public final class AdminWorld {
 
     /** A dispatcher sharing {@code limiter} with the replies, as in the app. */
     public Dispatcher dispatcher(MessageSender sender, RateLimiter limiter) {
-        return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
+        return new Dispatcher(db, subscribers, outbox, sender, limiter,
                 new RetryPolicy(4, new SplittableRandom(7)), counters, time, newsbot.delivery.InFlightLimit.pinned(1),
                 Dispatcher.DEFAULT_MAX_AGES, new PaidLane(config.delivery().paid(), time), SendFence.NONE);
     }
@@ -179,7 +178,7 @@ public final class AdminWorld {
     }
 
     public int dueNow() {
-        return db.withHandle(h -> deliveries.due(h, time.instant(), 1).size());
+        return db.withHandle(h -> outbox.dueCount(h, time.instant()));
     }
 
     /** (chat, state) of every BROADCAST row of a broadcast, in chat order. */

@@ -61,7 +61,7 @@ class BreakingPushTest {
         world.db.useTransaction(h -> h.execute("UPDATE deliveries SET state = 'SENT', sent_at = created_at"));
 
         world.time.advance(java.time.Duration.ofDays(20));
-        int forgotten = new newsbot.delivery.DeliveryRetention(world.db, world.deliveries, world.time).prune();
+        int forgotten = new newsbot.delivery.DeliveryRetention(world.db, world.outbox, world.time).prune();
         assertThat(forgotten).isEqualTo(1);
 
         PushArticle again = admin.breaking().find(Long.toString(id)).orElseThrow();

@@ -41,7 +41,7 @@ public final class RecordingMessages implements Replier {
             return send(message);
         }
         calls.add(call);
-        return new SendOutcome.Delivered(9000 + calls.size());
+        return SendOutcome.Delivered.message(9000 + calls.size());
     }
 
     @Override
@@ -49,20 +49,20 @@ public final class RecordingMessages implements Replier {
         RecordingReplier.assertValidHtml(message.html());
         int id = nextId++;
         sent.add(new Sent(id, message));
-        return new SendOutcome.Delivered(id);
+        return SendOutcome.Delivered.message(id);
     }
 
     @Override
     public synchronized SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
         RecordingReplier.assertValidHtml(html);
         edits.add(new Edit(chatId, messageId, html, keyboard));
-        return new SendOutcome.Delivered(messageId);
+        return SendOutcome.Delivered.message(messageId);
     }
 
     @Override
     public synchronized SendOutcome sendPhoto(long chatId, byte[] png, String fileName, String captionHtml) {
         photos.add(new Photo(chatId, png, fileName, captionHtml));
-        return new SendOutcome.Delivered(nextId++);
+        return SendOutcome.Delivered.message(nextId++);
     }
 
     /** Callback answers, as given. */

@@ -17,7 +17,7 @@ public final class RecordingSender implements MessageSender {
     /** Telegram answers: the scripts here fail single messages, never the whole API. */
     @Override
     public SendOutcome probe() {
-        return new SendOutcome.Delivered(0);
+        return SendOutcome.Delivered.message(0);
     }
 
     @Override
@@ -26,7 +26,7 @@ public final class RecordingSender implements MessageSender {
             return new SendOutcome.Blocked("Forbidden: bot was blocked by the user");
         }
         delivered.add(message);
-        return new SendOutcome.Delivered(delivered.size());
+        return SendOutcome.Delivered.message(delivered.size());
     }
 
     public synchronized List<Long> chats() {

@@ -1,6 +1,7 @@
 package newsbot.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import newsbot.delivery.Manner;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,9 +46,8 @@ class StatsTest {
         world.article("main", "Fresh too", "https://example.org/2", "sport", now.minus(Duration.ofHours(20)));
         world.article("main", "Old", "https://example.org/3", "sport", now.minus(Duration.ofHours(30)));
         world.db.useTransaction(h -> {
-            world.outbox.enqueueAll(h, List.of(1L, 2L, 3L), DeliveryKind.BREAKING, 1, "<b>Alert</b>", false, false,
-                    now);
-            world.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 5, "Digest", false, false, now);
+            world.outbox.enqueueAll(h, List.of(1L, 2L, 3L), DeliveryKind.BREAKING, 1, "<b>Alert</b>", Manner.PLAIN, now);
+            world.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 5, "Digest", Manner.PLAIN, now);
             // two of the alerts went out an hour ago, one two hours ago
             h.createUpdate("UPDATE deliveries SET state = 'SENT', sent_at = :at WHERE kind = 'BREAKING' AND chat_id < 3")
                     .bind("at", now.minus(Duration.ofMinutes(61)).toEpochMilli()).execute();
@@ -64,7 +64,7 @@ class StatsTest {
                 "New readers: today 2 · this week 3",
                 "• Economy: 2\n• Sport: 1\n• World: 1",
                 "fetched in the last 24 h: 2",
-                "• breaking news: failed 1 · sent 2",
+                "• breaking news: sent 2 · failed 1",
                 "• digests: waiting 1",
                 "Telegram 429 answers since start: 0",
                 "Telegram answers; outages since start: 0, stale messages dropped: 0",
@@ -76,8 +76,7 @@ class StatsTest {
 
     @Test
     void theQueueShowsHowLongItTakesAtTheCurrentRate() {
-        world.db.useTransaction(h -> world.outbox.enqueueAll(h, LongStream.rangeClosed(100, 1898).boxed().toList(),
-                DeliveryKind.BROADCAST, 9, "News", false, false, now));
+        world.db.useTransaction(h -> world.outbox.enqueueAll(h, LongStream.rangeClosed(100, 1898).boxed().toList(), DeliveryKind.BROADCAST, 9, "News", Manner.PLAIN, now));
         // 1,800 rows at the configured 30/s
         assertThat(admin.stats().text("en")).endsWith(
                 "Queue now: 1800\nAt the current rate (30 messages/s) the queue takes 1 min 0 s");

@@ -1,6 +1,7 @@
 package newsbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import newsbot.delivery.Manner;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.telegram.FakeBotApi;
 import newsbot.telegram.FakeMessage;
 import newsbot.telegram.FakeRateLimits;
@@ -50,11 +51,9 @@ class CrashRecoveryIT {
         assertThat(jar).as("run through mvn verify, after package").exists();
         Path dbFile = dir.resolve("crash.db");
         Database db = Database.open(dbFile);
-        Deliveries deliveries = new Deliveries();
-        Outbox outbox = new Outbox(deliveries, DeliveryTime.system());
+        Outbox outbox = new Outbox(DeliveryTime.system());
         List<Long> chats = LongStream.rangeClosed(1, CHATS).boxed().toList();
-        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "<b>Важно</b>: объявление",
-                false, false, Instant.now()));
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "<b>Важно</b>: объявление", Manner.PLAIN, Instant.now()));
 
         try (FakeBotApi telegram = FakeBotApi.start()) {
             telegram.enableRateLimits(new FakeRateLimits(PER_SECOND, 1, 20, Duration.ofMillis(25)));
@@ -72,7 +71,7 @@ class CrashRecoveryIT {
 
             Process second = start(jar, config, "second");
             try {
-                await(() -> db.withHandle(deliveries::pendingCount) == 0, Duration.ofSeconds(60));
+                await(() -> db.withHandle(outbox::pendingCount) == 0, Duration.ofSeconds(60));
             } finally {
                 // everything is recorded by now; a clean stop is ProcessLifecycleTest's subject, not this one's
                 second.destroyForcibly();

@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.util.Map;
 import newsbot.store.Articles;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.FtsQuery;
 import newsbot.store.NewArticle;
-import newsbot.store.NewDelivery;
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Manner;
+import newsbot.delivery.Outbox;
 import newsbot.testing.PostgresServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,8 @@ class MigrateDbTest {
             h.execute("INSERT INTO subscriptions (chat_id, category) VALUES (5000000001, 'news')");
             new Articles().insertIfNew(h, new NewArticle("f", "k1", "https://x.example/1", "Выборы в Кенеш",
                     "ЦИК", "news", NOW, NOW, false));
-            new Deliveries().insertIfAbsent(h, new NewDelivery(5000000001L, "DIGEST", 2, 1, 0, "Дайджест", false,
-                    false, NOW), NOW);
+            new Outbox(DeliveryTime.system()).enqueue(h, 5000000001L, DeliveryKind.DIGEST, 1, "Дайджест", Manner.PLAIN,
+                    NOW);
             h.execute("INSERT INTO bot_state (key, value) VALUES ('last_update_id', '42')");
         });
         Path config = dir.resolve("bot.properties");

@@ -30,7 +30,7 @@ import newsbot.config.Category;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -164,7 +164,7 @@ public final class DigestBenchmark {
 
     private static DigestScheduler scheduler(Database db, Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
+        Outbox outbox = new Outbox(DeliveryTime.system(clock));
         DigestOptions options = new DigestOptions(5, false, 160, Duration.ofDays(7), 500);
         return new DigestScheduler(CATEGORIES, options, db, outbox, new Texts(), clock, WRITES);
     }

@@ -1,6 +1,7 @@
 package newsbot.bench;
 
 import newsbot.testing.TestClock;
+import newsbot.delivery.Manner;
 
 import static newsbot.bench.BenchSupport.NOW;
 
@@ -16,7 +17,7 @@ import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.StoredArticle;
 import newsbot.store.BreakingAudience;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 
 /** The breaking fan-out to 100,000 readers: one alert row per matching reader, in one transaction. */
 final class FanOutBench {
@@ -52,7 +53,7 @@ final class FanOutBench {
         backend.analyze(db);
         BotConfig config = BenchSupport.config(dir, List.of());
         TestClock clock = new TestClock(NOW);
-        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)), clock, new newsbot.messages.Texts());
+        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(DeliveryTime.system(clock)), clock, new newsbot.messages.Texts());
         double[] ms = new double[3];
         for (int rep = 0; rep < ms.length; rep++) {
             StoredArticle article = new StoredArticle(rep + 1, "x", "Землетрясение магнитудой 5,1", "Толчки ощутили в Бишкеке.",
@@ -73,8 +74,8 @@ final class FanOutBench {
         long q0 = System.nanoTime();
         db.useTransaction(h -> audience.forEachReader(h, 1000, List.of("incidents", "politics"), NOW.minus(java.time.Duration.ofDays(14)), r -> chats.add(r.chatId())));
         long q1 = System.nanoTime();
-        Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
-        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BREAKING, 1000, "<b>x</b>", false, true, NOW));
+        Outbox outbox = new Outbox(DeliveryTime.system(clock));
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BREAKING, 1000, "<b>x</b>", Manner.of(Manner.Sound.RING, Manner.Preview.SHOW), NOW));
         long q2 = System.nanoTime();
         System.out.printf("  of which: audience query %.0f ms for %,d readers; Outbox.enqueueAll %.0f ms%n",
                 (q1 - q0) / 1e6, chats.size(), (q2 - q1) / 1e6);

@@ -1,6 +1,7 @@
 package newsbot.bench;
 
 import java.lang.management.ManagementFactory;
+import newsbot.delivery.Manner;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.telegram.FakeBotApi;
 import newsbot.telegram.FakeCallbackAnswer;
 import newsbot.telegram.FakeMessage;
@@ -131,10 +132,9 @@ public final class InteractiveBenchmark {
         awaitReplies(telegram, List.of(5000L), Duration.ofSeconds(30));
         FakeMessage welcome = telegram.messagesTo(5000).get(0);
         Database db = Database.open(config.dbPath());
-        Outbox outbox = new Outbox(new Deliveries(), DeliveryTime.system());
+        Outbox outbox = new Outbox(DeliveryTime.system());
         List<Long> readers = LongStream.rangeClosed(10_001, 10_600).boxed().toList();
-        db.useTransaction(h -> outbox.enqueueAll(h, readers, DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", false,
-                false, Instant.now()));
+        db.useTransaction(h -> outbox.enqueueAll(h, readers, DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", Manner.PLAIN, Instant.now()));
         // the running bot looks at the table within 2 s: let the broadcast fill the limit first
         while (telegram.sentMessages().stream().filter(m -> m.chatId() > 10_000).count() < 60) {
             Thread.sleep(20);

@@ -15,14 +15,15 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Dispatcher;
 import newsbot.delivery.InFlightLimit;
+import newsbot.delivery.Manner;
 import newsbot.delivery.Outbox;
 import newsbot.delivery.PaidLane;
 import newsbot.delivery.SendFence;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.Operation;
+
+
 import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
 import newsbot.telegram.FakeBotApi;
@@ -59,11 +60,10 @@ public final class PaidSendBenchmark {
             telegram.enableRateLimits(new FakeRateLimits(30, 1, 20, Duration.ofMillis(25)));
             telegram.delayResponses(roundTrip);
             Database db = Database.open(dir.resolve("bench.db"));
-            Deliveries deliveries = new Deliveries();
-            Outbox outbox = new Outbox(deliveries, time);
+            Outbox outbox = new Outbox(time);
             DeliveryCounters counters = new DeliveryCounters();
             PaidLane lane = new PaidLane(paid, time);
-            Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
+            Dispatcher dispatcher = new Dispatcher(db, new Subscribers(), outbox,
                     new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
                     new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.auto(30), Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);
@@ -71,8 +71,7 @@ public final class PaidSendBenchmark {
             List<Long> ids = LongStream.rangeClosed(1, chats).boxed().toList();
             long enqueueStart = System.nanoTime();
             db.useTransaction(h -> outbox.enqueueAll(h, ids, DeliveryKind.BROADCAST, 1,
-                    "<b>Срочно</b>: перекрытие дорог", false, false, time.now(), null,
-                    Operation.SEND_TEXT.withPaid(true)));
+                    "<b>Срочно</b>: перекрытие дорог", Manner.PLAIN.with(Manner.Lane.PAID), time.now()));
             double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
             long cpuStart = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             long wallStart = System.nanoTime();

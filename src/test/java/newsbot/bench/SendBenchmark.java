@@ -1,6 +1,7 @@
 package newsbot.bench;
 
 import newsbot.testing.TestConfig;
+import newsbot.delivery.Manner;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,7 +24,7 @@ import newsbot.delivery.Outbox;
 import newsbot.delivery.RateLimiter;
 import newsbot.delivery.RetryPolicy;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
 import newsbot.telegram.FakeBotApi;
@@ -64,18 +65,16 @@ public final class SendBenchmark {
              Database db = backend.open(dir, "bench")) {
             telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(25)));
             telegram.delayResponses(roundTrip);
-            Deliveries deliveries = new Deliveries();
-            Outbox outbox = new Outbox(deliveries, time);
+            Outbox outbox = new Outbox(time);
             DeliveryCounters counters = new DeliveryCounters();
-            Dispatcher dispatcher = new Dispatcher(db, deliveries, new Subscribers(), outbox,
+            Dispatcher dispatcher = new Dispatcher(db, new Subscribers(), outbox,
                     new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
                     new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(maxInFlight, limit), Dispatcher.DEFAULT_MAX_AGES);
 
             if (warmUp > 0) {
                 List<Long> others = LongStream.rangeClosed(1_000_001, 1_000_000 + warmUp).boxed().toList();
-                db.useTransaction(h -> outbox.enqueueAll(h, others, DeliveryKind.BROADCAST, 0, "warm-up", false,
-                        false, time.now()));
+                db.useTransaction(h -> outbox.enqueueAll(h, others, DeliveryKind.BROADCAST, 0, "warm-up", Manner.PLAIN, time.now()));
                 dispatcher.start();
                 while (telegram.sentMessages().size() < warmUp) {
                     Thread.sleep(100);
@@ -84,8 +83,7 @@ public final class SendBenchmark {
             }
             long enqueueStart = System.nanoTime();
             List<Long> ids = LongStream.rangeClosed(1, chats).boxed().toList();
-            db.useTransaction(h -> outbox.enqueueAll(h, ids, DeliveryKind.BROADCAST, 1,
-                    "<b>Бенчмарк</b>: новость дня &amp; подробности", false, false, time.now()));
+            db.useTransaction(h -> outbox.enqueueAll(h, ids, DeliveryKind.BROADCAST, 1, "<b>Бенчмарк</b>: новость дня &amp; подробности", Manner.PLAIN, time.now()));
             double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
 
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

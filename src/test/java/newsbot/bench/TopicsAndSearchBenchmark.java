@@ -16,7 +16,7 @@ import newsbot.ingest.BreakingAlerts;
 import newsbot.ingest.StoredArticle;
 import newsbot.store.Articles;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.FollowedTopics;
 import newsbot.store.FtsQuery;
 import newsbot.store.Morphology;
@@ -146,7 +146,7 @@ public final class TopicsAndSearchBenchmark {
                 (System.nanoTime() - s0) / 1e9);
         BotConfig config = BenchSupport.config(dir, List.of());
         TestClock clock = new TestClock(NOW);
-        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(clock)),
+        BreakingAlerts alerts = new BreakingAlerts(config, new Outbox(DeliveryTime.system(clock)),
                 clock, new newsbot.messages.Texts());
         double[] ms = new double[5];
         long alerted = 0;

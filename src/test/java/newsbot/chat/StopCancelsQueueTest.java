@@ -1,13 +1,14 @@
 package newsbot.chat;
 
 import newsbot.testing.World;
+import newsbot.delivery.Manner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import newsbot.delivery.DeliveryKind;
-import newsbot.store.Deliveries;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +39,7 @@ class StopCancelsQueueTest {
     }
 
     private static void queue(World world, long chat, long ref) {
-        world.db.useTransaction(h -> world.outbox.enqueue(h, chat, DeliveryKind.BREAKING, ref, "<b>news</b>", false,
-                true, Instant.now()));
+        world.db.useTransaction(h -> world.outbox.enqueue(h, chat, DeliveryKind.BREAKING, ref, "<b>news</b>", Manner.of(Manner.Sound.RING, Manner.Preview.SHOW), Instant.now()));
     }
 
     /** Pushes still queued; the replies (the readers' own answers) are not what /stop cancels. */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +22,18 @@ class DeliveryRetentionTest {
     @Test
     void forgetsFinishedRowsAfterTwoWeeksButNeverPendingOnes() {
         Database db = newsbot.testing.TestDatabases.open(dir.resolve("r.db"));
-        Deliveries deliveries = new Deliveries();
+        OutboxTable deliveries = new OutboxTable();
         TestClock clock = new TestClock(Instant.parse("2026-11-01T00:00:00Z"));
-        Outbox outbox = new Outbox(deliveries, DeliveryTime.system(clock));
+        Outbox outbox = new Outbox(DeliveryTime.system(clock));
         List<Long> chats = LongStream.rangeClosed(1, 12_000).boxed().toList();
-        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "old", false, false,
-                clock.instant()));
-        db.useTransaction(h -> deliveries.cancelPendingByRef(h, "BROADCAST", 1, "test"));
-        db.useTransaction(h -> outbox.enqueue(h, 5, DeliveryKind.DIGEST, 7, "still waiting", false, false,
-                clock.instant()));
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, 1, "old", Manner.PLAIN, clock.instant()));
+        db.useTransaction(h -> deliveries.cancelPendingByRef(h, DeliveryKind.BROADCAST, 1, "test"));
+        db.useTransaction(h -> outbox.enqueue(h, 5, DeliveryKind.DIGEST, 7, "still waiting", Manner.PLAIN, clock.instant()));
         clock.advance(Duration.ofDays(13));
-        db.useTransaction(h -> outbox.enqueue(h, 6, DeliveryKind.DIGEST, 8, "recent", false, false, clock.instant()));
-        db.useTransaction(h -> deliveries.cancelPendingByRef(h, "DIGEST", 8, "test"));
+        db.useTransaction(h -> outbox.enqueue(h, 6, DeliveryKind.DIGEST, 8, "recent", Manner.PLAIN, clock.instant()));
+        db.useTransaction(h -> deliveries.cancelPendingByRef(h, DeliveryKind.DIGEST, 8, "test"));
 
-        DeliveryRetention retention = new DeliveryRetention(db, deliveries, clock);
+        DeliveryRetention retention = new DeliveryRetention(db, outbox, clock);
         assertThat(retention.prune()).isZero();
         clock.advance(Duration.ofDays(2));
         assertThat(retention.prune()).isEqualTo(12_000);

@@ -18,13 +18,13 @@ class DirectCallPacingTest {
         Fixture f = new Fixture(dir.resolve("p.db"));
         ScriptedSender sender = new ScriptedSender(f.time);
         Dispatcher d = f.dispatcher(sender);
-        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 42, 1, "reply", false, null));
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 42, 1, "reply", Manner.PLAIN));
         f.run(d, () -> sender.sent().size() == 1, 1000);
-        DirectCall edit = DirectCall.of(42, DirectCall.Urgency.INTERACTIVE, "edit", () -> new SendOutcome.Delivered(9));
+        DirectCall edit = DirectCall.of(42, DirectCall.Urgency.INTERACTIVE, "edit", () -> SendOutcome.Delivered.message(9));
         d.submit(edit);
-        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 42, 2, "second reply", false, null));
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 42, 2, "second reply", Manner.PLAIN));
         f.run(d, () -> edit.result().isDone() && f.pending() == 0, 10_000);
-        assertThat(edit.result()).isCompletedWithValue(new SendOutcome.Delivered(9));
+        assertThat(edit.result()).isCompletedWithValue(SendOutcome.Delivered.message(9));
         assertThat(f.time.seconds()).isLessThan(5);
     }
 }

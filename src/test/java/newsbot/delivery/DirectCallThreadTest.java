@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.OutgoingMessage;
@@ -26,29 +26,29 @@ class DirectCallThreadTest {
     void anEditBetweenRepliesToOneChatIsSentOnTheRunningSender() throws Exception {
         DeliveryTime time = DeliveryTime.system();
         Database db = Database.open(dir.resolve("t.db"));
-        Deliveries deliveries = new Deliveries();
-        Outbox outbox = new Outbox(deliveries, time);
+        OutboxTable deliveries = new OutboxTable();
+        Outbox outbox = new Outbox(time);
         java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
         MessageSender slow = new MessageSender() {
             @Override
             public SendOutcome send(OutgoingMessage message) {
                 order.add(message.html());
                 sleep();
-                return new SendOutcome.Delivered(1);
+                return SendOutcome.Delivered.message(1);
             }
 
             @Override
             public SendOutcome probe() {
-                return new SendOutcome.Delivered(0);
+                return SendOutcome.Delivered.message(0);
             }
         };
         var limits = TestConfig.limits(30, 1, 20, 5, 1);
-        Dispatcher d = new Dispatcher(db, deliveries, new Subscribers(), outbox, slow, new RateLimiter(limits, time),
+        Dispatcher d = new Dispatcher(db, new Subscribers(), outbox, slow, new RateLimiter(limits, time),
                 new RetryPolicy(5, new SplittableRandom(1)), new DeliveryCounters(), time, InFlightLimit.auto(30),
                 Dispatcher.DEFAULT_MAX_AGES);
         d.start();
         try {
-            db.useTransaction(h -> outbox.enqueueReply(h, 42, 1, "reply", false, null));
+            db.useTransaction(h -> outbox.enqueueReply(h, 42, 1, "reply", Manner.PLAIN));
             // the edit comes while the reply is on the wire (on a loaded machine the sender may not have looked yet)
             long onTheWire = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (order.isEmpty() && System.nanoTime() < onTheWire) {
@@ -57,11 +57,11 @@ class DirectCallThreadTest {
             DirectCall edit = DirectCall.of(42, DirectCall.Urgency.INTERACTIVE, "edit", () -> {
                 order.add("edit");
                 sleep();
-                return new SendOutcome.Delivered(9);
+                return SendOutcome.Delivered.message(9);
             });
             d.submit(edit);
-            db.useTransaction(h -> outbox.enqueueReply(h, 42, 2, "second", false, null));
-            assertThat(edit.result().get(5, TimeUnit.SECONDS)).isEqualTo(new SendOutcome.Delivered(9));
+            db.useTransaction(h -> outbox.enqueueReply(h, 42, 2, "second", Manner.PLAIN));
+            assertThat(edit.result().get(5, TimeUnit.SECONDS)).isEqualTo(SendOutcome.Delivered.message(9));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (order.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10); // waiting for the sender's thread, not for a schedule

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.telegram.OutgoingMessage;
 import newsbot.telegram.SendOutcome;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,22 +46,21 @@ class DispatcherOutageTest {
         Duration outage = Duration.ofMinutes(10);
         Instant from = start;
         sender.answer(downBetween(from, outage));
-        sender.probeAnswers(() -> down(from, outage) ? new SendOutcome.Transient("ConnectException") : new SendOutcome.Delivered(1));
-        f.db.useTransaction(h -> f.outbox.enqueueAll(h, LongStream.rangeClosed(1, 200).boxed().toList(),
-                DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", false, false, f.now()));
+        sender.probeAnswers(() -> down(from, outage) ? new SendOutcome.Transient("ConnectException") : SendOutcome.Delivered.message(1));
+        f.db.useTransaction(h -> f.outbox.enqueueAll(h, LongStream.rangeClosed(1, 200).boxed().toList(), DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", Manner.PLAIN, f.now()));
         // a breaking alert that is news for 5 minutes only, and one that stays news for the whole outage
         f.enqueue(1001, DeliveryKind.BREAKING, 7, "⚡ short-lived");
         Dispatcher d = f.dispatcher(sender, Map.of(DeliveryKind.BREAKING, Duration.ofMinutes(5)));
         f.run(d, () -> f.pending() == 0, 200_000);
 
         List<Delivery> rows = f.all();
-        assertThat(rows).filteredOn(r -> r.kind().equals("BROADCAST")).hasSize(200)
-                .allSatisfy(r -> assertThat(r.state()).isEqualTo("SENT"))
+        assertThat(rows).filteredOn(r -> r.kind() == DeliveryKind.BROADCAST).hasSize(200)
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(DeliveryState.SENT))
                 .allSatisfy(r -> assertThat(r.attempts()).as("an outage costs no attempt").isZero());
         assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId).doesNotHaveDuplicates()
                 .hasSize(200);
-        Delivery breaking = rows.stream().filter(r -> r.kind().equals("BREAKING")).findFirst().orElseThrow();
-        assertThat(breaking.state()).isEqualTo("CANCELLED");
+        Delivery breaking = rows.stream().filter(r -> r.kind() == DeliveryKind.BREAKING).findFirst().orElseThrow();
+        assertThat(breaking.state()).isEqualTo(DeliveryState.CANCELLED);
         assertThat(breaking.lastError()).startsWith("expired");
         assertThat(f.counters.snapshot().expired()).isEqualTo(1);
         assertThat(f.counters.snapshot().failed()).isZero();
@@ -99,7 +98,7 @@ class DispatcherOutageTest {
         f.db.useTransaction(h -> h.execute("UPDATE refuse SET on_ = 0"));
         f.run(d, () -> f.pending() == 0, 100_000);
         assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
-        assertThat(f.all()).allSatisfy(r -> assertThat(r.state()).isEqualTo("SENT"));
+        assertThat(f.all()).allSatisfy(r -> assertThat(r.state()).isEqualTo(DeliveryState.SENT));
     }
 
     @Test
@@ -110,8 +109,34 @@ class DispatcherOutageTest {
         }
         f.run(f.dispatcher(sender), () -> f.pending() == 0, 100_000);
         Delivery poisoned = f.all().stream().filter(r -> r.chatId() == 13).findFirst().orElseThrow();
-        assertThat(poisoned.state()).isEqualTo("FAILED");
+        assertThat(poisoned.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(poisoned.attempts()).isEqualTo(8);
         assertThat(f.counters.snapshot().outages()).isZero();
+    }
+
+    /**
+     * Issue 22, finding 0: sendMessage answers 502 for every chat for five minutes while getMe (the probe) answers.
+     * Failures of many different chats with no success between are an outage whatever the probe says: nothing may
+     * be lost to it, and while it lasts a real row, alone, is the probe.
+     */
+    @Test
+    void aPartialOutageThatTheProbeCannotSeeLosesNothing() {
+        Instant from = f.now();
+        Duration outage = Duration.ofMinutes(5);
+        sender.answer(m -> down(from, outage) ? new SendOutcome.Transient("502 Bad Gateway") : null);
+        sender.probeAnswers(SendOutcome.Delivered::done); // getMe keeps answering throughout
+        f.db.useTransaction(h -> f.outbox.enqueueAll(h, LongStream.rangeClosed(1, 100).boxed().toList(),
+                DeliveryKind.BROADCAST, 1, "<b>Объявление</b>", Manner.PLAIN, f.now()));
+        f.run(f.dispatcher(sender), () -> f.pending() == 0, 200_000);
+
+        assertThat(f.all()).hasSize(100).allSatisfy(r -> assertThat(r.state()).isEqualTo(DeliveryState.SENT))
+                .allSatisfy(r -> assertThat(r.attempts()).as("at most the failures before it was recognised")
+                        .isLessThanOrEqualTo(1));
+        assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId).doesNotHaveDuplicates().hasSize(100);
+        assertThat(f.counters.snapshot().failed()).isZero();
+        assertThat(f.counters.snapshot().outages()).isEqualTo(1);
+        // while it lasted, one row at a time probed, with capped backoff: no storm of sends into the failure
+        long failedSends = sender.sent().stream().filter(x -> x.outcome() instanceof SendOutcome.Transient).count();
+        assertThat(failedSends).isLessThan(TelegramHealth.OUTAGE_BREADTH + 3 + 5 * 60 / 8);
     }
 }

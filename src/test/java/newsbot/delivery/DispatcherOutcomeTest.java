@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscriber;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.SendOutcome;
@@ -57,7 +57,7 @@ class DispatcherOutcomeTest {
         assertThat(sender.delivered()).extracting(ScriptedSender.Sent::chatId)
                 .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
         Delivery retried = rowsOf(limited.chatId()).get(0);
-        assertThat(retried.state()).isEqualTo("SENT");
+        assertThat(retried.state()).isEqualTo(DeliveryState.SENT);
         assertThat(retried.attempts()).as("a 429 is not the row's failure").isZero();
         assertThat(f.counters.snapshot().rateLimited()).isEqualTo(1);
         assertThat(f.counters.rateLimited(RateLimiter.Scope.CHAT)).isEqualTo(1);
@@ -92,13 +92,13 @@ class DispatcherOutcomeTest {
         f.subscriber(-200);
         sender.answer(m -> m.chatId() == 52 ? new SendOutcome.Blocked("Forbidden: bot was blocked by the user")
                 : m.chatId() == -200 ? new SendOutcome.Migrated(-100200) : null);
-        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 52, 1, "reply", false, null));
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, 52, 1, "reply", Manner.PLAIN));
         f.enqueue(52, DeliveryKind.DIGEST, 1, "d");
-        f.db.useTransaction(h -> f.outbox.enqueueReply(h, -200, 2, "group reply", false, null));
+        f.db.useTransaction(h -> f.outbox.enqueueReply(h, -200, 2, "group reply", Manner.PLAIN));
         drain();
         assertThat(status(52)).isEqualTo(SubscriberStatus.BLOCKED);
-        assertThat(rowsOf(52)).extracting(Delivery::state).containsOnly("CANCELLED");
-        assertThat(rowsOf(-100200)).extracting(Delivery::state).containsExactly("SENT");
+        assertThat(rowsOf(52)).extracting(Delivery::state).containsOnly(DeliveryState.CANCELLED);
+        assertThat(rowsOf(-100200)).extracting(Delivery::state).containsExactly(DeliveryState.SENT);
         assertThat(status(-100200)).isEqualTo(SubscriberStatus.ACTIVE);
     }
 
@@ -115,7 +115,7 @@ class DispatcherOutcomeTest {
         assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactlyInAnyOrder(42L, 43L);
         assertThat(status(42)).isEqualTo(SubscriberStatus.BLOCKED);
         assertThat(status(43)).isEqualTo(SubscriberStatus.ACTIVE);
-        assertThat(rowsOf(42)).extracting(Delivery::state).containsOnly("CANCELLED");
+        assertThat(rowsOf(42)).extracting(Delivery::state).containsOnly(DeliveryState.CANCELLED);
         assertThat(f.counters.snapshot().blocked()).isEqualTo(1);
     }
 
@@ -128,7 +128,7 @@ class DispatcherOutcomeTest {
         drain();
         assertThat(sender.sent()).hasSize(1);
         assertThat(status(-5)).isEqualTo(SubscriberStatus.BLOCKED);
-        assertThat(rowsOf(-5)).extracting(Delivery::state).containsOnly("CANCELLED");
+        assertThat(rowsOf(-5)).extracting(Delivery::state).containsOnly(DeliveryState.CANCELLED);
     }
 
     @Test
@@ -142,7 +142,7 @@ class DispatcherOutcomeTest {
         assertThat(sender.sent()).hasSize(3);
         assertThat(status(-100)).isNull();
         assertThat(status(-100777)).isEqualTo(SubscriberStatus.ACTIVE);
-        assertThat(rowsOf(-100777)).extracting(Delivery::state).containsOnly("SENT");
+        assertThat(rowsOf(-100777)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
     }
 
     @Test
@@ -155,7 +155,7 @@ class DispatcherOutcomeTest {
         f.run(f.dispatcher(sender), () -> false, 20);
         assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactlyInAnyOrder(9L, 10L);
         Delivery failed = rowsOf(9).get(0);
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(failed.lastError()).contains("can't parse entities");
         assertThat(f.counters.snapshot().failed()).isEqualTo(1);
     }
@@ -171,7 +171,7 @@ class DispatcherOutcomeTest {
         assertThat(sender.probes()).isEqualTo(1);
         assertThat(sent).hasSize(f.limits.maxAttempts() + 1);
         Delivery failed = rowsOf(9).get(0);
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(failed.attempts()).isEqualTo(f.limits.maxAttempts());
         assertThat(f.counters.snapshot().retried()).isEqualTo(f.limits.maxAttempts() - 1);
         assertThat(f.counters.snapshot().failed()).isEqualTo(1);
@@ -185,7 +185,7 @@ class DispatcherOutcomeTest {
         drain();
         assertThat(sender.delivered()).hasSize(1);
         Delivery sent = rowsOf(9).get(0);
-        assertThat(sent.state()).isEqualTo("SENT");
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
         assertThat(sent.attempts()).isEqualTo(2);
         assertThat(sent.telegramMessageId()).isNotNull();
     }
@@ -219,7 +219,7 @@ class DispatcherOutcomeTest {
         });
         f.enqueue(9, DeliveryKind.DIGEST, 1, "d");
         f.run(f.dispatcher(sender), () -> f.pending() == 0, 10_000);
-        assertThat(rowsOf(9).get(0).state()).isEqualTo("SENT");
+        assertThat(rowsOf(9).get(0).state()).isEqualTo(DeliveryState.SENT);
         assertThat(calls).hasValue(2);
     }
 }

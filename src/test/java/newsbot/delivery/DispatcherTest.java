@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,7 @@ class DispatcherTest {
 
     private void broadcast(long fromChat, long toChat, long ref) {
         List<Long> chats = LongStream.rangeClosed(fromChat, toChat).boxed().toList();
-        f.db.useTransaction(h -> f.outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, ref, "news " + ref, false,
-                false, f.now()));
+        f.db.useTransaction(h -> f.outbox.enqueueAll(h, chats, DeliveryKind.BROADCAST, ref, "news " + ref, Manner.PLAIN, f.now()));
     }
 
     @Test
@@ -101,8 +100,7 @@ class DispatcherTest {
 
     @Test
     void rowsNotDueYetWaitForTheirTime() {
-        f.db.useTransaction(h -> f.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 1, "later", false, false,
-                f.now().plusSeconds(90)));
+        f.db.useTransaction(h -> f.outbox.enqueue(h, 1, DeliveryKind.DIGEST, 1, "later", Manner.PLAIN, f.now().plusSeconds(90)));
         f.enqueue(2, DeliveryKind.DIGEST, 1, "now");
         f.run(f.dispatcher(sender), () -> f.pending() == 0, 10_000);
         assertThat(sender.sent()).extracting(ScriptedSender.Sent::chatId).containsExactly(2L, 1L);
@@ -132,7 +130,7 @@ class DispatcherTest {
         sender.sent().forEach(s -> chats.add(s.chatId()));
         second.sent().forEach(s -> chats.add(s.chatId()));
         assertThat(chats).hasSize(60).doesNotHaveDuplicates();
-        assertThat(f.all()).extracting(Delivery::state).containsOnly("SENT");
+        assertThat(f.all()).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
     }
 
     /** A crash after Telegram accepted a message and before the row says so: the window of one call. */
@@ -159,7 +157,7 @@ class DispatcherTest {
         assertThat(chats).hasSize(61);
         assertThat(chats.stream().distinct()).hasSize(60);
         assertThat(chats.stream().filter(c -> c == crashedChat)).hasSize(2);
-        assertThat(f.all()).extracting(Delivery::state).containsOnly("SENT");
+        assertThat(f.all()).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
     }
 
     /** Not an exception the sender would catch: the JVM going away. */

@@ -16,8 +16,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import newsbot.config.BotConfig;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
+
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import newsbot.telegram.OutgoingMessage;
@@ -32,7 +32,7 @@ class DispatcherThreadTest {
     Path dir;
 
     private final DeliveryTime time = DeliveryTime.system();
-    private final Deliveries deliveries = new Deliveries();
+    private final OutboxTable deliveries = new OutboxTable();
 
     private Dispatcher dispatcher(Database db, Outbox outbox, Function<OutgoingMessage, SendOutcome> send) {
         BotConfig.Delivery limits = TestConfig.limits(1000, 100, 6000, 3, 1);
@@ -44,10 +44,10 @@ class DispatcherThreadTest {
 
             @Override
             public SendOutcome probe() {
-                return new SendOutcome.Delivered(0);
+                return SendOutcome.Delivered.message(0);
             }
         };
-        return new Dispatcher(db, deliveries, new Subscribers(), outbox, sender, new RateLimiter(limits, time),
+        return new Dispatcher(db, new Subscribers(), outbox, sender, new RateLimiter(limits, time),
                 new RetryPolicy(3, new SplittableRandom(1)), new DeliveryCounters(), time);
     }
 
@@ -62,19 +62,19 @@ class DispatcherThreadTest {
     @Test
     void wakeUpSendsANewRowWithoutWaitingForTheNextLook() throws Exception {
         Database db = Database.open(dir.resolve("w.db"));
-        Outbox outbox = new Outbox(deliveries, time);
+        Outbox outbox = new Outbox(time);
         List<Long> sent = new ArrayList<>();
         Dispatcher d = dispatcher(db, outbox, m -> {
             synchronized (sent) {
                 sent.add(m.chatId());
             }
-            return new SendOutcome.Delivered(1);
+            return SendOutcome.Delivered.message(1);
         });
         d.start();
         try {
             Thread.sleep(50); // let it go idle
             long start = System.nanoTime();
-            db.useTransaction(h -> outbox.enqueue(h, 5, DeliveryKind.REPLY, 1, "hi", false, false, time.now()));
+            db.useTransaction(h -> outbox.enqueue(h, 5, DeliveryKind.REPLY, 1, "hi", Manner.PLAIN, time.now()));
             await(() -> {
                 synchronized (sent) {
                     return sent.contains(5L);
@@ -90,7 +90,7 @@ class DispatcherThreadTest {
     @Test
     void stopLetsTheSendInFlightFinishAndLeavesTheRestPending() throws Exception {
         Database db = Database.open(dir.resolve("s.db"));
-        Outbox outbox = new Outbox(deliveries, time);
+        Outbox outbox = new Outbox(time);
         CountDownLatch inFlight = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Long> sent = new ArrayList<>();
@@ -105,11 +105,11 @@ class DispatcherThreadTest {
             synchronized (sent) {
                 sent.add(m.chatId());
             }
-            return new SendOutcome.Delivered(m.chatId());
+            return SendOutcome.Delivered.message(m.chatId());
         });
         db.useTransaction(h -> {
             for (long chat = 1; chat <= 20; chat++) {
-                outbox.enqueue(h, chat, DeliveryKind.BROADCAST, 1, "b", false, false, time.now());
+                outbox.enqueue(h, chat, DeliveryKind.BROADCAST, 1, "b", Manner.PLAIN, time.now());
             }
         });
         d.start();
@@ -129,26 +129,26 @@ class DispatcherThreadTest {
         List<Delivery> rows = db.withHandle(h -> h.createQuery("SELECT id FROM deliveries ORDER BY id")
                 .mapTo(Long.class).list().stream().map(id -> deliveries.find(h, id).orElseThrow()).toList());
         assertThat(sent).hasSize(1);
-        assertThat(rows.stream().filter(r -> r.state().equals("SENT")).map(Delivery::chatId)).containsExactlyElementsOf(sent);
+        assertThat(rows.stream().filter(r -> r.state() == DeliveryState.SENT).map(Delivery::chatId)).containsExactlyElementsOf(sent);
         assertThat(rows.stream().filter(Delivery::isPending)).hasSize(19);
     }
 
     @Test
     void stopInterruptsASendThatOutlastsTheTimeout() throws Exception {
         Database db = Database.open(dir.resolve("t.db"));
-        Outbox outbox = new Outbox(deliveries, time);
+        Outbox outbox = new Outbox(time);
         CountDownLatch inFlight = new CountDownLatch(1);
         Dispatcher d = dispatcher(db, outbox, m -> {
             inFlight.countDown();
             try {
                 new CountDownLatch(1).await(); // hangs until interrupted
-                return new SendOutcome.Delivered(1);
+                return SendOutcome.Delivered.message(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new SendOutcome.Transient("interrupted");
             }
         });
-        db.useTransaction(h -> outbox.enqueue(h, 1, DeliveryKind.DIGEST, 1, "d", false, false, time.now()));
+        db.useTransaction(h -> outbox.enqueue(h, 1, DeliveryKind.DIGEST, 1, "d", Manner.PLAIN, time.now()));
         d.start();
         assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
         long start = System.nanoTime();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import newsbot.config.BotConfig;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
+
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscribers;
 import newsbot.telegram.BotApiUrl;
 import newsbot.telegram.FakeBotApi;
@@ -28,9 +28,9 @@ final class EndToEnd implements AutoCloseable {
     final TelegramClientFactory factory;
     final TelegramGateway gateway;
     final Database db;
-    final Deliveries deliveries = new Deliveries();
+    final OutboxTable deliveries = new OutboxTable();
     final Subscribers subscribers = new Subscribers();
-    final Outbox outbox = new Outbox(deliveries, time);
+    final Outbox outbox = new Outbox(time);
     final BotConfig.Delivery limits;
     final RateLimiter limiter;
     final DeliveryCounters counters = new DeliveryCounters();
@@ -57,7 +57,7 @@ final class EndToEnd implements AutoCloseable {
     }
 
     Dispatcher newDispatcher() {
-        return new Dispatcher(db, deliveries, subscribers, outbox, gateway, limiter, retry, counters, time,
+        return new Dispatcher(db, subscribers, outbox, gateway, limiter, retry, counters, time,
                 maxInFlight);
     }
 
@@ -79,11 +79,11 @@ final class EndToEnd implements AutoCloseable {
     }
 
     void enqueue(long chatId, DeliveryKind kind, long ref, String html) {
-        db.useTransaction(h -> outbox.enqueue(h, chatId, kind, ref, html, false, false, time.now()));
+        db.useTransaction(h -> outbox.enqueue(h, chatId, kind, ref, html, Manner.PLAIN, time.now()));
     }
 
     void enqueueAll(Collection<Long> chats, DeliveryKind kind, long ref, String html) {
-        db.useTransaction(h -> outbox.enqueueAll(h, chats, kind, ref, html, false, false, time.now()));
+        db.useTransaction(h -> outbox.enqueueAll(h, chats, kind, ref, html, Manner.PLAIN, time.now()));
     }
 
     synchronized int pending() {

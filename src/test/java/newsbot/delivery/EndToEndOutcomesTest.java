@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscriber;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeMessage;
@@ -52,14 +52,14 @@ class EndToEndOutcomesTest {
 
             for (long gone : new long[] {11, 12, -13, 14}) {
                 assertThat(status(e, gone)).as("chat %d", gone).isEqualTo(SubscriberStatus.BLOCKED);
-                assertThat(e.rowsOf(gone)).extracting(Delivery::state).containsOnly("CANCELLED");
+                assertThat(e.rowsOf(gone)).extracting(Delivery::state).containsOnly(DeliveryState.CANCELLED);
                 assertThat(e.telegram.messagesTo(gone)).isEmpty();
             }
             assertThat(status(e, -15)).isNull();
             assertThat(status(e, supergroup)).isEqualTo(SubscriberStatus.ACTIVE);
             assertThat(e.telegram.messagesTo(supergroup)).extracting(FakeMessage::text)
                     .containsExactly("alert 1 for -15", "digest for -15");
-            assertThat(e.rowsOf(supergroup)).extracting(Delivery::state).containsOnly("SENT");
+            assertThat(e.rowsOf(supergroup)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
             assertThat(e.telegram.messagesTo(16)).hasSize(2);
             assertThat(e.counters.snapshot().blocked()).isEqualTo(4);
             // one request per unreachable chat: its second row was cancelled, never tried
@@ -77,7 +77,7 @@ class EndToEndOutcomesTest {
             Thread.sleep(100); // a retry, if there were one, would come within the 50-400 ms test backoff
 
             Delivery failed = e.rowsOf(21).get(0);
-            assertThat(failed.state()).isEqualTo("FAILED");
+            assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(failed.lastError()).startsWith("400").contains("can't parse entities");
             assertThat(e.telegram.requestCount("sendMessage")).isEqualTo(2);
             assertThat(e.telegram.messagesTo(22)).hasSize(1);
@@ -123,6 +123,29 @@ class EndToEndOutcomesTest {
         }
     }
 
+    /**
+     * Issue 22, finding 13: a 2xx answer the client cannot read (a message id past a Java int) is a delivery; it is
+     * recorded, id unknown, and never sent again. A proxy's HTML 502 is still a passing failure, retried.
+     */
+    @Test
+    void anUnreadableSuccessIsDeliveredOnceAndAProxyPageIsRetried() throws Exception {
+        try (EndToEnd e = new EndToEnd(dir.resolve("unreadable.db"), FAST)) {
+            e.telegram.deliverUnreadably("sendMessage", 3);
+            e.telegram.failNext("sendMessage", 1, 502);
+            e.enqueueAll(chats(1, 6), DeliveryKind.BROADCAST, 1, "b");
+            e.start();
+            e.awaitNothingPending(WAIT);
+
+            Map<Long, Long> received = perChat(e.telegram.sentMessages());
+            assertThat(received).hasSize(6).allSatisfy((chat, n) -> assertThat(n).isEqualTo(1));
+            assertThat(e.rowsOf(1)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
+            List<Delivery> unread = java.util.stream.LongStream.rangeClosed(1, 6).boxed()
+                    .flatMap(chat -> e.rowsOf(chat).stream()).filter(d -> d.telegramMessageId() == null).toList();
+            assertThat(unread).hasSize(3).allSatisfy(d -> assertThat(d.lastError()).startsWith("delivered; answer unreadable"));
+            assertThat(e.counters.snapshot().failed()).isZero();
+        }
+    }
+
     @Test
     void longTextArrivesAsSeveralValidMessagesInOrder() throws Exception {
         StringBuilder html = new StringBuilder();
@@ -140,7 +163,7 @@ class EndToEndOutcomesTest {
             List<FakeMessage> sent = awaitSent(e, parts);
             e.awaitNothingPending(WAIT);
 
-            assertThat(e.rowsOf(31)).extracting(Delivery::state).containsOnly("SENT");
+            assertThat(e.rowsOf(31)).extracting(Delivery::state).containsOnly(DeliveryState.SENT);
             assertThat(sent).hasSize(parts).allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(4096));
             // what a reader sees, part after part, is the whole text (Html.toPlainText also shows link targets)
             String shown = String.join("", sent.stream().map(FakeMessage::plainText).toList());

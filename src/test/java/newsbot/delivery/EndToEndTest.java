@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import newsbot.config.BotConfig;
-import newsbot.store.Delivery;
+import newsbot.delivery.Delivery;
 import newsbot.telegram.FakeCall;
 import newsbot.telegram.FakeMessage;
 import newsbot.telegram.FakeRateLimits;
@@ -146,7 +146,7 @@ class EndToEndTest {
             e.telegram.enableRateLimits(new FakeRateLimits(limit, 1, 20, Duration.ofMillis(100)));
             e.db.useTransaction(h -> {
                 for (long chat = 1; chat <= 150; chat++) {
-                    e.outbox.enqueueReply(h, chat, chat, "reply", false, null);
+                    e.outbox.enqueueReply(h, chat, chat, "reply", Manner.PLAIN);
                 }
             });
             e.start();

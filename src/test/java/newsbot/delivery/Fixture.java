@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import newsbot.config.BotConfig;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.Delivery;
+
+import newsbot.delivery.Delivery;
 import newsbot.store.Subscribers;
 import newsbot.telegram.MessageSender;
 import org.jdbi.v3.core.Handle;
@@ -24,7 +24,7 @@ final class Fixture {
     static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
     final TestClock time = new TestClock(START);
     final Database db;
-    final Deliveries deliveries = new Deliveries();
+    final OutboxTable deliveries = new OutboxTable();
     final Subscribers subscribers = new Subscribers();
     final Outbox outbox;
     final RateLimiter limiter;
@@ -36,7 +36,7 @@ final class Fixture {
     Fixture(Path file, BotConfig.Delivery limits) {
         this.db = newsbot.testing.TestDatabases.open(file);
         this.limits = limits;
-        this.outbox = new Outbox(deliveries, time);
+        this.outbox = new Outbox(time);
         this.limiter = new RateLimiter(limits, time, counters);
     }
 
@@ -50,13 +50,13 @@ final class Fixture {
 
     /** A dispatcher with its own limiter state, as after a restart. */
     Dispatcher dispatcher(MessageSender sender, RateLimiter limiter) {
-        return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
+        return new Dispatcher(db, subscribers, outbox, sender, limiter,
                 new RetryPolicy(limits.maxAttempts(), new SplittableRandom(42)), counters, time);
     }
 
     /** One call at a time on the stepping thread, rows of these kinds dropped once older than their age. */
     Dispatcher dispatcher(MessageSender sender, java.util.Map<DeliveryKind, java.time.Duration> maxAges) {
-        return new Dispatcher(db, deliveries, subscribers, outbox, sender, limiter,
+        return new Dispatcher(db, subscribers, outbox, sender, limiter,
                 new RetryPolicy(limits.maxAttempts(), new SplittableRandom(42)), counters, time,
                 InFlightLimit.pinned(1), maxAges);
     }
@@ -67,7 +67,7 @@ final class Fixture {
     }
 
     void enqueue(long chatId, DeliveryKind kind, long ref, String html) {
-        db.useTransaction(h -> outbox.enqueue(h, chatId, kind, ref, html, false, false, time.now()));
+        db.useTransaction(h -> outbox.enqueue(h, chatId, kind, ref, html, Manner.PLAIN, time.now()));
     }
 
     /** Steps the dispatcher, moving virtual time over its waits, until {@code done} or {@code maxSteps}. */

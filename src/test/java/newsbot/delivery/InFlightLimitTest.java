@@ -71,6 +71,6 @@ class InFlightLimitTest {
     }
 
     private static DirectCall call(long chat, DirectCall.Urgency urgency) {
-        return new DirectCall(chat, urgency, "test", () -> new SendOutcome.Delivered(1), new CompletableFuture<>(), 1);
+        return new DirectCall(chat, urgency, "test", () -> SendOutcome.Delivered.message(1), new CompletableFuture<>(), 1);
     }
 }

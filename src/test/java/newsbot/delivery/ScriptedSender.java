@@ -20,7 +20,7 @@ final class ScriptedSender implements MessageSender {
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final List<Sent> sent = new ArrayList<>();
     private Function<OutgoingMessage, SendOutcome> script = m -> null;
-    private java.util.function.Supplier<SendOutcome> probe = () -> new SendOutcome.Delivered(0);
+    private java.util.function.Supplier<SendOutcome> probe = () -> SendOutcome.Delivered.message(0);
     private int probes;
 
     ScriptedSender(TestClock time) {
@@ -53,7 +53,7 @@ final class ScriptedSender implements MessageSender {
     public synchronized SendOutcome send(OutgoingMessage message) {
         SendOutcome outcome = script.apply(message);
         if (outcome == null) {
-            outcome = new SendOutcome.Delivered(messageIds.incrementAndGet());
+            outcome = SendOutcome.Delivered.message(messageIds.incrementAndGet());
         }
         sent.add(new Sent(message.chatId(), message.html(), time == null ? 0 : time.seconds(), outcome));
         return outcome;

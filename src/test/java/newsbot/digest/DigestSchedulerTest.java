@@ -283,7 +283,10 @@ class DigestSchedulerTest {
 
         reader(w, 120, "Asia/Bishkek", "08:00", "economy");
         w.article("Новость", "economy");
-        w.db.useTransaction(h -> h.execute("DROP TABLE deliveries"));  // the outbox is gone: every enqueue fails
+        w.db.useTransaction(h -> {
+            h.execute("DROP TABLE delivery_album_messages");
+            h.execute("DROP TABLE deliveries");
+        });  // the outbox is gone: every enqueue fails
         w.at("2026-03-07T02:05:00Z");
         w.scheduler.task().run();
         assertThat(w.reader(120).lastDigestAt()).isBefore(w.clock.instant());

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import newsbot.config.BotConfig;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
-import newsbot.store.Deliveries;
+
 import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import newsbot.store.Subscriptions;
@@ -41,7 +41,7 @@ class BreakingAlertsTest {
     void setUp() throws Exception {
         f = new IngestFixture(dir);
         config = f.config(List.of(feed("incidents", f.server.url("/incidents.xml"), "incidents")), Set.of());
-        alerts = new BreakingAlerts(config, new Outbox(new Deliveries(), DeliveryTime.system(f.clock)), f.clock, new newsbot.messages.Texts());
+        alerts = new BreakingAlerts(config, new Outbox(DeliveryTime.system(f.clock)), f.clock, new newsbot.messages.Texts());
         reader(1, "ru", "incidents");
         reader(2, "en", "incidents");
         reader(3, "ru", "society");

@@ -22,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import newsbot.delivery.DeliveryCounters;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Outbox;
 import newsbot.delivery.Dispatcher;
 import newsbot.store.Database;
 import newsbot.telegram.PollingStatus;
@@ -51,7 +53,7 @@ class OpsServerTest {
     @BeforeEach
     void setUp() {
         Database db = TestDatabases.open(dir.resolve("ops.db"));
-        metrics = new BotMetrics(new MetricSources(db, clock, new DeliveryCounters(), () -> {
+        metrics = new BotMetrics(new MetricSources(db, new Outbox(DeliveryTime.system(clock)), clock, new DeliveryCounters(), () -> {
             scrapesStarted.release();
             try {
                 scrapesMayFinish.await(20, TimeUnit.SECONDS);

@@ -317,6 +317,11 @@ public final class FakeBotApi implements AutoCloseable {
         });
     }
 
+    /** The next {@code count} calls of {@code method} take effect, but answer a 2xx the client cannot read. */
+    public void deliverUnreadably(String method, int count) {
+        faults.add(FakeFaults.Kind.DELIVER_UNREADABLE, 200, method, count);
+    }
+
     /** An administrator's can_post_messages in a channel (default true). */
     public void setCanPostMessages(long channelId, long userId, boolean canPost) {
         state.update(() -> state.canPost.put(channelId + ":" + userId, canPost));

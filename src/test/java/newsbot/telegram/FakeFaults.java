@@ -19,6 +19,11 @@ final class FakeFaults {
         DROP,
         /** Do the work (a message is delivered), then close the connection without answering. */
         DELIVER_THEN_DROP,
+        /**
+         * Do the work, then answer 200 with a message id past a Java int, as an independent Bot API emulator did:
+         * Telegram took the call, and the client cannot read what it made.
+         */
+        DELIVER_UNREADABLE,
         /** Answer 400 with a description quoting the request path (token included), as some proxies do. */
         ECHO_PATH
     }

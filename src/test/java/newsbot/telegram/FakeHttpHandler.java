@@ -114,6 +114,10 @@ final class FakeHttpHandler implements HttpHandler {
         if (fault.isPresent() && fault.get().kind() == FakeFaults.Kind.DELIVER_THEN_DROP) {
             return Answer.DROP;
         }
+        if (fault.isPresent() && fault.get().kind() == FakeFaults.Kind.DELIVER_UNREADABLE
+                && result instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("message_id")) {
+            object.put("message_id", (1L << 33) + object.get("message_id").asLong());
+        }
         return jsonAnswer(200, json.ok(result));
     }
 

@@ -56,7 +56,7 @@ class FakeRateLimitsTest {
     @Test
     void editsCountAgainstTheChatsLimitLikeMessages() {
         SendOutcome sent = gateway.send(OutgoingMessage.html(7, "first"));
-        int id = (int) ((SendOutcome.Delivered) sent).messageId();
+        int id = (int) ((SendOutcome.Delivered) sent).sent().firstMessageId().orElseThrow();
         telegram.enableRateLimits(FakeRateLimits.telegramDefaults());
 
         assertThat(gateway.edit(7, id, "second", null)).isInstanceOf(SendOutcome.Delivered.class);

@@ -39,7 +39,7 @@ class TelegramGatewayTest {
 
         SendOutcome outcome = gateway.send(message);
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(outcome).isEqualTo(SendOutcome.Delivered.message(1));
         FakeMessage sent = telegram.messagesTo(USER).get(0);
         assertThat(sent.text()).isEqualTo(message.html());
         assertThat(sent.plainText()).isEqualTo("Новости & x");
@@ -62,9 +62,9 @@ class TelegramGatewayTest {
 
     @Test
     void messageIdsArePerChat() {
-        assertThat(gateway.send(OutgoingMessage.html(USER, "a"))).isEqualTo(new SendOutcome.Delivered(1));
-        assertThat(gateway.send(OutgoingMessage.html(USER, "b"))).isEqualTo(new SendOutcome.Delivered(2));
-        assertThat(gateway.send(OutgoingMessage.html(GROUP, "c"))).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(gateway.send(OutgoingMessage.html(USER, "a"))).isEqualTo(SendOutcome.Delivered.message(1));
+        assertThat(gateway.send(OutgoingMessage.html(USER, "b"))).isEqualTo(SendOutcome.Delivered.message(2));
+        assertThat(gateway.send(OutgoingMessage.html(GROUP, "c"))).isEqualTo(SendOutcome.Delivered.message(1));
     }
 
     @Test
@@ -115,7 +115,7 @@ class TelegramGatewayTest {
 
         assertThat(outcome).isEqualTo(new SendOutcome.Migrated(supergroup));
         assertThat(gateway.send(OutgoingMessage.html(GROUP, "x").withChatId(supergroup)))
-                .isEqualTo(new SendOutcome.Delivered(1));
+                .isEqualTo(SendOutcome.Delivered.message(1));
     }
 
     @Test
@@ -169,7 +169,7 @@ class TelegramGatewayTest {
         // A proxy's HTML page is not a Bot API answer at all.
         assertThat(second).isInstanceOf(SendOutcome.Transient.class);
         assertThat(telegram.sentMessages()).isEmpty();
-        assertThat(gateway.send(OutgoingMessage.html(USER, "x"))).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(gateway.send(OutgoingMessage.html(USER, "x"))).isEqualTo(SendOutcome.Delivered.message(1));
     }
 
     @Test
@@ -228,9 +228,9 @@ class TelegramGatewayTest {
         gateway.send(OutgoingMessage.html(USER, "Progress: 0%").withKeyboard(keyboard("Pause", "bc:pause")));
 
         assertThat(gateway.edit(USER, 1, "Progress: <b>50%</b>", keyboard("Pause", "bc:pause")))
-                .isEqualTo(new SendOutcome.Delivered(1));
+                .isEqualTo(SendOutcome.Delivered.done());
         assertThat(gateway.edit(USER, 1, "Progress: <b>50%</b>", keyboard("Pause", "bc:pause")))
-                .isEqualTo(new SendOutcome.Delivered(1));
+                .isEqualTo(SendOutcome.Delivered.done());
         assertThat(telegram.tooManyRequestsCount()).isZero();
         assertThat(telegram.requests()).filteredOn(c -> c.method().equals("editMessageText"))
                 .extracting(FakeCall::status).containsExactly(200, 400);
@@ -240,14 +240,14 @@ class TelegramGatewayTest {
         assertThat(now.edits()).isEqualTo(1);
         assertThat(telegram.messagesTo(USER)).extracting(FakeMessage::text).containsExactly("Progress: 0%");
 
-        assertThat(gateway.editKeyboard(USER, 1, null)).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(gateway.editKeyboard(USER, 1, null)).isEqualTo(SendOutcome.Delivered.done());
         assertThat(telegram.current(USER, 1).orElseThrow().keyboard()).isEmpty();
     }
 
     @Test
     void editingAMessageTheBotNeverSentIsRejected() {
         assertThat(gateway.edit(USER, 77, "x", null))
-                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: message to edit not found"));
+                .isEqualTo(new SendOutcome.CannotEdit("Bad Request: message to edit not found"));
     }
 
     @Test
@@ -255,7 +255,7 @@ class TelegramGatewayTest {
         gateway.send(OutgoingMessage.html(USER, "Pick").withKeyboard(keyboard("World", "cat:world")));
         String query = telegram.userPresses(USER, USER, 1, "cat:world");
 
-        assertThat(gateway.answerCallback(query, "Subscribed")).isEqualTo(new SendOutcome.Delivered(0));
+        assertThat(gateway.answerCallback(query, "Subscribed")).isEqualTo(SendOutcome.Delivered.done());
         assertThat(telegram.callbackAnswers()).singleElement()
                 .satisfies(a -> assertThat(a.text()).isEqualTo("Subscribed"));
         // A query can be answered once.
@@ -270,7 +270,7 @@ class TelegramGatewayTest {
 
         SendOutcome outcome = gateway.sendPhoto(USER, png, "chart.png", "<b>Статистика</b>");
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(outcome).isEqualTo(SendOutcome.Delivered.message(1));
         FakePhoto photo = telegram.photos().get(0);
         assertThat(photo.bytes()).isEqualTo(png);
         assertThat(photo.fileName()).isEqualTo("chart.png");
@@ -283,9 +283,9 @@ class TelegramGatewayTest {
     void setsCommandsPerLanguage() {
         List<BotCommand> commands = List.of(new BotCommand("start", "Подписаться"), new BotCommand("stop", "Хватит"));
 
-        assertThat(gateway.setCommands(commands, "ru")).isEqualTo(new SendOutcome.Delivered(0));
+        assertThat(gateway.setCommands(commands, "ru")).isEqualTo(SendOutcome.Delivered.done());
         assertThat(gateway.setCommands(List.of(new BotCommand("start", "Subscribe")), null))
-                .isEqualTo(new SendOutcome.Delivered(0));
+                .isEqualTo(SendOutcome.Delivered.done());
 
         assertThat(telegram.commands("ru")).containsExactly(new FakeCommand("start", "Подписаться"),
                 new FakeCommand("stop", "Хватит"));
@@ -298,9 +298,9 @@ class TelegramGatewayTest {
     void deletesMessages() {
         gateway.send(OutgoingMessage.html(USER, "x"));
 
-        assertThat(gateway.deleteMessage(USER, 1)).isEqualTo(new SendOutcome.Delivered(1));
+        assertThat(gateway.deleteMessage(USER, 1)).isEqualTo(SendOutcome.Delivered.done());
         assertThat(telegram.isDeleted(USER, 1)).isTrue();
         assertThat(gateway.deleteMessage(USER, 1))
-                .isEqualTo(new SendOutcome.Rejected(400, "Bad Request: message to delete not found"));
+                .isEqualTo(new SendOutcome.CannotDelete(false, "Bad Request: message to delete not found"));
     }
 }

@@ -15,8 +15,13 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
-import newsbot.store.NewDelivery;
+
+import newsbot.delivery.DeliveryKind;
+import newsbot.delivery.DeliveryTime;
+import newsbot.delivery.Manner;
+import newsbot.delivery.NewRow;
+import newsbot.delivery.Outbox;
+import newsbot.delivery.Request;
 import newsbot.telegram.FakeBotApi;
 import newsbot.telegram.FakeMessage;
 
@@ -76,11 +81,12 @@ public final class PairInstances {
     /** A broadcast's rows for readers 1 to {@code readers}, as the broadcast job enqueues them. */
     public static void enqueueBroadcast(String dbUrl, int readers, LongFunction<String> textFor, Instant now) {
         try (Database db = Database.openPostgres(dbUrl, PostgresServer.USER, "")) {
-            List<NewDelivery> rows = new ArrayList<>();
+            List<NewRow> rows = new ArrayList<>();
             for (long chat = 1; chat <= readers; chat++) {
-                rows.add(new NewDelivery(chat, "BROADCAST", 3, 7, 0, textFor.apply(chat), false, false, now));
+                rows.add(new NewRow(chat, DeliveryKind.BROADCAST, 7, 0, new Request.SendText(textFor.apply(chat)),
+                        Manner.PLAIN, now));
             }
-            db.useTransaction(h -> new Deliveries().insertAllIfAbsent(h, rows, now));
+            db.useTransaction(h -> new Outbox(DeliveryTime.system()).enqueueRows(h, rows));
         }
     }
 

@@ -43,21 +43,21 @@ public final class RecordingReplier implements Replier {
             return send(message);
         }
         calls.add(call);
-        return new SendOutcome.Delivered(9000 + calls.size());
+        return SendOutcome.Delivered.message(9000 + calls.size());
     }
 
     @Override
     public synchronized SendOutcome send(OutgoingMessage message) {
         assertValidHtml(message.html());
         sent.add(message);
-        return new SendOutcome.Delivered(nextMessageId++);
+        return SendOutcome.Delivered.message(nextMessageId++);
     }
 
     @Override
     public synchronized SendOutcome edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard) {
         assertValidHtml(html);
         edits.add(new Edit(chatId, messageId, html, keyboard));
-        return new SendOutcome.Delivered(messageId);
+        return SendOutcome.Delivered.message(messageId);
     }
 
     @Override

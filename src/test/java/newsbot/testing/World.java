@@ -1,6 +1,7 @@
 package newsbot.testing;
 
 import newsbot.app.ReaderDigests;
+import newsbot.delivery.Manner;
 import newsbot.chat.EditorTools;
 import newsbot.digest.Digests;
 
@@ -26,7 +27,7 @@ import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.DeliveryTime;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 import newsbot.store.Subscriber;
 import newsbot.store.Subscribers;
 import newsbot.telegram.KeyboardJson;
@@ -90,7 +91,7 @@ public final class World {
                 TestConfig.limits(30, 1, 20, 8, 1),
                 // the tests play one reader issuing many commands at one instant; the flood guard has its own tests
                 new BotConfig.Chat(1, 1000, Duration.ofSeconds(10), Duration.ofMinutes(1)));
-        outbox = new Outbox(new Deliveries(), DeliveryTime.system(clock));
+        outbox = new Outbox(DeliveryTime.system(clock));
         // chats here are private: nobody is asked who administers a group
         router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", EditorTools.NONE,
                 (chat, user) -> java.util.Optional.empty(), new ReaderDigests(new Digests(db, outbox, texts,
@@ -197,8 +198,7 @@ public final class World {
 
     /** What the breaking fan-out does for one reader: an alert row in the outbox. */
     public void pushBreaking(long chatId, long articleId) {
-        db.useTransaction(h -> outbox.enqueue(h, chatId, DeliveryKind.BREAKING, articleId, "⚡ alert " + articleId,
-                false, true, clock.instant()));
+        db.useTransaction(h -> outbox.enqueue(h, chatId, DeliveryKind.BREAKING, articleId, "⚡ alert " + articleId, Manner.of(Manner.Sound.RING, Manner.Preview.SHOW), clock.instant()));
     }
 
     public List<Row> rows(long chatId, String kind) {

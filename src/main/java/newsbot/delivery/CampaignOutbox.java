@@ -1,8 +1,10 @@
-package newsbot.store;
+package newsbot.delivery;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import newsbot.store.CampaignKind;
+import newsbot.store.CorrectionRow;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,6 +14,8 @@ import org.jdbi.v3.core.Handle;
  * keyed by (target kind, ref): the copies of a broadcast or of a breaking alert it acts on.
  */
 public final class CampaignOutbox {
+
+    private final OutboxTable table = new OutboxTable();
 
     /**
      * A CORRECTION row's part: the copy's part × 16 + the message's place in an album (at most 10), so the outbox's
@@ -76,11 +80,14 @@ public final class CampaignOutbox {
     /**
      * A delivered copy a correction acts on.
      *
-     * @param moreMessageIds an album's other message ids ("13,14"), or {@code null}
-     * @param language       the reader's language (the default for chats that are not readers, like channels)
+     * @param messageIds the messages Telegram made: one, or an album's in order
+     * @param language   the reader's language (the default for chats that are not readers, like channels)
      */
-    public record SentCopy(long deliveryId, long chatId, int part, int messageId, String moreMessageIds,
-                           String replyMarkup, Instant sentAt, String language) {
+    public record SentCopy(long deliveryId, long chatId, int part, List<Long> messageIds, String replyMarkup,
+                           Instant sentAt, String language) {
+        public SentCopy {
+            messageIds = List.copyOf(messageIds);
+        }
     }
 
     // --- a campaign's own rows ----------------------------------------------------------------------------------
@@ -135,7 +142,8 @@ public final class CampaignOutbox {
                     }
                     n[0] += count;
                     switch (state) {
-                        case "SENT" -> n[Operation.DELETE.equals(row[1]) ? 2 : 1] += count;
+                        // a delete (or a delete that stayed one) deleted; an edit, or a delete turned edit, edited
+                        case "SENT" -> n[String.valueOf(row[1]).startsWith("delete") ? 2 : 1] += count;
                         case "FAILED" -> n[3] += count;
                         case "PENDING" -> n[4] += count;
                         default -> n[5] += count;
@@ -175,7 +183,8 @@ public final class CampaignOutbox {
      */
     public boolean sourceGone(Handle h, long broadcastId) {
         return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :id AND state = 'FAILED' "
-                        + "AND last_error LIKE '%message to copy not found%'")
+                        + "AND last_error LIKE :gone")
+                .bind("gone", OutcomeHandler.SOURCE_GONE + "%")
                 .bind("kind", rowKind(CampaignKind.BROADCAST))
                 .bind("id", broadcastId)
                 .mapTo(Integer.class)
@@ -276,7 +285,7 @@ public final class CampaignOutbox {
     public List<SentCopy> copiesWithoutRows(Handle h, CorrectionRow c, long afterId, String defaultLanguage,
                                             int limit) {
         String which = c.isRetraction() ? "" : " AND d.part = 0 AND d.id <= :fence AND d.text <> :text";
-        var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.more_message_ids, "
+        var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.action, "
                         + "d.reply_markup, d.sent_at, COALESCE((SELECT r.language FROM subscribers r "
                         + "WHERE r.chat_id = d.chat_id), :lang) AS language FROM deliveries d "
                         + "WHERE d.kind = :kind AND d.ref_id = :ref AND d.state = 'SENT' "
@@ -295,9 +304,15 @@ public final class CampaignOutbox {
         if (!c.isRetraction()) {
             query.bind("fence", c.fence() == null ? Long.MAX_VALUE : c.fence()).bind("text", c.body());
         }
-        return query.map((rs, ctx) -> new SentCopy(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)))
+        List<SentCopy> copies = query.map((rs, ctx) -> new SentCopy(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        "copy_album".equals(rs.getString(5)) ? List.of() : List.of(rs.getLong(4)), rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)))
                 .list();
+        // an album's copies are rows of their own table: read them for the few album rows only
+        return copies.stream()
+                .map(c2 -> c2.messageIds().isEmpty() ? new SentCopy(c2.deliveryId(), c2.chatId(), c2.part(),
+                        table.albumSent(h, c2.deliveryId()), c2.replyMarkup(), c2.sentAt(), c2.language()) : c2)
+                .toList();
     }
 
     /** The outbox kind of a campaign's own rows: a correction's and a retraction's are both CORRECTION rows. */

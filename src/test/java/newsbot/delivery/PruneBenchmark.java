@@ -1,4 +1,4 @@
-package newsbot.bench;
+package newsbot.delivery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import newsbot.delivery.DeliveryRetention;
+
 import newsbot.store.Database;
-import newsbot.store.Deliveries;
+
 
 /**
  * Not a test: fills {@code deliveries} with 5,000,000 rows spread over 28 days (92% sent, 4% failed, 2% cancelled,
@@ -22,7 +22,7 @@ import newsbot.store.Deliveries;
 public final class PruneBenchmark {
 
     private static final int BATCH = 5_000; // DeliveryRetention's batch
-    private static final Instant NOW = BenchSupport.NOW;
+    private static final Instant NOW = Instant.parse("2026-11-28T06:00:00Z");
 
     private PruneBenchmark() {
     }
@@ -39,7 +39,7 @@ public final class PruneBenchmark {
                 + "AND created_at < :c").bind("c", cutoff.toEpochMilli()).mapTo(Integer.class).one());
         System.out.printf("finished rows older than %d days: %,d%n", DeliveryRetention.KEEP.toDays(), due);
 
-        Deliveries deliveries = new Deliveries();
+        OutboxTable deliveries = new OutboxTable();
         // Contrast: one batch without the index, then the index is built again.
         db.useTransaction(h -> h.execute("DROP INDEX deliveries_finished"));
         long u0 = System.nanoTime();

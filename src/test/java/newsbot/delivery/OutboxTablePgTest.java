@@ -1,4 +1,4 @@
-package newsbot.store;
+package newsbot.delivery;
 
 import newsbot.testing.OnPostgres;
 import org.junit.jupiter.api.Disabled;
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link DeliveriesTest} on PostgreSQL. */
 @OnPostgres
-class DeliveriesPgTest extends DeliveriesTest {
+class OutboxTablePgTest extends OutboxTableTest {
 
     @Override
     @Test
