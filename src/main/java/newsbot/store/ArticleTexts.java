@@ -50,6 +50,14 @@ public final class ArticleTexts {
                 .execute() == 1;
     }
 
+    /** The page will never be fetched (it is not on a feed's host): the article keeps what the feed gave. */
+    public void pageNeverFetched(Handle h, long articleId) {
+        h.createUpdate("UPDATE article_texts SET page_state = :never WHERE article_id = :id")
+                .bind("id", articleId)
+                .bind("never", PageState.NOT_NEEDED.name())
+                .execute();
+    }
+
     /** Records a failed fetch of the page; it may be tried again from {@code retryAt}. */
     public void pageFailed(Handle h, long articleId, Instant retryAt) {
         h.createUpdate("UPDATE article_texts SET page_state = :failed, page_attempts = page_attempts + 1, "
