@@ -1,6 +1,8 @@
 package newsbot.admin;
 
 
+import newsbot.store.CorrectionsRepo;
+import newsbot.store.CorrectionRow;
 import newsbot.messages.BreakingAlert;
 
 import java.time.Clock;
@@ -44,6 +46,7 @@ public final class BreakingPush {
     }
 
     private final Database db;
+    private final CorrectionsRepo corrections = new CorrectionsRepo();
     private final Articles articles;
     private final BreakingAudience audience;
     private final Outbox outbox;
@@ -92,11 +95,15 @@ public final class BreakingPush {
         Instant now = clock.instant();
         Result result = db.inTransaction(h -> {
             boolean newlyMarked = articles.markBreaking(h, article.id());
+            // an alert an editor corrected goes out as corrected: a reader reached later must not get the error
+            Optional<String> corrected = corrections.correctedText(h, CorrectionRow.TargetKind.BREAKING, article.id());
+            Function<BreakingAudience.Reader, Alert> alertOf = corrected.isEmpty() ? alertFor
+                    : r -> new Alert(corrected.get(), alertFor.apply(r).silent());
             Map<Alert, List<Long>> groups = new LinkedHashMap<>();
             // the feed poller's audience: readers who already got this article are left out, as the outbox would
             audience.forEachReader(h, article.id(), articles.categoriesOf(h, article.id()),
                     now.minus(DeliveryRetention.KEEP),
-                    r -> groups.computeIfAbsent(alertFor.apply(r), a -> new ArrayList<>()).add(r.chatId()));
+                    r -> groups.computeIfAbsent(alertOf.apply(r), a -> new ArrayList<>()).add(r.chatId()));
             int queued = 0;
             for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
                 queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),

@@ -94,6 +94,9 @@ final class Corrections {
             int n;
             if (draft.isRetraction()) {
                 n = outbox.cancel(h, DeliveryKind.valueOf(t.kind().name()), t.ref(), RETRACTED);
+                if (t.kind() == CorrectionRow.TargetKind.BREAKING) {
+                    n += outbox.cancel(h, DeliveryKind.TOPIC, t.ref(), RETRACTED); // the story as a topic alert too
+                }
                 if (broadcast) {
                     // its next batches must not go out either
                     broadcasts.table().move(h, t.ref(), CampaignState.sourcesOf(CampaignState.CANCELLED),

@@ -237,11 +237,12 @@ public final class Application implements AutoCloseable {
             DeliveryTime time = DeliveryTime.system(clock);
             Outbox outbox = new Outbox(time);
             RateLimiter limiter = new RateLimiter(config.delivery(), time, counters);
-            dispatcher = new Dispatcher(db, new Subscribers(), outbox, gateway, limiter,
+            dispatcher = new Dispatcher(db, new Subscribers(), outbox, limiter.stamping(gateway), limiter,
                     new RetryPolicy(config.delivery().maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.fromConfig(config.delivery().maxInFlight(), config.delivery().globalPerSecond()),
                     Map.of(DeliveryKind.REPLY, Dispatcher.DEFAULT_MAX_AGES.get(DeliveryKind.REPLY),
-                            DeliveryKind.BREAKING, config.delivery().maxAgeBreaking()),
+                            DeliveryKind.BREAKING, config.delivery().maxAgeBreaking(),
+                            DeliveryKind.TOPIC, config.delivery().maxAgeBreaking()),
                     new PaidLane(config.delivery().paid(), time), fence);
             dispatcher.start();
             // The gateway waits out a call already on the wire (up to its 30 s read timeout) before answering.

@@ -228,8 +228,8 @@ public final class CampaignOutbox {
 
     /** The target's last outbox row id (0 for none): rows written after it carry what the correction changed. */
     public long lastTargetRow(Handle h, CorrectionRow.TargetKind kind, long ref) {
-        Long max = h.createQuery("SELECT MAX(id) FROM deliveries WHERE kind = :kind AND ref_id = :ref")
-                .bind("kind", kind.name())
+        Long max = h.createQuery("SELECT MAX(id) FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref")
+                .bindList("kinds", kinds(kind))
                 .bind("ref", ref)
                 .mapTo(Long.class)
                 .one();
@@ -242,9 +242,9 @@ public final class CampaignOutbox {
                         + "COALESCE(SUM(CASE WHEN state = 'PENDING' THEN 1 ELSE 0 END), 0), "
                         + "COALESCE(SUM(CASE WHEN state = 'SENT' AND telegram_message_id IS NOT NULL "
                         + "AND sent_at < :early THEN 1 ELSE 0 END), 0) "
-                        + "FROM deliveries WHERE kind = :kind AND ref_id = :ref AND part = 0")
+                        + "FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref AND part = 0")
                 .bind("early", earlyBefore.toEpochMilli())
-                .bind("kind", kind.name())
+                .bindList("kinds", kinds(kind))
                 .bind("ref", ref)
                 .map((rs, ctx) -> new TargetCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
                 .one();
@@ -255,9 +255,9 @@ public final class CampaignOutbox {
      * text when the correction started is recorded only once its answer is, and only then can it be corrected.
      */
     public int targetUnanswered(Handle h, CorrectionRow.TargetKind kind, long ref, long fence) {
-        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind = :kind AND ref_id = :ref AND id <= :fence "
+        return h.createQuery("SELECT COUNT(*) FROM deliveries WHERE kind IN (<kinds>) AND ref_id = :ref AND id <= :fence "
                         + "AND state = 'PENDING'")
-                .bind("kind", kind.name())
+                .bindList("kinds", kinds(kind))
                 .bind("ref", ref)
                 .bind("fence", fence)
                 .mapTo(Integer.class)
@@ -269,10 +269,10 @@ public final class CampaignOutbox {
      * part). Returns how many.
      */
     public int replaceQueued(Handle h, CorrectionRow.TargetKind kind, long ref, String html) {
-        return h.createUpdate("UPDATE deliveries SET text = :text WHERE kind = :kind AND ref_id = :ref AND part = 0 "
+        return h.createUpdate("UPDATE deliveries SET text = :text WHERE kind IN (<kinds>) AND ref_id = :ref AND part = 0 "
                         + "AND state = 'PENDING'")
                 .bind("text", html)
-                .bind("kind", kind.name())
+                .bindList("kinds", kinds(kind))
                 .bind("ref", ref)
                 .execute();
     }
@@ -288,13 +288,13 @@ public final class CampaignOutbox {
         var query = h.createQuery("SELECT d.id, d.chat_id, d.part, d.telegram_message_id, d.action, "
                         + "d.reply_markup, d.sent_at, COALESCE((SELECT r.language FROM subscribers r "
                         + "WHERE r.chat_id = d.chat_id), :lang) AS language FROM deliveries d "
-                        + "WHERE d.kind = :kind AND d.ref_id = :ref AND d.state = 'SENT' "
+                        + "WHERE d.kind IN (<kinds>) AND d.ref_id = :ref AND d.state = 'SENT' "
                         + "AND d.telegram_message_id IS NOT NULL AND d.id > :after" + which
                         + " AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.chat_id = d.chat_id "
                         + "AND x.kind = :own AND x.ref_id = :cid AND x.part = d.part * :perCopy) "
                         + "ORDER BY d.id LIMIT :limit")
                 .bind("lang", defaultLanguage)
-                .bind("kind", c.target().kind().name())
+                .bindList("kinds", kinds(c.target().kind()))
                 .bind("ref", c.target().ref())
                 .bind("after", afterId)
                 .bind("own", rowKind(c.campaign().kind()))
@@ -313,6 +313,15 @@ public final class CampaignOutbox {
                 .map(c2 -> c2.messageIds().isEmpty() ? new SentCopy(c2.deliveryId(), c2.chatId(), c2.part(),
                         table.albumSent(h, c2.deliveryId()), c2.replyMarkup(), c2.sentAt(), c2.language()) : c2)
                 .toList();
+    }
+
+    /**
+     * The outbox kinds a correction's target went out as: a breaking story reached readers as breaking alerts and
+     * as followed-topic alerts (the same article, once per reader), and both are corrected or withdrawn.
+     */
+    static List<String> kinds(CorrectionRow.TargetKind target) {
+        return target == CorrectionRow.TargetKind.BREAKING
+                ? List.of(DeliveryKind.BREAKING.name(), DeliveryKind.TOPIC.name()) : List.of(target.name());
     }
 
     /** The outbox kind of a campaign's own rows: a correction's and a retraction's are both CORRECTION rows. */

@@ -2,7 +2,13 @@ package newsbot.delivery;
 
 /** What a delivery is, which fixes its priority: replies first, then alerts, digests, and bulk sends last. */
 public enum DeliveryKind {
-    REPLY(Priority.REPLY), BREAKING(Priority.ALERT), DIGEST(Priority.DIGEST), BROADCAST(Priority.BULK),
+    REPLY(Priority.REPLY), BREAKING(Priority.ALERT),
+    /**
+     * A followed topic's alert. It shares BREAKING's once-per-reader key (chat, article, part): an article reaches
+     * a reader as one alert, whichever came first.
+     */
+    TOPIC(Priority.ALERT),
+    DIGEST(Priority.DIGEST), BROADCAST(Priority.BULK),
     /** Pinning a delivered broadcast copy. */
     PIN(Priority.BULK),
     /** Editing or deleting delivered copies of a broadcast or an alert. */
@@ -16,6 +22,11 @@ public enum DeliveryKind {
 
     Priority priority() {
         return priority;
+    }
+
+    /** A breaking or topic alert: one per article and reader, whichever kind. */
+    public boolean isAlert() {
+        return this == BREAKING || this == TOPIC;
     }
 
     /** Pushes follow the chat's current settings (topic, sound); a reply answers where it was asked. */

@@ -38,7 +38,8 @@ public final class Dispatcher {
     private static final long PAID_FLOW_NANOS = Duration.ofSeconds(1).toNanos();
     /** How long a row is worth sending when the caller does not say: replies are stale after a quarter hour. */
     public static final Map<DeliveryKind, Duration> DEFAULT_MAX_AGES =
-            Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6));
+            Map.of(DeliveryKind.REPLY, Duration.ofMinutes(15), DeliveryKind.BREAKING, Duration.ofHours(6),
+                    DeliveryKind.TOPIC, Duration.ofHours(6));
 
     private final Database db;
     private final MessageSender sender;
@@ -294,20 +295,19 @@ public final class Dispatcher {
             return Math.max(1, Math.min(directWait, window.idleNanos(nowNanos, nowMillis, LOOK_AGAIN_NANOS)));
         }
         boolean goPaid = !rowProbe && next.manner().lane() == Manner.Lane.PAID && paid.available(handle());
+        // an album counts as all its messages: the window must have room for every one of them
+        int messages = next.request() instanceof Request.CopyAlbum album ? album.messageIds().size() : 1;
         // wait for the global slot before committing to this row: a reply or an alert may arrive meanwhile
-        long globalWait = goPaid ? limiter.nanosUntilPaidFree() : limiter.nanosUntilGlobalFree();
+        long globalWait = goPaid ? limiter.nanosUntilPaidFree() : limiter.nanosUntilGlobalFree(messages);
         if (globalWait > 0) {
             return globalWait;
         }
         if (stopping || !fence.maySend()
-                || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId()))) {
+                || !(goPaid ? limiter.tryAcquirePaid(next.chatId()) : limiter.tryAcquire(next.chatId(), messages))) {
             if (rowProbe) {
                 health.probeNotStarted();
             }
             return 0;
-        }
-        if (next.request() instanceof Request.CopyAlbum album) {
-            limiter.alsoCounts(next.chatId(), album.messageIds().size() - 1);
         }
         if (goPaid) {
             paid.reserve(handle());

@@ -44,7 +44,8 @@ final class OutboxTable {
             + "reply_markup, thread_id, action, source_chat_id, source_message_id, target_message_id, paid, then_pin) "
             + "VALUES (:chat, :kind, :ref, :part, :text, :silent, :preview, :priority, 'PENDING', 0, :notBefore, :now, "
             + ":markup, :thread, :action, :sourceChat, :sourceId, :target, :paid, :thenPin) "
-            + "ON CONFLICT (chat_id, kind, ref_id, part) DO NOTHING";
+            // the row key is (chat_id, key_kind, ref_id, part): key_kind folds BREAKING and TOPIC into one alert
+            + "ON CONFLICT (chat_id, key_kind, ref_id, part) DO NOTHING";
 
     /** Inserts unless a row with the same (chat, kind, ref, part) exists, in any state; true when the row is new. */
     boolean insertIfAbsent(Handle h, NewRow d, Instant now) {
@@ -343,7 +344,7 @@ final class OutboxTable {
     int moveChat(Handle h, long oldChatId, long newChatId) {
         // rows whose key exists under the new id stay (SQLite's UPDATE OR IGNORE, in SQL both speak)
         h.createUpdate("UPDATE deliveries SET chat_id = :new WHERE chat_id = :old AND NOT EXISTS (SELECT 1 FROM "
-                        + "deliveries e WHERE e.chat_id = :new AND e.kind = deliveries.kind "
+                        + "deliveries e WHERE e.chat_id = :new AND e.key_kind = deliveries.key_kind "
                         + "AND e.ref_id = deliveries.ref_id AND e.part = deliveries.part)")
                 .bind("new", newChatId)
                 .bind("old", oldChatId)
@@ -457,7 +458,7 @@ final class OutboxTable {
 
     /**
      * For each of {@code chatIds}, the ids above {@code afterId} of articles pushed to it as breaking news, sorted
-     * ascending; chats without any are absent. Uses the (chat_id, kind, ref_id) prefix of the deliveries key.
+     * ascending; chats without any are absent. Uses the (chat_id, key_kind, ref_id) prefix of the row key.
      */
     Map<Long, long[]> pushedAsBreaking(Handle h, Collection<Long> chatIds, long afterId) {
         Map<Long, long[]> byChat = new HashMap<>();
@@ -465,7 +466,7 @@ final class OutboxTable {
             return byChat;
         }
         List<long[]> pairs = h.createQuery("SELECT DISTINCT d.chat_id, d.ref_id FROM deliveries d "
-                        + "WHERE d.chat_id IN (<chats>) AND d.kind = 'BREAKING' AND d.state IN ('PENDING', 'SENT') AND d.ref_id > :after "
+                        + "WHERE d.chat_id IN (<chats>) AND d.key_kind = 'ALERT' AND d.state IN ('PENDING', 'SENT') AND d.ref_id > :after "
                         + "ORDER BY d.chat_id, d.ref_id")
                 .bindList("chats", List.copyOf(chatIds))
                 .bind("after", afterId)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import newsbot.config.BotConfig;
+import newsbot.telegram.MessageSender;
 
 /**
  * Telegram's send limits. Sends are spread evenly (a virtual schedule, GCRA: 1/N s apart overall, 1/M s per
@@ -57,6 +58,8 @@ public final class RateLimiter {
     private final long privateInterval;
     private final long groupInterval;
     private final Map<Long, Long> chatTat = new HashMap<>();
+    /** Calls given a slot and not yet on their way, by chat (a chat has one call in flight at most). */
+    private final Map<Long, Departure> leaving = new HashMap<>();
     private final FloodControl flood;
     private long lastSweep;
 
@@ -100,19 +103,27 @@ public final class RateLimiter {
     }
 
     /**
-     * A call just given a slot counts as {@code extra} more messages (an album copy): they are on the wire with it,
-     * so they count in the window now, and what follows waits for them. Prefer {@link #tryAcquire(long, int)},
-     * which makes room for them first.
+     * The call given a slot for {@code chatId} goes on the wire now, on a worker thread that may have started it
+     * later than its slot: it counts from now, in its chat's schedule and in the window, so a late start never
+     * puts more than the limit into a second of departures (for starts less than a second late). What happens on
+     * the way after that is Telegram's slack to absorb.
      */
-    public synchronized void alsoCounts(long chatId, int extra) {
-        if (extra <= 0) {
+    public synchronized void departing(long chatId) {
+        Departure d = leaving.remove(chatId);
+        if (d == null) {
             return;
         }
         long now = time.nanoTime();
-        free.window.record(now, extra);
-        free.tat += (long) (extra * free.interval / flood.factor(now));
-        long perChat = chatId < 0 ? groupInterval : privateInterval;
-        chatTat.merge(chatId, now + extra * perChat, (old, added) -> old + extra * perChat);
+        long late = now - d.acquiredAt();
+        if (late > 0) {
+            d.lane().window.moveLater(d.acquiredAt(), now, d.messages());
+            chatTat.computeIfPresent(chatId, (chat, tat) -> tat + late);
+        }
+    }
+
+    /** {@code sender}, telling this limiter when each call really leaves ({@link #departing}). */
+    public MessageSender stamping(MessageSender sender) {
+        return new DepartureStamp(sender, this);
     }
 
     /** Nanoseconds until the next paid slot. */
@@ -189,6 +200,7 @@ public final class RateLimiter {
             return false;
         }
         lane.take(now, messages);
+        leaving.put(chatId, new Departure(lane, now, Math.max(1, messages)));
         long perChat = chatId < 0 ? groupInterval : privateInterval;
         chatTat.put(chatId, now + Math.max(1, messages) * perChat);
         sweep(now);
@@ -214,6 +226,12 @@ public final class RateLimiter {
         }
         lastSweep = now;
         chatTat.values().removeIf(tat -> tat - now <= 0);
+        // a call that never said it left (a direct call, which bypasses the sender) counts from its slot
+        leaving.values().removeIf(d -> now - d.acquiredAt() > SECOND);
+    }
+
+    /** A call given a slot at {@code acquiredAt} in {@code lane}, for {@code messages} messages. */
+    private record Departure(Lane lane, long acquiredAt, int messages) {
     }
 
     /** One global limit: its even schedule and its window of recent sends. */

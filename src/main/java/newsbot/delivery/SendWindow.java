@@ -42,6 +42,31 @@ final class SendWindow {
         }
     }
 
+    /**
+     * Up to {@code count} sends recorded at {@code from} really left at {@code to}, later: they count from then on,
+     * and the ring stays in time order. Sends no longer among the last {@code limit} are left alone.
+     */
+    void moveLater(long from, long to, int count) {
+        int moved = 0;
+        for (int p = at.length - 1; p >= 0 && moved < count; p--) {
+            if (at[index(p)] != from) {
+                continue;
+            }
+            at[index(p)] = to;
+            moved++;
+            for (int q = p; q + 1 < at.length && at[index(q + 1)] - at[index(q)] < 0; q++) {
+                long newer = at[index(q + 1)];
+                at[index(q + 1)] = at[index(q)];
+                at[index(q)] = newer;
+            }
+        }
+    }
+
+    /** Where the {@code p}-th oldest of the last {@code limit} sends is. */
+    private int index(int p) {
+        return (oldest + p) % at.length;
+    }
+
     /** Sends in the window {@code (now - span, now]}: what the scope is using right now. */
     int inWindow(long now) {
         int n = 0;

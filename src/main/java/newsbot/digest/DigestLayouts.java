@@ -22,7 +22,10 @@ public final class DigestLayouts {
     private final List<Category> categories;
     private final DigestOptions options;
     private final String headerKey;
-    private final Map<String, Map<ZoneId, DigestLayout>> byLanguage = new ConcurrentHashMap<>();
+    private final Map<Key, DigestLayout> built = new ConcurrentHashMap<>();
+
+    private record Key(String language, ZoneId zone, boolean channel) {
+    }
 
     DigestLayouts(Texts texts, List<Category> categories, DigestOptions options) {
         this(texts, categories, options, "digest.header");
@@ -37,18 +40,24 @@ public final class DigestLayouts {
     }
 
     public DigestLayout of(String language, ZoneId zone) {
-        return byLanguage.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(zone, z -> build(language, z));
+        return of(language, zone, false);
     }
 
-    private DigestLayout build(String language, ZoneId zone) {
+    /**
+     * @param channel for a channel: its "and N more" line names no command, since nobody in a channel can send one
+     */
+    public DigestLayout of(String language, ZoneId zone, boolean channel) {
+        return built.computeIfAbsent(new Key(language, zone, channel), k -> build(language, zone, channel));
+    }
+
+    private DigestLayout build(String language, ZoneId zone, boolean channel) {
         List<CategoryHeading> order = new ArrayList<>();
         for (Category c : categories) {
             order.add(new CategoryHeading(c.slug(), c.displayName(language)));
         }
         // No arguments: the patterns come back raw, %d and %s are filled in by the composer.
         DigestLayout.Labels labels = new DigestLayout.Labels(texts.get(language, "digest.continued"),
-                texts.get(language, "digest.more"));
+                texts.get(language, channel ? "digest.more.channel" : "digest.more"));
         return new DigestLayout(texts.get(language, headerKey), order, options.maxPerCategory(),
                 options.withSummaries(), options.summaryMaxChars(), labels, zone);
     }

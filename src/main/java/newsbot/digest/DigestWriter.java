@@ -31,7 +31,7 @@ final class DigestWriter {
             return Optional.empty();
         }
         List<String> parts = composer.composeCounted(pick.items(), pick::unseen,
-                layouts.of(reader.language(), reader.zone()));
+                layouts.of(reader.language(), reader.zone(), reader.isChannel()));
         long cursor = Math.max(reader.digestCursor(), pool.upTo());
         // Parts are joined at blank lines, where the outbox splits them again: the composer's parts each fill a
         // message up to the next section's first line, so the outbox cuts exactly at the joins.

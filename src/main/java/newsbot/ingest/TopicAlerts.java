@@ -88,7 +88,7 @@ final class TopicAlerts {
         });
         int queued = 0;
         for (Map.Entry<Batch, List<Long>> batch : batches.entrySet()) {
-            queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), batch.getKey().html(),
+            queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.TOPIC, article.id(), batch.getKey().html(),
                     Manner.of(Manner.Sound.silentIf(batch.getKey().silent()), Manner.Preview.SHOW), now);
         }
         if (queued > 0) {

@@ -35,6 +35,11 @@ public record Subscriber(
         return !"private".equals(chatType);
     }
 
+    /** A channel the bot posts to for the site: nobody there can send it a command. */
+    public boolean isChannel() {
+        return "channel".equals(chatType);
+    }
+
     public boolean hasQuietHours() {
         return quietFrom != null && quietTo != null;
     }

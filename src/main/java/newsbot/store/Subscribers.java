@@ -188,14 +188,14 @@ public final class Subscribers {
         for (SubscriberStatus s : SubscriberStatus.values()) {
             counts.put(s, 0);
         }
-        h.createQuery("SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status")
+        h.createQuery("SELECT status, COUNT(*) AS n FROM subscribers WHERE chat_type <> 'channel' GROUP BY status")
                 .map((rs, ctx) -> Map.entry(SubscriberStatus.valueOf(rs.getString("status")), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
     public int countCreatedSince(Handle h, Instant since) {
-        return h.createQuery("SELECT COUNT(*) FROM subscribers WHERE created_at >= :since")
+        return h.createQuery("SELECT COUNT(*) FROM subscribers WHERE created_at >= :since AND chat_type <> 'channel'")
                 .bind("since", since.toEpochMilli())
                 .mapTo(Integer.class)
                 .one();

@@ -53,7 +53,7 @@ public final class Subscriptions {
     public Map<String, Integer> activeCountsByCategory(Handle h) {
         Map<String, Integer> counts = new TreeMap<>();
         h.createQuery("SELECT s.category, COUNT(*) AS n FROM subscriptions s JOIN subscribers r ON r.chat_id = s.chat_id "
-                        + "WHERE r.status = 'ACTIVE' GROUP BY s.category")
+                        + "WHERE r.status = 'ACTIVE' AND r.chat_type <> 'channel' GROUP BY s.category")
                 .map((rs, ctx) -> Map.entry(rs.getString("category"), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;

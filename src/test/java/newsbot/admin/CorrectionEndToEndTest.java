@@ -343,6 +343,12 @@ class CorrectionEndToEndTest {
             List<FakeMessage> all = rig.telegram.messagesTo(chat);
             assertThat(rig.now(all.get(all.size() - 1)).plainText()).isEqualTo("⚡ Курс вырос на 0,5%");
         }
+        // issue 22, finding 12: a reader who joins later and gets the alert from a second /breaking gets it corrected
+        rig.world.readers(FIRST + 50, FIRST + 50, SubscriberStatus.ACTIVE, "ru", "economy");
+        rig.says(ADMIN, "/breaking " + article);
+        rig.run(3);
+        assertThat(rig.telegram.messagesTo(FIRST + 50)).extracting(FakeMessage::plainText)
+                .containsExactly("⚡ Курс вырос на 0,5%");
         rig.world.time.advance(java.time.Duration.ofMinutes(2));
         rig.says(ADMIN, "/broadcasts");
         assertThat(rig.lastTo(ADMIN, 0).plainText()).contains("Последние исправления и отзывы",

@@ -74,6 +74,18 @@ class StatsTest {
         assertThat(newsbot.telegram.TelegramHtmlValidator.checkMessage(en)).isEmpty();
     }
 
+    /** Issue 22, finding 12: a channel the bot posts to is no reader, and a topic alert is no breaking news. */
+    @Test
+    void channelsAreNotReadersAndTopicAlertsAreNotBreakingNews() {
+        world.reader(-100777, SubscriberStatus.ACTIVE, "ru", "economy");
+        world.db.useTransaction(h -> {
+            h.execute("UPDATE subscribers SET chat_type = 'channel' WHERE chat_id = -100777");
+            world.outbox.enqueue(h, 2, DeliveryKind.TOPIC, 2, "<b>Topic</b>", Manner.PLAIN, now);
+        });
+        assertThat(admin.stats().text("en")).contains("<b>Readers</b>: active 3 · paused 1", "New readers: today 2 ·",
+                "• Economy: 2\n", "• breaking news: sent 2 · failed 1", "• topic alerts: waiting 1");
+    }
+
     @Test
     void theQueueShowsHowLongItTakesAtTheCurrentRate() {
         world.db.useTransaction(h -> world.outbox.enqueueAll(h, LongStream.rangeClosed(100, 1898).boxed().toList(), DeliveryKind.BROADCAST, 9, "News", Manner.PLAIN, now));

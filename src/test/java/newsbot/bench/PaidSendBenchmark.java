@@ -57,14 +57,15 @@ public final class PaidSendBenchmark {
         try (FakeBotApi telegram = FakeBotApi.start();
              TelegramClientFactory factory = new TelegramClientFactory(telegram.token(),
                      BotApiUrl.parse(telegram.apiUrl()))) {
-            telegram.enableRateLimits(new FakeRateLimits(30, 1, 20, Duration.ofMillis(25)));
+            telegram.enableRateLimits(new FakeRateLimits(30, 1, 20, Duration.ofMillis(25)).withSlidingSecond());
             telegram.delayResponses(roundTrip);
             Database db = Database.open(dir.resolve("bench.db"));
             Outbox outbox = new Outbox(time);
             DeliveryCounters counters = new DeliveryCounters();
             PaidLane lane = new PaidLane(paid, time);
+            RateLimiter limiter = new RateLimiter(limits, time, counters);
             Dispatcher dispatcher = new Dispatcher(db, new Subscribers(), outbox,
-                    new TelegramGateway(factory.telegramClient()), new RateLimiter(limits, time),
+                    limiter.stamping(new TelegramGateway(factory.telegramClient())), limiter,
                     new RetryPolicy(limits.maxAttempts(), new SplittableRandom()), counters, time,
                     InFlightLimit.auto(30), Dispatcher.DEFAULT_MAX_AGES, lane, SendFence.NONE);
 

@@ -57,7 +57,7 @@ final class EndToEnd implements AutoCloseable {
     }
 
     Dispatcher newDispatcher() {
-        return new Dispatcher(db, subscribers, outbox, gateway, limiter, retry, counters, time,
+        return new Dispatcher(db, subscribers, outbox, limiter.stamping(gateway), limiter, retry, counters, time,
                 maxInFlight);
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import newsbot.config.BotConfig;
@@ -74,12 +75,16 @@ class EndToEndOutcomesTest {
             e.enqueue(22, DeliveryKind.DIGEST, 1, "<b>fine</b>");
             e.start();
             e.awaitNothingPending(WAIT);
-            Thread.sleep(100); // a retry, if there were one, would come within the 50-400 ms test backoff
+            // a retry, if there were one, would come within the 50-400 ms test backoff: a message due after that
+            // window has arrived, so the sender has moved past it
+            e.db.useTransaction(h -> e.outbox.enqueue(h, 23, DeliveryKind.DIGEST, 1, "<b>later</b>", Manner.PLAIN,
+                    Instant.now().plusMillis(500)));
+            e.telegram.awaitMessage(m -> m.chatId() == 23, WAIT);
 
             Delivery failed = e.rowsOf(21).get(0);
             assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(failed.lastError()).startsWith("400").contains("can't parse entities");
-            assertThat(e.telegram.requestCount("sendMessage")).isEqualTo(2);
+            assertThat(e.telegram.requestCount("sendMessage")).isEqualTo(3);
             assertThat(e.telegram.messagesTo(22)).hasSize(1);
             assertThat(e.counters.snapshot().failed()).isEqualTo(1);
         }

@@ -160,6 +160,58 @@ class RateLimiterTest {
     }
 
     @Test
+    void aCallThatLeavesLateCountsFromWhenItLeft() {
+        RateLimiter limiter = limiter(10, 1, 20);
+        for (int i = 0; i < 10; i++) {
+            time.advance(limiter.nanosUntilFree(i));
+            assertThat(limiter.tryAcquire(i)).isTrue();
+            if (i == 0) {
+                time.advanceMillis(40); // its worker thread starts it 40 ms late
+                limiter.departing(0);
+            } else {
+                limiter.departing(i);
+            }
+        }
+        time.advanceMillis(100); // 1 s after the first slot, when its schedule has room for the eleventh
+        assertThat(limiter.nanosUntilGlobalFree()).as("the first left at 0.04 s").isEqualTo(40 * MS);
+    }
+
+    /**
+     * Several calls in flight, each started by its worker up to 300 ms after its slot, in any order: counted from
+     * when they left, no second of departures holds more than the limit.
+     */
+    @Test
+    void callsStartedLateByTheirWorkersNeverOverfillASecond() {
+        RateLimiter limiter = limiter(30, 1, 20);
+        SplittableRandom random = new SplittableRandom(11);
+        java.util.TreeMap<Long, List<Long>> startsAt = new java.util.TreeMap<>();
+        List<Long> departures = new ArrayList<>();
+        for (long chat = 1; departures.size() < 5000; ) {
+            long next = time.nanoTime() + limiter.nanosUntilGlobalFree();
+            // start every call due before the next slot, in time order
+            while (!startsAt.isEmpty() && startsAt.firstKey() - next <= 0) {
+                Map.Entry<Long, List<Long>> due = startsAt.pollFirstEntry();
+                time.advance(due.getKey() - time.nanoTime());
+                for (long c : due.getValue()) {
+                    limiter.departing(c);
+                    departures.add(time.nanoTime());
+                }
+                next = time.nanoTime() + limiter.nanosUntilGlobalFree();
+            }
+            time.advance(next - time.nanoTime());
+            if (limiter.tryAcquire(chat)) {
+                long late = random.nextInt(3) == 0 ? random.nextLong(300 * MS) : 0;
+                startsAt.computeIfAbsent(time.nanoTime() + late, t -> new ArrayList<>()).add(chat);
+                chat++;
+            }
+        }
+        java.util.Collections.sort(departures);
+        assertThat(busiestWindow(departures, SECOND)).isEqualTo(30);
+        double rate = (departures.size() - 1) / ((departures.get(departures.size() - 1) - departures.get(0)) / 1e9);
+        assertThat(rate / 30).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
     void theSenderStillFillsTheLimitWhenItWakesALittleLate() {
         RateLimiter limiter = limiter(30, 1, 20);
         SplittableRandom random = new SplittableRandom(7);

@@ -215,6 +215,21 @@ class DigestSchedulerTest {
         assertThat(text.indexOf("номер 7")).isLessThan(text.indexOf("номер 6"));
     }
 
+    /** Issue 22, finding 12: nobody in a channel can send /latest, so its digest's "and N more" names no command. */
+    @Test
+    void aChannelsDigestEndsACappedCategoryWithoutACommand() {
+        World w = new World(dir);
+        reader(w, -1001234, "Asia/Bishkek", "08:00", "economy");
+        w.db.useTransaction(h -> h.execute("UPDATE subscribers SET chat_type = 'channel' WHERE chat_id = -1001234"));
+        for (int i = 1; i <= 7; i++) {
+            w.article("Новость номер " + i, w.clock.instant().plusSeconds(i * 60L), "economy");
+        }
+        w.at("2026-03-07T02:00:00Z");
+        w.scheduler.tick();
+        assertThat(w.digestText(-1001234)).contains("Новость номер 7", "и ещё 2 в этом разделе на сайте")
+                .doesNotContain("/latest");
+    }
+
     @Test
     void longDigestIsSplitIntoPartsAtSectionsAndLines() {
         World w = new World(dir, 50, 500);

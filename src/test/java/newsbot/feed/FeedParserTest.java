@@ -218,7 +218,7 @@ class FeedParserTest {
     }
 
     @Test
-    void twoThousandItemsParseQuickly() {
+    void twoThousandItemsAllParse() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
                 + "<title>Архив</title><link>https://news.example.kg/</link><description>d</description>");
         for (int i = 0; i < 2000; i++) {
@@ -228,13 +228,11 @@ class FeedParserTest {
                     .append(i).append("&lt;/p&gt;</description></item>");
         }
         xml.append("</channel></rss>");
-        long started = System.nanoTime();
-
+        // how fast is IngestBenchmark's question; a timed assertion here only measures the machine's load
         ParseResult.Parsed feed = parsed(xml.toString().getBytes(StandardCharsets.UTF_8), RSS);
 
         assertThat(feed.items()).hasSize(2000);
         assertThat(feed.items().get(1999).guid()).isEqualTo("id-1999");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     private static void assertCp1251Decoded(ParseResult.Parsed feed) {

@@ -52,25 +52,24 @@ final class FakeRateLimiter {
 
     /**
      * Telegram's flood control as the independent fakes count it: the sends of the last second, however evenly they
-     * came. A bucket alone lets a full bucket plus a second's refill into one sliding second.
+     * came, with 5% slack (31 at 30/s: one message that reached us late is forgiven, the old catch-up's "limit plus
+     * two" is not). A bucket alone lets a full bucket plus a second's refill into one sliding second.
      */
     static final class SlidingWindow {
-        private final int limit;
-        private final long span;
+        private static final double SLACK = 1.05;
+        private final int allowed;
         private final ArrayDeque<Long> sent = new ArrayDeque<>();
 
-        /** A window of one second less the tolerance: sends that far apart are never counted together. */
-        SlidingWindow(int limit, long toleranceNanos) {
-            this.limit = limit;
-            this.span = (long) NANOS_PER_SECOND - toleranceNanos;
+        SlidingWindow(int limit) {
+            this.allowed = (int) Math.floor(limit * SLACK);
         }
 
         /** Nanoseconds until one more send fits; 0 if it fits now. */
         long waitNanos(long now) {
-            while (!sent.isEmpty() && now - sent.peekFirst() >= span) {
+            while (!sent.isEmpty() && now - sent.peekFirst() >= (long) NANOS_PER_SECOND) {
                 sent.pollFirst();
             }
-            return sent.size() < limit ? 0 : sent.peekFirst() + span - now;
+            return sent.size() < allowed ? 0 : sent.peekFirst() + (long) NANOS_PER_SECOND - now;
         }
 
         void take(long now, int count) {
@@ -99,15 +98,14 @@ final class FakeRateLimiter {
                 newLimits.globalPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
         paidGlobal = newLimits == null ? null : new TokenBucket(newLimits.paidPerSecond(),
                 newLimits.paidPerSecond(), newLimits.tolerance().toNanos(), nanoClock.getAsLong());
-        window = newLimits == null ? null
-                : new SlidingWindow(newLimits.globalPerSecond(), newLimits.tolerance().toNanos());
-        paidWindow = newLimits == null ? null
-                : new SlidingWindow(newLimits.paidPerSecond(), newLimits.tolerance().toNanos());
+        boolean sliding = newLimits != null && newLimits.slidingSecond();
+        window = sliding ? new SlidingWindow(newLimits.globalPerSecond()) : null;
+        paidWindow = sliding ? new SlidingWindow(newLimits.paidPerSecond()) : null;
     }
 
     /**
-     * Takes a token from the global and the chat's bucket and a place in the global window, or tells how many
-     * seconds to wait (at least 1).
+     * Takes a token from the global and the chat's bucket (and a place in the global window when it is counted),
+     * or tells how many seconds to wait (at least 1).
      */
     synchronized OptionalInt tryAcquire(long chatId) {
         return tryAcquire(chatId, 1, false);
@@ -116,7 +114,7 @@ final class FakeRateLimiter {
     /**
      * Admits a call that sends {@code count} messages to one chat when one token is available in the global bucket
      * (the paid one for a paid broadcast) and in the chat's bucket, and the last second holds fewer sends than the
-     * limit, then takes {@code count} from all three: a
+     * limit (when counted), then takes {@code count} from each: a
      * multi-message call (copyMessages) is never refused for its size alone, it makes the following sends wait.
      */
     synchronized OptionalInt tryAcquire(long chatId, int count, boolean paid) {
@@ -129,12 +127,15 @@ final class FakeRateLimiter {
                 : new TokenBucket(1, limits.privatePerSecond(), limits.tolerance().toNanos(), now));
         TokenBucket all = paid ? paidGlobal : global;
         SlidingWindow second = paid ? paidWindow : window;
-        long wait = Math.max(Math.max(all.waitNanos(now), second.waitNanos(now)), chat.waitNanos(now));
+        long wait = Math.max(Math.max(all.waitNanos(now), second == null ? 0 : second.waitNanos(now)),
+                chat.waitNanos(now));
         if (wait > 0) {
             return OptionalInt.of((int) Math.max(1, Math.ceil(wait / NANOS_PER_SECOND)));
         }
         all.take(count);
-        second.take(now, count);
+        if (second != null) {
+            second.take(now, count);
+        }
         chat.take(count);
         return OptionalInt.empty();
     }
