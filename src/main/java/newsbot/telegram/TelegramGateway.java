@@ -30,6 +30,7 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.send.SendRichMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -110,7 +111,21 @@ public final class TelegramGateway implements MessageSender {
             public SendOutcome delete(Outgoing.Delete d) {
                 return deleteMessage(d.chatId(), d.messageId());
             }
+
+            @Override
+            public SendOutcome rich(Outgoing.Rich r) {
+                return sendRich(r);
+            }
         });
+    }
+
+    /** sendRichMessage: the document as blocks ({@link RichMessages}); Delivered carries the new message id. */
+    private SendOutcome sendRich(Outgoing.Rich r) {
+        SendRichMessage request = RichMessages.message(r.chatId(), r.document());
+        request.setDisableNotification(r.silent());
+        request.setMessageThreadId(r.threadId());
+        return call("sendRichMessage", r.chatId(), () -> client.executeAsync(request),
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 
     /** copyMessage: the editor's message as it is (media, formatting, poll), with an optional keyboard. */
