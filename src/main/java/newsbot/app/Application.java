@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.SplittableRandom;
+import newsbot.ingest.ArticlePages;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,9 +258,12 @@ public final class Application implements AutoCloseable {
             SenderReplier replier = new SenderReplier(gateway, dispatcher);
             admin = new Admin(config, db, outbox, counters, replier, texts::get, clock, activeInstance);
             Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+            // an article's page comes through the feeds' fetcher, from the feeds' hosts only
+            ArticlePages pages = new ArticlePages(db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
+                    config.feeds().sources(), clock, new SplittableRandom());
             Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
                     new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
-                    new ReaderDigests(onDemand, db));
+                    new ReaderDigests(onDemand, db), new PageArticles(db, pages));
 
             ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
             digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);

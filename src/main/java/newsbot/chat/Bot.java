@@ -22,6 +22,7 @@ import newsbot.chat.settings.StatusCommand;
 import newsbot.chat.settings.TimeZoneCommand;
 import newsbot.chat.settings.ZoneSuggestions;
 import newsbot.delivery.Replier;
+import newsbot.messages.ReadInTelegram;
 import newsbot.messages.BotCommandsMenu;
 import newsbot.messages.CategoryNames;
 import newsbot.messages.Texts;
@@ -62,7 +63,8 @@ public final class Bot {
      * @param digests the digest a reader asks for, from the digest job
      */
     public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
-               Supplier<String> botUsername, EditorTools editors, ChatMembers members, OnDemandDigests digests) {
+               Supplier<String> botUsername, EditorTools editors, ChatMembers members, OnDemandDigests digests,
+               ArticleSource articleSource) {
         Articles articles = new Articles();
         Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock, outbox);
         CategoryNames names = new CategoryNames(config.categories());
@@ -73,7 +75,8 @@ public final class Bot {
         SettingsView settings = new SettingsView(readers, names, texts, planner, clock, new Topics(db, clock));
 
         Map<String, CommandHandler> commands = new HashMap<>();
-        commands.put("start", new StartCommand(readers, names, keyboards));
+        ReadArticle reading = new ReadArticle(db, articleSource, texts, replier, clock);
+        commands.put("start", new StartCommand(readers, names, keyboards, reading));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
@@ -113,6 +116,7 @@ public final class Bot {
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
         callbacks.put(FollowingView.PREFIX, following);
+        callbacks.put(ReadInTelegram.PREFIX, reading);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (editors.present()) {
