@@ -1,0 +1,118 @@
+package newsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import newsbot.feed.FeedServer;
+import newsbot.telegram.FakeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Read in Telegram" end to end: FeedServer → breaking alert with its button → the reader presses → the article
+ * arrives as one rich message (FakeBotApi checks it as Telegram would); a chat refusing rich messages gets the
+ * compact text once; the deep link of a digest does the same.
+ */
+class ReadInTelegramFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final long READER = 801;
+    static final String TITLE = "Нацбанк повысил учётную ставку до 11%";
+
+    @TempDir
+    Path dir;
+    FeedServer feeds;
+    TestBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        feeds = FeedServer.start();
+        bot = TestBot.create(dir).withFixtureFeeds(feeds);
+        bot.start();
+        say(READER, "/start");
+        say(READER, "/subscribe economy");
+        bot.app().pollFeedsNow();
+        feeds.serve("/economy", economyFeedWith("<item><title>СРОЧНО: " + TITLE + "</title>"
+                + "<link>https://news.example.kg/economy/rate</link><guid>https://news.example.kg/economy/rate</guid>"
+                + "<description>Решение вступает в силу с понедельника.</description>"
+                + "<pubDate>Sat, 28 Nov 2026 12:01:00 +0600</pubDate></item>"), "application/rss+xml; charset=utf-8");
+        bot.clock.advance(Duration.ofMinutes(3));
+        bot.app().pollFeedsNow();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        feeds.close();
+    }
+
+    @Test
+    void aReaderPressesReadInTelegramUnderABreakingAlertAndGetsTheArticleAsOneRichMessage() {
+        FakeMessage alert = awaitAlert();
+        String press = bot.telegram.userPresses(READER, READER, alert.messageId(),
+                alert.button("Читать в Telegram").orElseThrow().callbackData());
+        bot.telegram.awaitCallbackAnswer(press, WAIT);
+        FakeMessage rich = bot.telegram.awaitMessage(m -> m.chatId() == READER && m.isRich(), WAIT);
+        assertThat(rich.plainText()).contains(TITLE, "Решение вступает в силу с понедельника.", "Оригинал статьи");
+        assertThat(reads()).isEqualTo(1);
+    }
+
+    @Test
+    void aChatRefusingRichMessagesGetsTheTextOnceAndIsRemembered() {
+        bot.telegram.refuseRichMessages(READER, "rich messages are not supported in the chat");
+        FakeMessage alert = awaitAlert();
+        String data = alert.button("Читать в Telegram").orElseThrow().callbackData();
+        bot.telegram.userPresses(READER, READER, alert.messageId(), data);
+        FakeMessage text = bot.telegram.awaitMessage(m -> m.chatId() == READER && !m.isRich()
+                && m.text().startsWith("<b>" + TITLE), WAIT);
+        assertThat(text.text()).contains("Решение вступает в силу с понедельника.");
+        assertThat(bot.telegram.richMessagesTo(READER)).isEmpty();
+        assertThat(attempts()).as("the refusal spent no attempt").isZero();
+
+        // the chat is remembered: the next read goes as text at once, with no rich call refused first
+        bot.telegram.userPresses(READER, READER, alert.messageId(), data);
+        bot.telegram.awaitMessages(READER, bot.telegram.messagesTo(READER).size() + 1, WAIT);
+        assertThat(bot.telegram.richMessagesTo(READER)).isEmpty();
+        assertThat(reads()).isEqualTo(2);
+    }
+
+    @Test
+    void theDeepLinkOfADigestSendsTheArticle() {
+        long id = bot.db().withHandle(h -> h.createQuery("SELECT id FROM articles WHERE url LIKE '%/economy/rate'")
+                .mapTo(Long.class).one());
+        bot.telegram.userSends(READER, READER, "/start r" + id, "ru");
+        FakeMessage rich = bot.telegram.awaitMessage(m -> m.chatId() == READER && m.isRich(), WAIT);
+        assertThat(rich.plainText()).contains(TITLE);
+    }
+
+    private FakeMessage awaitAlert() {
+        return bot.telegram.awaitMessage(m -> m.chatId() == READER && m.text().startsWith("⚡")
+                && m.text().contains(TITLE), WAIT);
+    }
+
+    private int reads() {
+        return bot.db().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(reads), 0) FROM article_reads")
+                .mapTo(Integer.class).one());
+    }
+
+    private int attempts() {
+        return bot.db().withHandle(h -> h.createQuery(
+                "SELECT COALESCE(SUM(attempts), 0) FROM deliveries WHERE chat_id = :chat AND action = 'send'")
+                .bind("chat", READER).mapTo(Integer.class).one());
+    }
+
+    private static byte[] economyFeedWith(String item) {
+        String feed = new String(FeedServer.fixture("rss-ekonomika.xml"), StandardCharsets.UTF_8);
+        return feed.replaceFirst("<item>", item + "<item>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private FakeMessage say(long chat, String text) {
+        int before = bot.telegram.messagesTo(chat).size();
+        bot.telegram.userSends(chat, chat, text, "ru");
+        return bot.telegram.awaitMessages(chat, before + 1, WAIT).get(before);
+    }
+}
