@@ -5,6 +5,7 @@ import newsbot.chat.news.FirstDigestOffer;
 import newsbot.chat.news.FollowCommand;
 import newsbot.chat.news.FollowingView;
 import newsbot.chat.news.LatestCommand;
+import newsbot.chat.news.TopCommand;
 import newsbot.chat.news.News;
 import newsbot.chat.news.SearchCommand;
 import newsbot.chat.news.SearchMoreButton;
@@ -90,6 +91,7 @@ public final class Bot {
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
         commands.put("digest", new DigestCommand(digests, clock));
         commands.put("latest", new LatestCommand(news, names, composer));
+        commands.put("top", new TopCommand(db, clock));
         SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
         commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));

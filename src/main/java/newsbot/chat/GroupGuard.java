@@ -12,7 +12,7 @@ final class GroupGuard {
     private static final Set<String> CHANGES = Set.of("start", "subscribe", "unsubscribe", "language", "timezone",
             "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow");
     /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
-    private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "search",
+    private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "top", "search",
             "following", "breaking");
 
     private final GroupAdmins admins;

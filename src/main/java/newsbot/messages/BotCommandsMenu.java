@@ -7,7 +7,7 @@ import java.util.List;
 public final class BotCommandsMenu {
 
     /** Every reader command, in menu order: the one list the menu, /help and the command handlers follow. */
-    public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
+    public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "top", "digest", "search",
             "follow", "following", "unfollow", "settings", "schedule", "timezone", "breaking", "quiet", "language", "subscribe", "unsubscribe",
             "pause", "resume", "stop", "help");
 

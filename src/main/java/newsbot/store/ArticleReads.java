@@ -30,6 +30,14 @@ public final class ArticleReads {
                 .list();
     }
 
+    /** Reads counted on {@code day}. */
+    public int onDay(Handle h, LocalDate day) {
+        return h.createQuery("SELECT COALESCE(SUM(reads), 0) FROM article_reads WHERE day = :day")
+                .bind("day", day.toString())
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /** Every read counted and still kept (articles past retention take theirs along). */
     public long total(Handle h) {
         return h.createQuery("SELECT COALESCE(SUM(reads), 0) FROM article_reads").mapTo(Long.class).one();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import newsbot.feed.FeedServer;
 import newsbot.telegram.FakeMessage;
+import newsbot.telegram.FakeUserMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class ReadInTelegramFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     static final long READER = 801;
+    static final long GROUP = -900;
+    static final long OWNER = 91;
+    static final long MEMBER = 92;
     static final String TITLE = "Нацбанк повысил учётную ставку до 11%";
 
     @TempDir
@@ -35,6 +39,9 @@ class ReadInTelegramFlowTest {
         bot.start();
         say(READER, "/start");
         say(READER, "/subscribe economy");
+        bot.telegram.setMemberStatus(GROUP, OWNER, "administrator");
+        say(FakeUserMessage.of(GROUP, OWNER, "/start@" + bot.telegram.botUsername()).withChatType("group"));
+        say(FakeUserMessage.of(GROUP, OWNER, "/subscribe economy").withChatType("group"));
         bot.app().pollFeedsNow();
         feeds.serve("/economy", economyFeedWith("<item><title>СРОЧНО: " + TITLE + "</title>"
                 + "<link>https://news.example.kg/economy/rate</link><guid>https://news.example.kg/economy/rate</guid>"
@@ -89,6 +96,37 @@ class ReadInTelegramFlowTest {
         assertThat(rich.plainText()).contains(TITLE);
     }
 
+    @Test
+    void aPressInAGroupSendsTheArticleToThePresserPrivatelyNotToTheGroup() {
+        FakeMessage alert = bot.telegram.awaitMessage(m -> m.chatId() == GROUP && m.text().startsWith("⚡")
+                && m.text().contains(TITLE), WAIT);
+        int groupMessages = bot.telegram.messagesTo(GROUP).size();
+        String press = bot.telegram.userPresses(GROUP, MEMBER, alert.messageId(),
+                alert.button("Читать в Telegram").orElseThrow().callbackData());
+        assertThat(bot.telegram.awaitCallbackAnswer(press, WAIT).text()).contains("в личные сообщения");
+        FakeMessage rich = bot.telegram.awaitMessage(m -> m.chatId() == MEMBER && m.isRich(), WAIT);
+        assertThat(rich.plainText()).contains(TITLE);
+        // the sender has moved past the press: a later reply in the group comes after nothing else
+        say(FakeUserMessage.of(GROUP, MEMBER, "/help").withChatType("group"));
+        assertThat(bot.telegram.messagesTo(GROUP)).hasSize(groupMessages + 1);
+        assertThat(bot.telegram.richMessagesTo(GROUP)).isEmpty();
+    }
+
+    @Test
+    void topListsTodaysMostReadArticles() {
+        FakeMessage alert = awaitAlert();
+        assertThat(say(READER, "/top").text()).contains("никто не читал");
+        String data = alert.button("Читать в Telegram").orElseThrow().callbackData();
+        int before = bot.telegram.messagesTo(READER).size();
+        for (int i = 0; i < 2; i++) {
+            bot.telegram.userPresses(READER, READER, alert.messageId(), data);
+        }
+        bot.telegram.awaitMessages(READER, before + 2, WAIT);
+        FakeMessage top = say(READER, "/top");
+        assertThat(top.text()).startsWith("<b>Самое читаемое сегодня</b>").contains("1. <a href=\"https://news.example.kg/economy/rate\">")
+                .contains(TITLE, "👁 2");
+    }
+
     private FakeMessage awaitAlert() {
         return bot.telegram.awaitMessage(m -> m.chatId() == READER && m.text().startsWith("⚡")
                 && m.text().contains(TITLE), WAIT);
@@ -108,6 +146,12 @@ class ReadInTelegramFlowTest {
     private static byte[] economyFeedWith(String item) {
         String feed = new String(FeedServer.fixture("rss-ekonomika.xml"), StandardCharsets.UTF_8);
         return feed.replaceFirst("<item>", item + "<item>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private FakeMessage say(FakeUserMessage message) {
+        int before = bot.telegram.messagesTo(message.chatId()).size();
+        bot.telegram.userSends(message);
+        return bot.telegram.awaitMessages(message.chatId(), before + 1, WAIT).get(before);
     }
 
     private FakeMessage say(long chat, String text) {
