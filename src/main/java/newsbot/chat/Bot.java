@@ -76,7 +76,7 @@ public final class Bot {
         SettingsView settings = new SettingsView(readers, names, texts, planner, clock, new Topics(db, clock));
 
         Map<String, CommandHandler> commands = new HashMap<>();
-        ReadArticle reading = new ReadArticle(db, articleSource, texts, replier, clock);
+        ReadArticle reading = new ReadArticle(db, articleSource, texts, replier, clock, botUsername);
         commands.put("start", new StartCommand(readers, names, keyboards, reading));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
@@ -121,6 +121,8 @@ public final class Bot {
         callbacks.put(ReadInTelegram.PREFIX, reading);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
+        // outside one transaction, as the editors' tools: it may fetch the article's page from its site first
+        editorCallbacks.add(reading);
         if (editors.present()) {
             callbacks.put(editors.buttonPrefix(), editors.buttons());
             editorCallbacks.add(editors.buttons());

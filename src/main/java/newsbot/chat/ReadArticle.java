@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import newsbot.delivery.Replier;
 import newsbot.delivery.Request;
 import newsbot.html.Html;
@@ -15,13 +16,16 @@ import newsbot.messages.Texts;
 import newsbot.store.ArticleReads;
 import newsbot.store.Database;
 import newsbot.store.Subscriber;
+import newsbot.store.SubscriberStatus;
 import newsbot.store.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * "Read in Telegram": the article as one rich message to the reader who asked, by the button under an alert or
- * the deep link in a digest. Pressed in a group, it goes to the presser's private chat, not to the whole group.
+ * the deep link in a digest. Pressed in a group, it goes to the presser's private chat, not to the whole group;
+ * a member who has no private chat with the bot yet is sent there by the deep link (Telegram lets a button's
+ * answer open it), where /start sends the article.
  * A chat where Telegram refused rich messages gets the compact text. Each read is counted for the article and
  * the day, nothing kept about the reader.
  */
@@ -40,7 +44,11 @@ final class ReadArticle implements CallbackHandler {
     private final Subscribers subscribers = new Subscribers();
     private final ArticleReads reads = new ArticleReads();
 
-    ReadArticle(Database db, ArticleSource source, Texts texts, Replier replier, Clock clock) {
+    private final Supplier<String> botUsername;
+
+    ReadArticle(Database db, ArticleSource source, Texts texts, Replier replier, Clock clock,
+                Supplier<String> botUsername) {
+        this.botUsername = botUsername;
         this.db = db;
         this.source = source;
         this.composer = new ArticleComposer(texts, new RichLimits());
@@ -52,10 +60,24 @@ final class ReadArticle implements CallbackHandler {
     @Override
     public void handle(Callback callback, Subscriber reader) {
         OptionalLong id = ReadInTelegram.fromCallback(callback.data());
+        String bot = botUsername.get();
+        if (id.isPresent() && !"private".equals(callback.chatType()) && bot != null && !bot.isBlank()
+                && !writable(callback.userId())) {
+            // a member who never started the bot: a bot may not write first, so Telegram opens the private chat
+            // with the deep link, and /start r<id> there sends the article
+            replier.answerCallbackWithUrl(callback.id(), ReadInTelegram.deepLink(bot, id.getAsLong()));
+            return;
+        }
         boolean sent = id.isPresent() && send(callback.scope(), callback.userId(), id.getAsLong(), reader);
         String toast = !sent ? texts.get(reader.language(), "article.read.gone")
                 : "private".equals(callback.chatType()) ? null : texts.get(reader.language(), "article.read.private");
         replier.answerCallback(callback.id(), toast);
+    }
+
+    /** Whether the user has a private chat with the bot that is not blocked. */
+    private boolean writable(long userId) {
+        return db.withHandle(h -> subscribers.find(h, userId))
+                .filter(s -> s.status() != SubscriberStatus.BLOCKED).isPresent();
     }
 
     /** /start r&lt;id&gt;: the deep link of a digest; false when it names no article (a category's slug). */

@@ -22,6 +22,12 @@ public interface Replier {
     /** Stops the spinner on a pressed button, optionally with a short toast; ahead of everything else. */
     void answerCallback(String callbackQueryId, String text);
 
+    /**
+     * Answers a press by opening {@code url} in the presser's client: Telegram allows only a t.me link to this bot
+     * with a start parameter, which opens the private chat with the bot.
+     */
+    void answerCallbackWithUrl(String callbackQueryId, String url);
+
     /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
     SendOutcome send(OutgoingMessage message);
 

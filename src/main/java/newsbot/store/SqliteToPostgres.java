@@ -14,7 +14,7 @@ public final class SqliteToPostgres {
 
     /** Parents before children (foreign keys); every table of the schema but the full-text index. */
     static final List<String> TABLES = List.of("subscribers", "subscriptions", "feeds", "articles",
-            "article_categories", "article_texts", "deliveries", "delivery_album_messages", "broadcasts", "bot_state",
+            "article_categories", "article_texts", "article_reads", "deliveries", "delivery_album_messages", "broadcasts", "bot_state",
             "handled_updates", "seen_items",
             "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections");
     /** Tables with identity ids: their sequences continue after the copied ids. */

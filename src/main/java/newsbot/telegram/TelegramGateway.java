@@ -214,11 +214,16 @@ public final class TelegramGateway implements MessageSender {
 
     /** answerCallbackQuery, optionally with a toast text (≤ 200 characters). */
     public SendOutcome answerCallback(String callbackQueryId, String textOrNull) {
-        AnswerCallbackQuery request = AnswerCallbackQuery.builder()
-                .callbackQueryId(callbackQueryId)
-                .text(textOrNull)
-                .build();
-        return call("answerCallbackQuery", "query " + callbackQueryId, () -> client.executeAsync(request),
+        return answer(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(textOrNull).build());
+    }
+
+    /** answerCallbackQuery opening {@code url} (a t.me link to this bot with a start parameter). */
+    public SendOutcome answerCallbackWithUrl(String callbackQueryId, String url) {
+        return answer(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).url(url).build());
+    }
+
+    private SendOutcome answer(AnswerCallbackQuery request) {
+        return call("answerCallbackQuery", "query " + request.getCallbackQueryId(), () -> client.executeAsync(request),
                 (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 

@@ -83,6 +83,11 @@ public final class RecordingMessages implements Replier {
         answers.add(text);
     }
 
+    @Override
+    public synchronized void answerCallbackWithUrl(String callbackQueryId, String url) {
+        answers.add(url);
+    }
+
     public synchronized List<Sent> to(long chatId) {
         return sent.stream().filter(s -> s.message().chatId() == chatId).toList();
     }

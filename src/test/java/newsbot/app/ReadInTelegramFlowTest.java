@@ -98,6 +98,7 @@ class ReadInTelegramFlowTest {
 
     @Test
     void aPressInAGroupSendsTheArticleToThePresserPrivatelyNotToTheGroup() {
+        say(MEMBER, "/start"); // the member has a private chat with the bot
         FakeMessage alert = bot.telegram.awaitMessage(m -> m.chatId() == GROUP && m.text().startsWith("⚡")
                 && m.text().contains(TITLE), WAIT);
         int groupMessages = bot.telegram.messagesTo(GROUP).size();
@@ -110,6 +111,25 @@ class ReadInTelegramFlowTest {
         say(FakeUserMessage.of(GROUP, MEMBER, "/help").withChatType("group"));
         assertThat(bot.telegram.messagesTo(GROUP)).hasSize(groupMessages + 1);
         assertThat(bot.telegram.richMessagesTo(GROUP)).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoNeverStartedTheBotIsSentToItsPrivateChatByTheDeepLink() {
+        FakeMessage alert = bot.telegram.awaitMessage(m -> m.chatId() == GROUP && m.text().startsWith("⚡")
+                && m.text().contains(TITLE), WAIT);
+        String press = bot.telegram.userPresses(GROUP, MEMBER, alert.messageId(),
+                alert.button("Читать в Telegram").orElseThrow().callbackData());
+        String link = bot.telegram.awaitCallbackAnswer(press, WAIT).url();
+        long id = bot.db().withHandle(h -> h.createQuery("SELECT id FROM articles WHERE url LIKE '%/economy/rate'")
+                .mapTo(Long.class).one());
+        assertThat(link).isEqualTo("https://t.me/" + bot.telegram.botUsername() + "?start=r" + id);
+        assertThat(reads()).as("nothing read yet").isZero();
+
+        // Telegram opens the private chat; the member presses Start, which sends /start r<id>
+        bot.telegram.userSends(MEMBER, MEMBER, "/start r" + id, "ru");
+        FakeMessage rich = bot.telegram.awaitMessage(m -> m.chatId() == MEMBER && m.isRich(), WAIT);
+        assertThat(rich.plainText()).contains(TITLE);
+        assertThat(reads()).isEqualTo(1);
     }
 
     @Test

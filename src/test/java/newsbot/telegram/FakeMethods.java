@@ -306,7 +306,13 @@ final class FakeMethods {
         if (text != null && text.length() > 200) {
             throw FakeApiError.badRequest("message is too long");
         }
-        FakeCallbackAnswer answer = new FakeCallbackAnswer(id, text, r.bool("show_alert"), nanoClock.getAsLong());
+        String url = r.string("url");
+        // Telegram opens only a game or a t.me link to the bot itself with a start parameter
+        if (url != null && !url.startsWith("https://t.me/" + FakeJson.BOT_USERNAME + "?start=")) {
+            throw FakeApiError.badRequest("URL_INVALID");
+        }
+        FakeCallbackAnswer answer = new FakeCallbackAnswer(id, text, r.bool("show_alert"), nanoClock.getAsLong(),
+                url);
         state.locked(() -> {
             if (id == null || !state.openCallbackQueries.remove(id)) {
                 throw FakeApiError.badRequest(

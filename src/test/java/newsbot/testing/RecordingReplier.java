@@ -81,6 +81,11 @@ public final class RecordingReplier implements Replier {
         answers.add(new Answer(callbackQueryId, text));
     }
 
+    @Override
+    public synchronized void answerCallbackWithUrl(String callbackQueryId, String url) {
+        answers.add(new Answer(callbackQueryId, url));
+    }
+
     public synchronized OutgoingMessage last() {
         return sent.get(sent.size() - 1);
     }
