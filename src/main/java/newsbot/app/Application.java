@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import newsbot.ingest.ArticlePages;
+import newsbot.messages.DigestComposer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,7 +258,10 @@ public final class Application implements AutoCloseable {
             Texts texts = new Texts();
             SenderReplier replier = new SenderReplier(gateway, dispatcher);
             admin = new Admin(config, db, outbox, counters, replier, texts::get, clock, activeInstance);
-            Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+            // each digest item links to the article to read in Telegram once the bot's name is known
+            DigestComposer digestItems = new DigestComposer(identity::knownUsername);
+            Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config),
+                    digestItems);
             // an article's page comes through the feeds' fetcher, from the feeds' hosts only
             ArticlePages pages = new ArticlePages(db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     config.feeds().sources(), clock, new SplittableRandom());
@@ -266,7 +270,8 @@ public final class Application implements AutoCloseable {
                     new ReaderDigests(onDemand, db), new PageArticles(db, pages));
 
             ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
-            digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
+            digests = new DigestScheduler(config.categories(), DigestOptions.from(config), db, outbox, texts, clock,
+                    digestWrites, digestItems);
             poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
             ScheduledExecutorService jobs = Executors.newScheduledThreadPool(3, daemon("jobs"));

@@ -89,11 +89,20 @@ class ReadInTelegramFlowTest {
 
     @Test
     void theDeepLinkOfADigestSendsTheArticle() {
-        long id = bot.db().withHandle(h -> h.createQuery("SELECT id FROM articles WHERE url LIKE '%/economy/rate'")
-                .mapTo(Long.class).one());
-        bot.telegram.userSends(READER, READER, "/start r" + id, "ru");
+        awaitAlert();
+        FakeMessage digest = say(READER, "/digest");
+        // each item: its title linked to the site, then 📖 linked to the bot with the article's id
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"https://t\\.me/"
+                + bot.telegram.botUsername() + "\\?start=r(\\d+)\">📖</a>").matcher(digest.text());
+        assertThat(link.find()).as(digest.text()).isTrue();
+        long id = Long.parseLong(link.group(1));
+        String title = bot.db().withHandle(h -> h.createQuery("SELECT title FROM articles WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(digest.text()).contains(title + "</a> " + link.group());
+
+        bot.telegram.userSends(READER, READER, "/start r" + id, "ru"); // what the link opens
         FakeMessage rich = bot.telegram.awaitMessage(m -> m.chatId() == READER && m.isRich(), WAIT);
-        assertThat(rich.plainText()).contains(TITLE);
+        assertThat(rich.plainText()).contains(title);
     }
 
     @Test
