@@ -35,7 +35,8 @@ class ArchitectureTest {
             Map.entry("pair", Set.of("store")),
             Map.entry("schedule", Set.of("html", "store")),
             Map.entry("telegram", Set.of("html")),
-            Map.entry("messages", Set.of("html", "config")),
+            // messages reads feed's article blocks (feed knows neither Telegram nor SQL) to compose rich messages
+            Map.entry("messages", Set.of("html", "config", "feed")),
             Map.entry("delivery", Set.of("telegram", "html", "store", "config")),
             Map.entry("digest", Set.of("schedule", "messages", "delivery", "telegram", "html", "store", "config")),
             Map.entry("ingest", Set.of("schedule", "feed", "messages", "delivery", "telegram", "html", "store", "config")),

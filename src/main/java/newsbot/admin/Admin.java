@@ -92,7 +92,7 @@ public final class Admin {
                 broadcastType, drafts);
         CampaignHistory history = new CampaignHistory(db, broadcastsRepo, correctionsRepo, rows, texts, buttons,
                 drafts, view, config.digest().defaultZone());
-        this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
+        this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock, texts);
         CorrectionDrafts correctionDrafts = new CorrectionDrafts(db, correctionsRepo, rows, out, texts, clock,
                 buttons, view, previews);
         this.corrections = new Corrections(db, correctionsRepo, broadcastsRepo, rows, outbox, texts, clock,

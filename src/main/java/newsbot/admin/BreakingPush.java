@@ -4,6 +4,9 @@ package newsbot.admin;
 import newsbot.store.CorrectionsRepo;
 import newsbot.store.CorrectionRow;
 import newsbot.messages.BreakingAlert;
+import newsbot.messages.ReadInTelegram;
+import newsbot.config.Languages;
+import newsbot.telegram.KeyboardJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +57,16 @@ final class BreakingPush {
     private final Outbox outbox;
     private final Clock clock;
 
-    BreakingPush(Database db, Articles articles, BreakingAudience audience, Outbox outbox, Clock clock) {
+    private final AdminTexts texts;
+    private final KeyboardJson keyboards = new KeyboardJson();
+
+    /** Readers who get the same alert with the same button, in one batch. */
+    private record Batch(Alert alert, String language) {
+    }
+
+    BreakingPush(Database db, Articles articles, BreakingAudience audience, Outbox outbox, Clock clock,
+                 AdminTexts texts) {
+        this.texts = texts;
         this.db = db;
         this.articles = articles;
         this.audience = audience;
@@ -101,17 +113,22 @@ final class BreakingPush {
             Optional<String> corrected = corrections.correctedText(h, CorrectionRow.TargetKind.BREAKING, article.id());
             Function<BreakingAudience.Reader, Alert> alertOf = corrected.isEmpty() ? alertFor
                     : r -> new Alert(corrected.get(), alertFor.apply(r).silent());
-            Map<Alert, List<Long>> groups = new LinkedHashMap<>();
+            Map<Batch, List<Long>> groups = new LinkedHashMap<>();
             // the feed poller's audience: readers who already got this article are left out, as the outbox would
             audience.forEachReader(h, article.id(), articles.categoriesOf(h, article.id()),
                     now.minus(DeliveryRetention.KEEP),
-                    r -> groups.computeIfAbsent(alertOf.apply(r), a -> new ArrayList<>()).add(r.chatId()));
+                    r -> groups.computeIfAbsent(new Batch(alertOf.apply(r), Languages.orDefault(r.language())),
+                            a -> new ArrayList<>()).add(r.chatId()));
             int queued = 0;
-            for (Map.Entry<Alert, List<Long>> g : groups.entrySet()) {
-                queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), g.getKey().html(),
-                        Manner.of(Manner.Sound.silentIf(g.getKey().silent()),
+            for (Map.Entry<Batch, List<Long>> g : groups.entrySet()) {
+                Alert alert = g.getKey().alert();
+                queued += outbox.enqueueAll(h, g.getValue(), DeliveryKind.BREAKING, article.id(), alert.html(),
+                        Manner.of(Manner.Sound.silentIf(alert.silent()),
                                 Manner.Preview.showIf(BreakingAlert.LINK_PREVIEW))
-                                .with(paid ? Manner.Lane.PAID : Manner.Lane.FREE), now);
+                                .with(paid ? Manner.Lane.PAID : Manner.Lane.FREE)
+                                .withKeyboard(keyboards.callbackButton(
+                                        texts.get(g.getKey().language(), ReadInTelegram.LABEL_KEY),
+                                        ReadInTelegram.callbackData(article.id()))), now);
             }
             if (queued > 0) {
                 articles.markBreakingPushed(h, article.id(), now);

@@ -1,5 +1,7 @@
 package newsbot.admin;
 
+import newsbot.store.ArticleReads;
+import java.time.ZoneOffset;
 import java.time.ZoneOffset;
 import newsbot.store.PaidSpending;
 import org.jdbi.v3.core.Handle;
@@ -56,6 +58,8 @@ final class Stats {
     private final Clock clock;
     private final Supplier<Optional<ActiveInstance>> activeInstance;
     private final PaidSpending spending = new PaidSpending();
+    private final ArticleReads reads = new ArticleReads();
+    private static final int TOP_READS = 3;
     private final StatsChart chart = new StatsChart();
 
     Stats(BotConfig config, Database db, Subscribers subscribers, Subscriptions subscriptions, Outbox deliveries,
@@ -97,6 +101,7 @@ final class Stats {
                 line(out, texts.get(lang, "admin.stats.category", Html.escape(e.getKey()), e.getValue()));
             }
             line(out, texts.get(lang, "admin.stats.articles", reports.articlesFetchedSince(h, dayAgo)));
+            readsLine(out, h, lang, LocalDate.ofInstant(now, ZoneOffset.UTC));
             line(out, texts.get(lang, "admin.stats.deliveries"));
             Map<DeliveryKind, Map<DeliveryState, Integer>> byKind = deliveries.countsSince(h, dayAgo);
             if (byKind.isEmpty()) {
@@ -120,6 +125,17 @@ final class Stats {
             return out;
         });
         return out.toString();
+    }
+
+    /** Today's reads in Telegram and the most-read articles (as /top shows readers). */
+    private void readsLine(StringBuilder out, Handle h, String lang, LocalDate day) {
+        List<ArticleReads.TopRead> top = reads.top(h, day, TOP_READS);
+        int total = reads.onDay(h, day);
+        StringBuilder titles = new StringBuilder();
+        for (ArticleReads.TopRead read : top) {
+            titles.append("\n· ").append(Html.link(read.url(), read.title())).append(" · ").append(read.reads());
+        }
+        line(out, texts.get(lang, "admin.stats.reads", total, titles));
     }
 
     /** The queue, and how long it takes at the rate the limiter keeps to now (not while Telegram paused sending). */

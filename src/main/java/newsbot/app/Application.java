@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.SplittableRandom;
+import newsbot.ingest.ArticlePages;
+import newsbot.messages.DigestComposer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -263,13 +265,20 @@ public final class Application implements AutoCloseable {
             Texts texts = new Texts();
             SenderReplier replier = new SenderReplier(gateway, dispatcher);
             admin = new Admin(config, db, outbox, counters, replier, texts::get, clock, activeInstance);
-            Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config));
+            // each digest item links to the article to read in Telegram once the bot's name is known
+            DigestComposer digestItems = new DigestComposer(identity::knownUsername);
+            Digests onDemand = new Digests(db, outbox, texts, config.categories(), DigestOptions.from(config),
+                    digestItems);
+            // an article's page comes through the feeds' fetcher, from the feeds' hosts only
+            ArticlePages pages = new ArticlePages(db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
+                    config.feeds().sources(), clock, new SplittableRandom());
             Bot bot = new Bot(config, db, texts, replier, outbox, clock, identity::username,
                     new AdminHandlers(admin, config, texts, replier, clock).tools(), gateway::chatMemberStatus,
-                    new ReaderDigests(onDemand, db));
+                    new ReaderDigests(onDemand, db), new PageArticles(db, pages));
 
             ExecutorService digestWrites = Executors.newSingleThreadExecutor(daemon("digest-writes"));
-            digests = new DigestScheduler(config, db, outbox, texts, clock, digestWrites);
+            digests = new DigestScheduler(config.categories(), DigestOptions.from(config), db, outbox, texts, clock,
+                    digestWrites, digestItems);
             poller = new FeedPoller(config, db, FeedFetcher.create(FeedPoller.fetchLimits(config)),
                     new BreakingAlerts(config, outbox, clock, texts), clock, new SplittableRandom());
             pushes = new FeedPushes(poller, db, clock);

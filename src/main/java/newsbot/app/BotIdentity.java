@@ -34,4 +34,10 @@ final class BotIdentity {
         }
         return username == null ? "" : username;
     }
+
+    /** The username as last known, without asking Telegram: '' while unknown (for work done per article). */
+    String knownUsername() {
+        String known = username;
+        return known == null ? "" : known;
+    }
 }

@@ -1,6 +1,7 @@
 package newsbot.chat;
 
 import newsbot.delivery.Replier;
+import newsbot.messages.ReadInTelegram;
 import newsbot.messages.BotCommandsMenu;
 import newsbot.messages.BreakingAlert;
 import newsbot.messages.CategoryNames;
@@ -42,7 +43,8 @@ public final class Bot {
      * @param digests the digest a reader asks for, from the digest job
      */
     public Bot(BotConfig config, Database db, Texts texts, Replier replier, Outbox outbox, Clock clock,
-               Supplier<String> botUsername, EditorTools editors, ChatMembers members, OnDemandDigests digests) {
+               Supplier<String> botUsername, EditorTools editors, ChatMembers members, OnDemandDigests digests,
+               ArticleSource articleSource) {
         Articles articles = new Articles();
         Readers readers = new Readers(db, new Subscribers(), new Subscriptions(), articles, config, clock, outbox);
         CategoryNames names = new CategoryNames(config.categories());
@@ -56,7 +58,8 @@ public final class Bot {
 
         Map<String, CommandHandler> commands = new HashMap<>();
         BreakingAlert cards = new BreakingAlert(texts, config.categories());
-        commands.put("start", new StartCommand(readers, names, keyboards, news, cards));
+        ReadArticle reading = new ReadArticle(db, articleSource, texts, replier, clock, botUsername);
+        commands.put("start", new StartCommand(readers, names, keyboards, news, cards, reading));
         commands.put("categories", new CategoriesCommand(readers, keyboards));
         commands.put("subscribe", new SubscribeCommand(readers, names));
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
@@ -70,6 +73,7 @@ public final class Bot {
         commands.put("resume", new StatusCommand(readers, SubscriberStatus.ACTIVE, "resume.done"));
         commands.put("digest", new DigestCommand(digests, clock));
         commands.put("latest", new LatestCommand(news, names, composer));
+        commands.put("top", new TopCommand(db, clock));
         SearchPages searchPages = new SearchPages(db, news, names, composer, texts, clock);
         commands.put("search", new SearchCommand(searchPages));
         commands.put("schedule", new ScheduleCommand(readers, planner, clock));
@@ -105,8 +109,11 @@ public final class Bot {
         callbacks.put(following.prefix(), following);
         callbacks.put(muted.prefix(), muted);
         callbacks.put(ForgetCommand.PREFIX, forget);
+        callbacks.put(ReadInTelegram.PREFIX, reading);
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
+        // outside one transaction, as the editors' tools: it may fetch the article's page from its site first
+        editorCallbacks.add(reading);
         if (editors.present()) {
             callbacks.put(editors.buttonPrefix(), editors.buttons());
             editorCallbacks.add(editors.buttons());

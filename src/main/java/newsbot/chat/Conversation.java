@@ -37,6 +37,10 @@ public final class Conversation {
         return message;
     }
 
+    UpdateScope scope() {
+        return scope;
+    }
+
     public Incoming incoming() {
         return incoming;
     }

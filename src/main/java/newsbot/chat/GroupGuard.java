@@ -16,7 +16,7 @@ final class GroupGuard {
             "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow", "mute", "unmute", "forget",
             "mydata");
     /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
-    private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "search",
+    private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "top", "search",
             "following", "muted", "breaking");
 
     private final GroupAdmins admins;

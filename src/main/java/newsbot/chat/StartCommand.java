@@ -23,7 +23,11 @@ final class StartCommand implements CommandHandler {
     private final News news;
     private final BreakingAlert cards;
 
-    StartCommand(Readers readers, CategoryNames names, Keyboards keyboards, News news, BreakingAlert cards) {
+    private final ReadArticle reading;
+
+    StartCommand(Readers readers, CategoryNames names, Keyboards keyboards, News news, BreakingAlert cards,
+                 ReadArticle reading) {
+        this.reading = reading;
         this.readers = readers;
         this.names = names;
         this.keyboards = keyboards;
@@ -34,6 +38,10 @@ final class StartCommand implements CommandHandler {
     @Override
     public void handle(Conversation c) {
         long chatId = c.chatId();
+        // t.me/<bot>?start=r<id> from a digest (or a forwarded copy of it): the article, and nothing else
+        if (reading.fromStart(c)) {
+            return;
+        }
         boolean returning = c.reader().status() != SubscriberStatus.ACTIVE;
         if (returning) {
             readers.setStatus(chatId, SubscriberStatus.ACTIVE);

@@ -1,6 +1,7 @@
 package newsbot.chat;
 
 import newsbot.delivery.Manner;
+import newsbot.delivery.Request;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
 import newsbot.store.HandledUpdates;
@@ -74,6 +75,15 @@ final class UpdateScope {
         Manner manner = Manner.PLAIN.with(Manner.Sound.silentIf(message.silent()))
                 .withKeyboard(keyboards.write(message.keyboard())).inThread(message.threadId());
         db.useTransaction(h -> outbox.enqueueReply(h, message.chatId(), ref, message.html(), manner));
+    }
+
+    /** Enqueues a reply that is not a plain text (a rich article), to {@code chatId}, like {@link #reply}. */
+    void reply(long chatId, Request request) {
+        if (replies >= MAX_REPLIES) {
+            throw new IllegalStateException("more than " + MAX_REPLIES + " replies to update " + updateId);
+        }
+        long ref = updateId * MAX_REPLIES + replies++;
+        db.useTransaction(h -> outbox.enqueueReply(h, chatId, ref, request));
     }
 
     /** Marks the update handled on its own, if no transaction did. */

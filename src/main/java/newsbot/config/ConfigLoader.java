@@ -306,8 +306,10 @@ public final class ConfigLoader {
             String id = dot < 0 ? rest : rest.substring(0, dot);
             String field = dot < 0 ? "" : rest.substring(dot + 1);
             if (!FEED_ID.matcher(id).matches()
-                    || !(field.equals("url") || field.equals("category") || field.equals("hub"))) {
-                throw new ConfigException(key, "unknown key (expected feed.<id>.url, .category or .hub)");
+                    || !(field.equals("url") || field.equals("category") || field.equals("hub")
+                    || field.equals("article-selector"))) {
+                throw new ConfigException(key,
+                        "unknown key (expected feed.<id>.url, .category, .hub or .article-selector)");
             }
             if (feeds.containsKey(id)) {
                 continue;
@@ -324,12 +326,27 @@ public final class ConfigLoader {
                 throw new ConfigException(categoryKey, "unknown category '" + category + "' (known: "
                         + String.join(", ", slugs) + ")");
             }
-            feeds.put(id, new FeedSource(id, url, category.isEmpty() ? null : category, breakingFeeds.contains(id)));
+            String selectorKey = "feed." + id + ".article-selector";
+            String selector = v.get(selectorKey, "");
+            checkSelector(selectorKey, selector);
+            feeds.put(id, new FeedSource(id, url, category.isEmpty() ? null : category, breakingFeeds.contains(id),
+                    selector));
         }
         if (feeds.isEmpty()) {
             throw new ConfigException("feed.<id>.url", "no feeds configured");
         }
         return List.copyOf(feeds.values());
+    }
+
+    private static void checkSelector(String key, String selector) {
+        if (selector.isBlank()) {
+            return;
+        }
+        try {
+            org.jsoup.select.QueryParser.parse(selector);
+        } catch (org.jsoup.select.Selector.SelectorParseException e) {
+            throw new ConfigException(key, "not a CSS selector: " + e.getMessage());
+        }
     }
 
     private static void checkFeedUrl(String key, String url) {

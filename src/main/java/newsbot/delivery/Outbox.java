@@ -51,6 +51,12 @@ public final class Outbox {
         return enqueue(h, chatId, DeliveryKind.REPLY, refId, html, manner, time.now());
     }
 
+    /** Enqueues a reply that is not a plain text (a rich article), committed with the update's other effects. */
+    public boolean enqueueReply(Handle h, long chatId, long refId, Request request) {
+        return enqueueRows(h, List.of(new NewRow(chatId, DeliveryKind.REPLY, refId, 0, request, Manner.PLAIN,
+                time.now()))) > 0;
+    }
+
     /**
      * Enqueues the same text for many chats as one prepared batch (a breaking alert, a broadcast batch); the text
      * is split once. Returns how many rows were new.

@@ -29,6 +29,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class OutboxTable {
 
     private static final int MAX_ERROR_CHARS = 500;
+    private static final RichRowText RICH = new RichRowText();
 
     private static final String COLUMNS = "id, chat_id, kind, ref_id, part, text, silent, link_preview, priority, state, "
             + "attempts, not_before, last_error, telegram_message_id, created_at, sent_at, reply_markup, "
@@ -271,7 +272,8 @@ final class OutboxTable {
      * so that copy is corrected too. One UPDATE with no precondition on the state: the message was sent, whatever
      * happened to the row meanwhile, and this statement is the whole duplicate window.
      */
-    boolean markSent(Handle h, long id, SendOutcome.Sent sent, boolean sentPaid, String sentText, Instant at) {
+    boolean markSent(Handle h, long id, SendOutcome.Sent sent, boolean sentPaid, Request sentRequest, Instant at) {
+        Object sentText = requestParams(sentRequest).get("text");
         Long first = sent.firstMessageId().isPresent() ? sent.firstMessageId().getAsLong() : null;
         boolean marked = h.createUpdate("UPDATE deliveries SET state = 'SENT', telegram_message_id = :msg, "
                         + "sent_at = :at, last_error = :note, sent_paid = :paid, text = :sent WHERE id = :id")
@@ -849,13 +851,19 @@ final class OutboxTable {
                 p.put("target", r.messageId());
                 return r.edit() == Request.EditOf.TEXT ? Action.DELETE_OR_EDIT_TEXT : Action.DELETE_OR_EDIT_CAPTION;
             }
+
+            @Override
+            public Action sendRich(Request.SendRich r) {
+                p.put("text", RICH.encode(r));
+                return Action.SEND_RICH;
+            }
         }).column());
         return p;
     }
 
     /** The {@code action} column: which request a row holds. */
     private enum Action {
-        SEND, COPY, COPY_ALBUM, PIN, EDIT_TEXT, EDIT_CAPTION, DELETE, DELETE_OR_EDIT_TEXT, DELETE_OR_EDIT_CAPTION;
+        SEND, COPY, COPY_ALBUM, PIN, EDIT_TEXT, EDIT_CAPTION, DELETE, DELETE_OR_EDIT_TEXT, DELETE_OR_EDIT_CAPTION, SEND_RICH;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -886,6 +894,7 @@ final class OutboxTable {
             case DELETE -> new Request.Delete(target);
             case DELETE_OR_EDIT_TEXT -> new Request.DeleteOrEdit(target, Request.EditOf.TEXT, text);
             case DELETE_OR_EDIT_CAPTION -> new Request.DeleteOrEdit(target, Request.EditOf.CAPTION, text);
+            case SEND_RICH -> RICH.decode(text);
         };
         Manner manner = new Manner(
                 Manner.Sound.silentIf(rs.getInt("silent") == 1 || rs.getInt("chat_silent") == 1),

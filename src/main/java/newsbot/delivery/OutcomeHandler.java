@@ -146,6 +146,14 @@ final class OutcomeHandler {
             }
 
             @Override
+            public Effect richRefused(SendOutcome.RichRefused r) {
+                if (d.request() instanceof Request.SendRich rich) {
+                    return richBecomesText(h, d, rich, r.reason());
+                }
+                return reject(h, d, r.reason());
+            }
+
+            @Override
             public Effect rejected(SendOutcome.Rejected r) {
                 return reject(h, d, r.errorCode() + " " + r.reason());
             }
@@ -164,7 +172,7 @@ final class OutcomeHandler {
     private Effect markSent(Handle h, Delivery d, SendOutcome.Sent sent, boolean sentPaid, Instant now) {
         h.useTransaction(tx -> {
             // with the text it carried: a correction may have replaced the row's text while it was on the wire
-            deliveries.markSent(tx, d.id(), sent, sentPaid, d.text(), now);
+            deliveries.markSent(tx, d.id(), sent, sentPaid, d.request(), now);
             if (d.manner().then() == Manner.Then.PIN && sent.firstMessageId().isPresent()) {
                 // the pin is a row of its own: paced, retried and reported like any call
                 deliveries.insertIfAbsent(tx, new NewRow(d.chatId(), DeliveryKind.PIN, d.refId(), d.part(),
@@ -258,6 +266,19 @@ final class OutcomeHandler {
             LOG.info("message {} in chat {} cannot be deleted any more ({}): edited to the withdrawn note instead",
                     retract.messageId(), d.chatId(), reason);
         }
+        return new Effect.Rescheduled(time.now());
+    }
+
+    /**
+     * A chat where Telegram takes no rich messages: the row becomes its compact text, due now, without spending an
+     * attempt, and the chat is remembered so later articles are composed as text from the start.
+     */
+    private Effect richBecomesText(Handle h, Delivery d, Request.SendRich rich, String reason) {
+        h.useTransaction(tx -> {
+            subscribers.markRichRefused(tx, d.chatId(), time.now());
+            deliveries.replaceRequest(tx, d.id(), rich.fallback(), "rich message refused: " + reason);
+        });
+        LOG.info("chat {} takes no rich messages ({}): delivery {} goes as text", d.chatId(), reason, d.id());
         return new Effect.Rescheduled(time.now());
     }
 

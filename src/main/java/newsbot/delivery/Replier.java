@@ -26,6 +26,12 @@ public interface Replier {
     void answerInline(String inlineQueryId, java.util.List<newsbot.telegram.InlineArticle> results, int cacheSeconds,
                       boolean personal);
 
+    /**
+     * Answers a press by opening {@code url} in the presser's client: Telegram allows only a t.me link to this bot
+     * with a start parameter, which opens the private chat with the bot.
+     */
+    void answerCallbackWithUrl(String callbackQueryId, String url);
+
     /** Sends a message and waits for Telegram's answer (an editor's preview, a progress message). */
     SendOutcome send(OutgoingMessage message);
 

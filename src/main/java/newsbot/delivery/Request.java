@@ -1,6 +1,7 @@
 package newsbot.delivery;
 
 import java.util.List;
+import newsbot.html.RichDocument;
 
 /**
  * What an outbox row asks Telegram to do, closed: each kind has its own typed fields, stored in their own columns.
@@ -31,6 +32,8 @@ public sealed interface Request {
         R delete(Delete r);
 
         R deleteOrEdit(DeleteOrEdit r);
+
+        R sendRich(SendRich r);
     }
 
     /** sendMessage with this escaped HTML (at most one message long: the outbox splits longer texts). */
@@ -124,6 +127,22 @@ public sealed interface Request {
         /** The edit that stands in for the delete. */
         public Request fallback() {
             return edit == EditOf.TEXT ? new EditText(messageId, html) : new EditCaption(messageId, html);
+        }
+    }
+
+    /**
+     * sendRichMessage of {@code document} (an article read in Telegram); {@code html} is its compact text form, sent
+     * instead, once, where Telegram refuses rich messages in the chat.
+     */
+    record SendRich(RichDocument document, String html) implements Request {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.sendRich(this);
+        }
+
+        /** The compact form that stands in for the rich message. */
+        public Request fallback() {
+            return new SendText(html);
         }
     }
 

@@ -59,6 +59,11 @@ final class RowCalls {
             public Outgoing deleteOrEdit(Request.DeleteOrEdit r) {
                 return new Outgoing.Delete(chat, messageId(r.messageId())); // the edit comes if Telegram refuses
             }
+
+            @Override
+            public Outgoing sendRich(Request.SendRich r) {
+                return new Outgoing.Rich(chat, r.document(), m.silent(), m.threadId());
+            }
         });
     }
 

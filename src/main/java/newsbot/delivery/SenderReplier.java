@@ -60,6 +60,12 @@ public final class SenderReplier implements Replier {
     }
 
     @Override
+    public void answerCallbackWithUrl(String callbackQueryId, String url) {
+        sender.submit(DirectCall.of(0, DirectCall.Urgency.CALLBACK_ANSWER, "callback answer",
+                () -> gateway.answerCallbackWithUrl(callbackQueryId, url)));
+    }
+
+    @Override
     public SendOutcome send(OutgoingMessage message) {
         return awaited(message.chatId(), "message", () -> gateway.send(message));
     }

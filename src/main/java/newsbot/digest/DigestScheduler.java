@@ -1,5 +1,6 @@
 package newsbot.digest;
 
+import newsbot.messages.DigestComposer;
 import newsbot.messages.Texts;
 
 import java.time.Clock;
@@ -43,7 +44,13 @@ public final class DigestScheduler {
 
     public DigestScheduler(List<Category> categories, DigestOptions options, Database db, Outbox outbox, Texts texts,
                            Clock clock, Executor writes) {
-        this.tick = new DigestTick(db, outbox, texts, categories, options, writes);
+        this(categories, options, db, outbox, texts, clock, writes, new DigestComposer());
+    }
+
+    /** @param items renders each article once, with its read-in-Telegram link when it knows the bot's name */
+    public DigestScheduler(List<Category> categories, DigestOptions options, Database db, Outbox outbox, Texts texts,
+                           Clock clock, Executor writes, DigestComposer items) {
+        this.tick = new DigestTick(db, outbox, texts, categories, options, writes, items);
         this.clock = clock;
     }
 

@@ -55,8 +55,8 @@ final class DigestTick {
 
     /** @param writes runs each page's write transaction; at most one at a time is handed to it */
     DigestTick(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options,
-               Executor writes) {
-        this.unseen = new UnseenArticles(new Articles(), categories, new DigestComposer(), options);
+               Executor writes, DigestComposer items) {
+        this.unseen = new UnseenArticles(new Articles(), categories, items, options);
         this.db = db;
         this.outbox = outbox;
         this.categories = List.copyOf(categories);
@@ -64,7 +64,7 @@ final class DigestTick {
         this.writes = writes;
         this.writer = new DigestWriter(composer, new DigestLayouts(texts, categories, options),
                 options.maxPerCategory());
-        this.firsts = new FirstDigests(texts, categories, options, composer);
+        this.firsts = new FirstDigests(texts, categories, options, items);
     }
 
     DigestScheduler.TickResult run(Instant now) {

@@ -30,13 +30,20 @@ public final class Digests {
     private final Subscribers subscribers = new Subscribers();
     private final Subscriptions subscriptions = new Subscriptions();
     private final Articles articles = new Articles();
-    private final DigestComposer composer = new DigestComposer();
+    private final DigestComposer composer;
     private final Outbox outbox;
     private final DigestWriter writer;
     private final FirstDigests firsts;
     private final UnseenArticles unseen;
 
     public Digests(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options) {
+        this(db, outbox, texts, categories, options, new DigestComposer());
+    }
+
+    /** @param composer renders each article, with its read-in-Telegram link when it knows the bot's name */
+    public Digests(Database db, Outbox outbox, Texts texts, List<Category> categories, DigestOptions options,
+                   DigestComposer composer) {
+        this.composer = composer;
         this.db = db;
         this.categories = List.copyOf(categories);
         this.options = options;

@@ -19,6 +19,7 @@ public final class ArticleCleaner {
 
     private final int summaryMaxChars;
     private final BreakingMarkers markers;
+    private final FullTextCleaner fullText = new FullTextCleaner();
 
     /**
      * @param summaryMaxChars the longest summary kept, "…" included
@@ -53,8 +54,11 @@ public final class ArticleCleaner {
         String url = own.map(URI::toString)
                 .orElseGet(() -> WebUrls.parseAbsolute(feedLink).map(URI::toString).orElse(null));
         String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().strip();
+        // Relative pictures and links in the text are relative to the article, not to the feed.
+        String base = url != null ? url : feedLink;
+        String image = WebUrls.resolve(item.imageUrl(), base).map(URI::toString).orElse(null);
         return Optional.of(new CleanItem(title, summary, url, stripped.hadMarker(), categories(item.categories()),
-                item.publishedAt(), guid, own.isEmpty()));
+                item.publishedAt(), guid, own.isEmpty(), image, fullText.clean(item.fullTextHtml(), base)));
     }
 
     private static List<String> categories(List<String> raw) {

@@ -15,12 +15,22 @@ import java.util.List;
  * @param guid           the raw guid (trimmed), or null
  * @param urlIsFeedLink  true when {@code url} is the feed's link standing in for a missing or unsafe item link,
  *                       so it says nothing about which article this is (dedup must not key on it)
+ * @param imageUrl       the lead image as an absolute http(s) URL, or null when the feed named no usable one
+ * @param body           the full text cleaned into blocks; empty when the feed carries only a summary
  */
 public record CleanItem(String title, String summary, String url, boolean titleHadMarker, List<String> categories,
-                        Instant publishedAt, String guid, boolean urlIsFeedLink) {
+                        Instant publishedAt, String guid, boolean urlIsFeedLink, String imageUrl, ArticleBody body) {
 
     public CleanItem {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        body = body == null ? ArticleBody.EMPTY : body;
+    }
+
+    /** An item with neither lead image nor full text. */
+    public CleanItem(String title, String summary, String url, boolean titleHadMarker, List<String> categories,
+                     Instant publishedAt, String guid, boolean urlIsFeedLink) {
+        this(title, summary, url, titleHadMarker, categories, publishedAt, guid, urlIsFeedLink, null,
+                ArticleBody.EMPTY);
     }
 
     /** An item whose {@code url} is its own link. */

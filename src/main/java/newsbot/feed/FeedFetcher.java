@@ -28,6 +28,7 @@ public final class FeedFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT =
             "application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.1";
+    private static final String ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1";
 
     private final HttpClient client;
     private final FetchLimits limits;
@@ -60,6 +61,20 @@ public final class FeedFetcher {
      * @throws InterruptedException if the calling thread is interrupted; the request is cancelled first
      */
     public FetchResult fetch(String url, Validators previous) throws InterruptedException {
+        return fetch(url, previous, ACCEPT);
+    }
+
+    /**
+     * Fetches an article page, with the same limits, redirects and politeness as a feed; no validators (a page is
+     * fetched once).
+     *
+     * @throws InterruptedException if the calling thread is interrupted; the request is cancelled first
+     */
+    public FetchResult fetchPage(String url) throws InterruptedException {
+        return fetch(url, Validators.NONE, ACCEPT_PAGE);
+    }
+
+    private FetchResult fetch(String url, Validators previous, String accept) throws InterruptedException {
         Validators validators = previous == null ? Validators.NONE : previous;
         Optional<URI> start = WebUrls.parseAbsolute(url);
         if (start.isEmpty()) {
@@ -69,7 +84,7 @@ public final class FeedFetcher {
         for (int redirects = 0; ; redirects++) {
             HttpResponse<byte[]> response;
             try {
-                response = exchange(current, validators);
+                response = exchange(current, validators, accept);
             } catch (HopFailure failure) {
                 return failed(url, failure.error);
             }
@@ -126,14 +141,15 @@ public final class FeedFetcher {
     }
 
     // One request/response; the whole of it (headers and body) must finish within the read timeout.
-    private HttpResponse<byte[]> exchange(URI uri, Validators validators) throws HopFailure, InterruptedException {
+    private HttpResponse<byte[]> exchange(URI uri, Validators validators, String accept)
+            throws HopFailure, InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> future;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .GET()
                     .timeout(limits.readTimeout())
                     .header("User-Agent", limits.userAgent())
-                    .header("Accept", ACCEPT)
+                    .header("Accept", accept)
                     .header("Accept-Encoding", "gzip");
             if (validators.etag() != null) {
                 builder.header("If-None-Match", validators.etag());

@@ -105,7 +105,8 @@ public final class FeedParser {
 
     private static RawItem item(SyndEntry entry, Instant fetchedAt) {
         return new RawItem(entry.getUri(), alternateLink(entry.getLinks(), entry.getLink()), entry.getTitle(),
-                description(entry), categories(entry), publishedAt(entry, fetchedAt));
+                description(entry), categories(entry), publishedAt(entry, fetchedAt), ItemMedia.fullText(entry),
+                ItemMedia.imageUrl(entry));
     }
 
     // For Atom, Rome's getLink() is the last <link> (often rel="self", the feed's own URL): prefer the page.

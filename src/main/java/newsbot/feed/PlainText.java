@@ -33,8 +33,13 @@ final class PlainText {
 
     /** Collapses whitespace and drops invisible characters, without touching markup. */
     static String normalize(String text) {
+        return normalizeKeepingEdges(text).strip();
+    }
+
+    /** As {@link #normalize} but a leading or trailing run of whitespace stays as one space. */
+    static String normalizeKeepingEdges(String text) {
         String visible = INVISIBLE.matcher(text).replaceAll("");
-        return SPACES.matcher(visible).replaceAll(" ").strip();
+        return SPACES.matcher(visible).replaceAll(" ");
     }
 
     private static String textOf(String html) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import newsbot.config.BotConfig;
 import newsbot.config.Category;
 import newsbot.config.FeedSource;
+import newsbot.feed.ArticleBodyCodec;
 import newsbot.feed.ArticleCleaner;
 import newsbot.feed.CleanItem;
 import newsbot.feed.DedupKeys;
@@ -29,6 +30,7 @@ final class ArticleMapper {
     private final ArticleCleaner cleaner;
     private final boolean summaries;
     private final Duration retention;
+    private final ArticleBodyCodec bodies = new ArticleBodyCodec();
 
     ArticleMapper(BotConfig config) {
         this.config = config;
@@ -58,7 +60,7 @@ final class ArticleMapper {
             String url = item.url() != null ? item.url() : feedLink;
             articles.add(new NewArticle(feed.id(), dedupKey(item, fetchedAt), url, item.title(),
                     summaries ? item.summary() : "", category(feed, item), item.publishedAt(), fetchedAt,
-                    BreakingRule.isBreaking(feed, item)));
+                    BreakingRule.isBreaking(feed, item), item.imageUrl(), bodies.encode(item.body())));
         }
         articles.sort(Comparator.comparing(NewArticle::publishedAt)); // stable: repeats keep document order
         return articles;

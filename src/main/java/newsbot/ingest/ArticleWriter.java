@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import newsbot.store.ArticleTexts;
 import newsbot.store.Articles;
 import newsbot.store.Morphology;
 import newsbot.store.MutedPhrases;
@@ -22,6 +23,7 @@ final class ArticleWriter {
     static final Duration PUSH_MAX_AGE = Duration.ofHours(6);
 
     private final Articles articles = new Articles();
+    private final ArticleTexts texts = new ArticleTexts();
     private final SeenItems seen = new SeenItems();
     private final MutedPhrases mutes = new MutedPhrases();
     private final Morphology morphology = new Morphology();
@@ -55,6 +57,7 @@ final class ArticleWriter {
             added++;
             // who muted it, decided before any path (alerts now, digests later) may send it
             mutes.markArticle(h, id.get(), morphology.articleForms(a.title(), a.summary()));
+            texts.insert(h, id.get(), a.imageUrl(), a.body());
             List<String> categories = List.of();
             if (a.category() != null) {
                 articles.addCategory(h, id.get(), a.category());

@@ -11,6 +11,8 @@ import newsbot.config.BotConfig;
 import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Manner;
+import newsbot.messages.ReadInTelegram;
+import newsbot.telegram.KeyboardJson;
 import newsbot.delivery.DeliveryRetention;
 import newsbot.store.Articles;
 import newsbot.delivery.Outbox;
@@ -38,6 +40,8 @@ public final class BreakingAlerts implements BreakingFanOut {
     private final Articles articles = new Articles();
     private final BreakingAlert alert;
     private final TopicAlerts topics;
+    private final Texts bundles;
+    private final KeyboardJson keyboards = new KeyboardJson();
 
     public BreakingAlerts(BotConfig config, Outbox outbox, Clock clock, Texts bundles) {
         this.config = config;
@@ -45,6 +49,7 @@ public final class BreakingAlerts implements BreakingFanOut {
         this.clock = clock;
         // Topic alerts ride on this fan-out, which the application already wires into the poller; their text
         // comes from the bot's bundles until those move to a messages package.
+        this.bundles = bundles;
         this.alert = new BreakingAlert(bundles, config.categories());
         this.topics = new TopicAlerts(config, outbox, clock, (language, key) -> bundles.get(language, key));
     }
@@ -75,7 +80,9 @@ public final class BreakingAlerts implements BreakingFanOut {
             // enqueueAll wakes the dispatcher after the commit, when the rows are visible to it.
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.BREAKING, article.id(), html,
                     Manner.of(Manner.Sound.silentIf(batch.getKey().silent()),
-                            Manner.Preview.showIf(BreakingAlert.LINK_PREVIEW)), now);
+                            Manner.Preview.showIf(BreakingAlert.LINK_PREVIEW))
+                            .withKeyboard(keyboards.callbackButton(bundles.get(language, ReadInTelegram.LABEL_KEY),
+                                    ReadInTelegram.callbackData(article.id()))), now);
         }
         if (queued > 0) {
             articles.markBreakingPushed(h, article.id(), now);

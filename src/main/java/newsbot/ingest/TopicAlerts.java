@@ -14,6 +14,8 @@ import newsbot.config.BotConfig;
 import newsbot.config.Languages;
 import newsbot.delivery.DeliveryKind;
 import newsbot.delivery.Manner;
+import newsbot.messages.ReadInTelegram;
+import newsbot.telegram.KeyboardJson;
 import newsbot.delivery.Outbox;
 import newsbot.messages.BreakingLabels;
 import newsbot.messages.DigestComposer;
@@ -45,9 +47,10 @@ final class TopicAlerts {
     private final FollowedTopics topics = new FollowedTopics();
     private final Morphology morphology = new Morphology();
     private final DigestComposer composer = new DigestComposer();
+    private final KeyboardJson keyboards = new KeyboardJson();
 
     /** One text to many readers, with or without sound. */
-    private record Batch(String html, boolean silent) {
+    private record Batch(String html, String language, boolean silent) {
     }
 
     TopicAlerts(BotConfig config, Outbox outbox, Clock clock, BiFunction<String, String, String> texts) {
@@ -77,12 +80,15 @@ final class TopicAlerts {
             String html = texted.computeIfAbsent(language + '\u0000' + match.phrase(), k -> compose(article,
                     language, match.phrase(), bodies));
             boolean silent = quiet.isQuiet(match.timeZone(), match.quietFrom(), match.quietTo());
-            batches.computeIfAbsent(new Batch(html, silent), b -> new ArrayList<>()).add(match.chatId());
+            batches.computeIfAbsent(new Batch(html, language, silent), b -> new ArrayList<>()).add(match.chatId());
         });
         int queued = 0;
         for (Map.Entry<Batch, List<Long>> batch : batches.entrySet()) {
             queued += outbox.enqueueAll(h, batch.getValue(), DeliveryKind.TOPIC, article.id(), batch.getKey().html(),
-                    Manner.of(Manner.Sound.silentIf(batch.getKey().silent()), Manner.Preview.SHOW), now);
+                    Manner.of(Manner.Sound.silentIf(batch.getKey().silent()), Manner.Preview.SHOW)
+                            .withKeyboard(keyboards.callbackButton(
+                                    texts.apply(batch.getKey().language(), ReadInTelegram.LABEL_KEY),
+                                    ReadInTelegram.callbackData(article.id()))), now);
         }
         if (queued > 0) {
             LOG.info("article {} queued as a topic alert for {} readers", article.id(), queued);

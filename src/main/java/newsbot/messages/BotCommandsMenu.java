@@ -7,9 +7,10 @@ import java.util.List;
 public final class BotCommandsMenu {
 
     /** Every reader command, in menu order: the one list the menu, /help and the command handlers follow. */
-    public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "digest", "search",
-            "follow", "following", "unfollow", "mute", "muted", "unmute", "settings", "schedule", "timezone", "breaking",
-            "quiet", "language", "subscribe", "unsubscribe", "pause", "resume", "stop", "mydata", "forget", "help");
+    public static final List<String> READER_COMMANDS = List.of("start", "categories", "latest", "top", "digest",
+            "search", "follow", "following", "unfollow", "mute", "muted", "unmute", "settings", "schedule", "timezone",
+            "breaking", "quiet", "language", "subscribe", "unsubscribe", "pause", "resume", "stop", "mydata", "forget",
+            "help");
 
     private final Texts texts;
 

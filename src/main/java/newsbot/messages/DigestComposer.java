@@ -1,5 +1,6 @@
 package newsbot.messages;
 
+import java.util.function.Supplier;
 import newsbot.html.Html;
 
 import java.time.ZoneId;
@@ -30,7 +31,21 @@ public final class DigestComposer {
             .thenComparingLong(r -> r.item().articleId())
             .reversed();
 
+    /** The bot's @username for each item's deep link; blank: no links (the bot's name is not known yet). */
+    private final Supplier<String> readLinkBot;
+
+    /** Items without a "read in Telegram" link. */
     public DigestComposer() {
+        this(() -> "");
+    }
+
+    /**
+     * Items followed by 📖, the deep link {@code https://t.me/<bot>?start=r<id>} that sends the article to read in
+     * Telegram (language-neutral, so an item is rendered once for every reader; it also works from a forwarded
+     * copy).
+     */
+    public DigestComposer(Supplier<String> readLinkBot) {
+        this.readLinkBot = readLinkBot;
     }
 
     /**
@@ -39,7 +54,8 @@ public final class DigestComposer {
      */
     public RenderedItem render(DigestItem item, int summaryMaxChars) {
         String title = titleText(item);
-        String link = linkHtml(item, title);
+        String read = readLink(item.articleId());
+        String link = linkHtml(item, title, MAX_ITEM_HTML - read.length()) + read;
         String summary = summaryMaxChars <= 0 ? "" : Html.plain(item.summary());
         int max = Math.min(Math.max(summaryMaxChars, DigestLayout.MIN_SUMMARY), DigestLayout.MAX_SUMMARY);
         String summaryHtml = summary.isEmpty() || summary.equalsIgnoreCase(title)
@@ -184,6 +200,13 @@ public final class DigestComposer {
         sorted.subList(kept, sorted.size()).clear();
     }
 
+    /** " 📖" linked to the article's deep link, or '' without a bot name. */
+    private String readLink(long articleId) {
+        String bot = readLinkBot.get();
+        return bot == null || bot.isBlank() ? ""
+                : " " + Html.link(ReadInTelegram.deepLink(bot, articleId), "\uD83D\uDCD6");
+    }
+
     /** The title as shown: plain, cut; an untitled item shows its URL, or a dash. */
     static String titleText(DigestItem item) {
         String title = Html.cut(Html.plain(item.title()), MAX_TITLE);
@@ -195,8 +218,12 @@ public final class DigestComposer {
 
     /** The title linked to the article; escaped text alone when the URL is not http(s) or too long for the bound. */
     static String linkHtml(DigestItem item, String title) {
+        return linkHtml(item, title, MAX_ITEM_HTML);
+    }
+
+    private static String linkHtml(DigestItem item, String title, int max) {
         String link = Html.appendLink(new StringBuilder(title.length() + 64), item.url(), title).toString();
-        return link.length() <= MAX_ITEM_HTML ? link : Html.escape(title);
+        return link.length() <= max ? link : Html.escape(title);
     }
 
     static StringBuilder bold(StringBuilder out, String text) {

@@ -94,6 +94,9 @@ public final class BotMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("newsbot.queue.oldest.pending.age", store, s -> s.last().oldestPendingAgeSeconds())
                 .baseUnit("seconds").description("age of the oldest pending delivery, 0 when none").register(registry);
+        // kept reads, summed: an article past retention takes its reads along, so the count may step down then
+        FunctionCounter.builder("newsbot.article.reads", store, s -> s.last().articleReads())
+                .description("articles read in Telegram (Read in Telegram, deep links)").register(registry);
         feedLag = MultiGauge.builder("newsbot.feed.lag").baseUnit("seconds")
                 .description("time since the feed was last fetched fine").register(registry);
         feedFailures = MultiGauge.builder("newsbot.feed.failures")

@@ -1,5 +1,6 @@
 package newsbot.ops;
 
+import newsbot.store.ArticleReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ final class StoreGauges {
 
     /** One read of the database. */
     record Snapshot(Map<DeliveryKind, Integer> pendingByKind, Optional<Instant> oldestPending, List<FeedState> feeds,
-                    Instant at) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), Optional.empty(), List.of(), Instant.EPOCH);
+                    long articleReads, Instant at) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), Optional.empty(), List.of(), 0, Instant.EPOCH);
 
         double oldestPendingAgeSeconds() {
             return oldestPending.map(t -> Math.max(0, Duration.between(t, at).toMillis() / 1000.0)).orElse(0.0);
@@ -31,6 +32,7 @@ final class StoreGauges {
     private final Database db;
     private final Clock clock;
     private final Feeds feeds = new Feeds();
+    private final ArticleReads reads = new ArticleReads();
     private volatile Snapshot last = Snapshot.EMPTY;
 
     private final Outbox outbox;
@@ -44,7 +46,7 @@ final class StoreGauges {
     /** Reads the database again; on failure the previous numbers stay (the health check reports the database). */
     Snapshot refresh() {
         Snapshot next = db.withHandle(h -> new Snapshot(outbox.pendingByKind(h),
-                outbox.oldestPendingCreatedAt(h), feeds.all(h), clock.instant()));
+                outbox.oldestPendingCreatedAt(h), feeds.all(h), reads.total(h), clock.instant()));
         last = next;
         return next;
     }

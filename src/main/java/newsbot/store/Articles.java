@@ -97,6 +97,14 @@ public final class Articles {
                 .list();
     }
 
+    /** The feed and link of an article, for fetching its page; empty when it is gone. */
+    public java.util.Optional<ArticleLink> findLink(Handle h, long id) {
+        return h.createQuery("SELECT id, feed_id, url FROM articles WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ArticleLink(rs.getLong("id"), rs.getString("feed_id"), rs.getString("url")))
+                .findOne();
+    }
+
     /** An article an editor names by id, for {@code /breaking <id>}. */
     public java.util.Optional<PushArticle> findForPush(Handle h, long id) {
         return h.createQuery("SELECT " + PUSH_COLUMNS + " FROM articles WHERE id = :id")

@@ -14,9 +14,10 @@ public final class SqliteToPostgres {
 
     /** Parents before children (foreign keys); every table of the schema but the full-text index. */
     static final List<String> TABLES = List.of("subscribers", "subscriptions", "feeds", "articles",
-            "article_categories", "deliveries", "delivery_album_messages", "broadcasts", "bot_state", "handled_updates", "seen_items",
-            "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections",
-            "audit_log", "websub_subscriptions", "muted_phrases", "mute_forms", "muted_articles");
+            "article_categories", "article_texts", "article_reads", "deliveries", "delivery_album_messages",
+            "broadcasts", "bot_state", "handled_updates", "seen_items", "followed_topics", "topic_forms", "searches",
+            "channels", "media_groups", "paid_spending", "corrections", "audit_log", "websub_subscriptions",
+            "muted_phrases", "mute_forms", "muted_articles");
     /** Tables with identity ids: their sequences continue after the copied ids. */
     static final List<String> IDENTITIES = List.of("articles", "deliveries", "broadcasts", "followed_topics",
             "searches", "corrections", "audit_log", "muted_phrases");

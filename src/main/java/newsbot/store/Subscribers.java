@@ -111,6 +111,20 @@ public final class Subscribers {
         update(h, chatId, "thread_id", threadIdOrNull, now);
     }
 
+    /** Telegram refused a rich message in the chat: articles go to it as text from now on. */
+    public void markRichRefused(Handle h, long chatId, Instant now) {
+        update(h, chatId, "rich_refused_at", now.toEpochMilli(), now);
+    }
+
+    /** Whether Telegram refused a rich message in the chat (a chat the bot does not know has not). */
+    public boolean refusesRich(Handle h, long chatId) {
+        return h.createQuery("SELECT 1 FROM subscribers WHERE chat_id = :chat AND rich_refused_at IS NOT NULL")
+                .bind("chat", chatId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
     /** Every push to the chat without sound (a channel's setting). */
     public void setSilent(Handle h, long chatId, boolean silent, Instant now) {
         update(h, chatId, "silent", silent ? 1 : 0, now);

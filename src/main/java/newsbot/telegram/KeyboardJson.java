@@ -35,6 +35,12 @@ public final class KeyboardJson {
         return write(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button))));
     }
 
+    /** One button sending {@code data} back as a callback query (at most 64 bytes), as Bot API JSON. */
+    public String callbackButton(String label, String data) {
+        return write(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
+                InlineKeyboardButton.builder().text(label).callbackData(data).build()))));
+    }
+
     public InlineKeyboardMarkup read(String json) {
         if (json == null) {
             return null;

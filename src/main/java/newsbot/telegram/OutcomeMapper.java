@@ -18,6 +18,9 @@ final class OutcomeMapper {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     /** Telegram's refusals of paid sending name paid broadcasts or Stars ("start tag" must not match). */
     private static final Pattern PAID_WORDS = Pattern.compile("\\b(paid|stars?)\\b");
+    /** A chat that takes no rich messages at all (not a document Telegram found wrong: that is a bug, Rejected). */
+    private static final Pattern RICH_REFUSED_WORDS = Pattern.compile(
+            "rich messages? (are|is) not (supported|allowed|available)|rich_messages?_(forbidden|disabled)");
 
     private OutcomeMapper() {
     }
@@ -90,6 +93,9 @@ final class OutcomeMapper {
         }
         if (lower.contains("rights") || lower.contains("chat_admin_required")) {
             return new SendOutcome.NoRights(reason);
+        }
+        if (RICH_REFUSED_WORDS.matcher(lower).find()) {
+            return new SendOutcome.RichRefused(reason);
         }
         if (PAID_WORDS.matcher(lower).find()) {
             return new SendOutcome.PaidRefused(reason);

@@ -1,6 +1,7 @@
 package newsbot.telegram;
 
 import java.util.List;
+import newsbot.html.RichDocument;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
@@ -8,7 +9,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
  * an editor composed, or an operation on a message already delivered. Closed: the gateway handles each.
  */
 public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoing.Pin, Outgoing.EditText,
-        Outgoing.EditCaption, Outgoing.Delete {
+        Outgoing.EditCaption, Outgoing.Delete, Outgoing.Rich {
 
     long chatId();
 
@@ -28,6 +29,8 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
         R editCaption(EditCaption e);
 
         R delete(Delete d);
+
+        R rich(Rich r);
     }
 
     /** The same call for a chat that has a new id (a group that became a supergroup). */
@@ -114,6 +117,19 @@ public sealed interface Outgoing permits OutgoingMessage, Outgoing.Copy, Outgoin
         @Override
         public Delete withChatId(long newChatId) {
             return new Delete(newChatId, messageId);
+        }
+    }
+
+    /** sendRichMessage of a composed document (an article read in Telegram). */
+    record Rich(long chatId, RichDocument document, boolean silent, Integer threadId) implements Outgoing {
+        @Override
+        public <R> R accept(Calls<R> calls) {
+            return calls.rich(this);
+        }
+
+        @Override
+        public Rich withChatId(long newChatId) {
+            return new Rich(newChatId, document, silent, threadId);
         }
     }
 }

@@ -40,6 +40,8 @@ public sealed interface SendOutcome {
 
         R paidRefused(PaidRefused p);
 
+        R richRefused(RichRefused r);
+
         R rejected(Rejected r);
 
         R transientFailure(Transient t);
@@ -140,6 +142,17 @@ public sealed interface SendOutcome {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.paidRefused(this);
+        }
+    }
+
+    /**
+     * The chat takes no rich messages (sendRichMessage refused for the chat, not for the document): the same
+     * content must go in its compact text form.
+     */
+    record RichRefused(String reason) implements SendOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.richRefused(this);
         }
     }
 

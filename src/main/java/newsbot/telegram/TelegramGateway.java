@@ -36,6 +36,7 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.send.SendRichMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -116,7 +117,21 @@ public final class TelegramGateway implements MessageSender {
             public SendOutcome delete(Outgoing.Delete d) {
                 return deleteMessage(d.chatId(), d.messageId());
             }
+
+            @Override
+            public SendOutcome rich(Outgoing.Rich r) {
+                return sendRich(r);
+            }
         });
+    }
+
+    /** sendRichMessage: the document as blocks ({@link RichMessages}); Delivered carries the new message id. */
+    private SendOutcome sendRich(Outgoing.Rich r) {
+        SendRichMessage request = RichMessages.message(r.chatId(), r.document());
+        request.setDisableNotification(r.silent());
+        request.setMessageThreadId(r.threadId());
+        return call("sendRichMessage", r.chatId(), () -> client.executeAsync(request),
+                (Message m) -> new SendOutcome.Sent.Message(m.getMessageId()));
     }
 
     /** copyMessage: the editor's message as it is (media, formatting, poll), with an optional keyboard. */
@@ -205,11 +220,16 @@ public final class TelegramGateway implements MessageSender {
 
     /** answerCallbackQuery, optionally with a toast text (≤ 200 characters). */
     public SendOutcome answerCallback(String callbackQueryId, String textOrNull) {
-        AnswerCallbackQuery request = AnswerCallbackQuery.builder()
-                .callbackQueryId(callbackQueryId)
-                .text(textOrNull)
-                .build();
-        return call("answerCallbackQuery", "query " + callbackQueryId, () -> client.executeAsync(request),
+        return answer(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(textOrNull).build());
+    }
+
+    /** answerCallbackQuery opening {@code url} (a t.me link to this bot with a start parameter). */
+    public SendOutcome answerCallbackWithUrl(String callbackQueryId, String url) {
+        return answer(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).url(url).build());
+    }
+
+    private SendOutcome answer(AnswerCallbackQuery request) {
+        return call("answerCallbackQuery", "query " + request.getCallbackQueryId(), () -> client.executeAsync(request),
                 (Boolean ignored) -> SendOutcome.Sent.DONE);
     }
 

@@ -41,6 +41,14 @@ class BreakingPushTest {
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         assertThat(rows).containsExactlyInAnyOrderEntriesOf(Map.of(1L, "⚡ ru:0", 2L, "⚡ en:1"));
+        // each alert offers "Read in Telegram" in its reader's language
+        Map<Long, String> keyboards = world.db.withHandle(h -> h.createQuery("SELECT chat_id, reply_markup "
+                        + "FROM deliveries WHERE kind = 'BREAKING' AND ref_id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(keyboards.get(1L)).contains("Читать в Telegram", "\"rd:" + id + "\"");
+        assertThat(keyboards.get(2L)).contains("Read in Telegram", "\"rd:" + id + "\"");
         boolean marked = world.db.withHandle(h -> h.createQuery("SELECT breaking FROM articles WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).one() == 1);
         assertThat(marked).isTrue();

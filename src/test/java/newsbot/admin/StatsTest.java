@@ -75,6 +75,24 @@ class StatsTest {
         assertThat(newsbot.telegram.TelegramHtmlValidator.checkMessage(en)).isEmpty();
     }
 
+    @Test
+    void todaysReadsInTelegramAndTheMostReadArticles() {
+        assertThat(admin.stats().text("en")).contains("<b>Read in Telegram</b> today (UTC): 0\n");
+        newsbot.store.ArticleReads reads = new newsbot.store.ArticleReads();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        world.db.useTransaction(h -> {
+            reads.count(h, 2, today);
+            reads.count(h, 2, today);
+            reads.count(h, 1, today);
+            reads.count(h, 1, today.minusDays(1)); // yesterday's: not today's
+        });
+        String en = admin.stats().text("en");
+        assertThat(en).contains("<b>Read in Telegram</b> today (UTC): 3\n"
+                + "· <a href=\"https://example.org/2\">Fresh too</a> · 2\n"
+                + "· <a href=\"https://example.org/1\">Fresh</a> · 1");
+        assertThat(newsbot.telegram.TelegramHtmlValidator.checkMessage(en)).isEmpty();
+    }
+
     /** Issue 22, finding 12: a channel the bot posts to is no reader, and a topic alert is no breaking news. */
     @Test
     void channelsAreNotReadersAndTopicAlertsAreNotBreakingNews() {

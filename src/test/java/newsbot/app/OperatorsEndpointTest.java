@@ -72,6 +72,8 @@ class OperatorsEndpointTest {
         double replies = before.require("newsbot_sends_total", "kind", "REPLY", "outcome", "sent");
         assertThat(before.require("newsbot_feed_fetches_total", "outcome", "fetched")).isZero();
         assertThat(before.require("newsbot_digest_tick_seconds_count")).isZero();
+        assertThat(before.type("newsbot_article_reads_total")).hasValue("counter");
+        assertThat(before.require("newsbot_article_reads_total")).isZero();
 
         int seen = bot.telegram.messagesTo(READER).size();
         bot.telegram.userSends(READER, READER, "/start", "en");
@@ -97,6 +99,12 @@ class OperatorsEndpointTest {
         assertThat(after.require("process_uptime_seconds")).isPositive();
         assertThat(after.require("newsbot_sender_in_flight")).isGreaterThanOrEqualTo(0);
         assertThat(after.require("newsbot_telegram_outages_total")).isZero();
+
+        // a read counted (as "Read in Telegram" counts it) shows in the next scrape
+        bot.db().useTransaction(h -> new newsbot.store.ArticleReads().count(h,
+                h.createQuery("SELECT MIN(id) FROM articles").mapTo(Long.class).one(), java.time.LocalDate.EPOCH));
+        assertThat(awaitMetrics(m -> m.require("newsbot_article_reads_total") > 0)
+                .require("newsbot_article_reads_total")).isEqualTo(1);
     }
 
     @Test

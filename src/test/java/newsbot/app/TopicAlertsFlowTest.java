@@ -72,6 +72,7 @@ class TopicAlertsFlowTest {
         FakeMessage dollar = awaitAlert(FOLLOWER, DOLLAR_TITLE);
         assertThat(dollar.text()).startsWith("🔔 <b>По теме «курс доллара»</b>").contains("Экономика");
         assertThat(dollar.disableNotification()).isFalse();
+        assertThat(dollar.button("Читать в Telegram")).as("a topic alert offers the article in Telegram").isPresent();
         FakeMessage rate = awaitAlert(FOLLOWER, BREAKING_TITLE);
         assertThat(rate.text()).startsWith("🔔 <b>По теме «ставка»</b>");
 

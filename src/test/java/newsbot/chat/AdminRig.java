@@ -30,8 +30,8 @@ final class AdminRig extends EditorRig {
         router = new Bot(world.config, world.db, world.texts, replier, world.outbox, world.time, telegram::botUsername,
                 new AdminHandlers(admin, world.config, world.texts, replier, world.time).tools(),
                 gateway::chatMemberStatus, new ReaderDigests(new Digests(world.db, world.outbox, world.texts,
-                world.config.categories(), DigestOptions.from(world.config)), world.db))
-                .router();
+                world.config.categories(), DigestOptions.from(world.config)), world.db),
+                newsbot.chat.ArticleSource.NONE).router();
     }
 
     @Override

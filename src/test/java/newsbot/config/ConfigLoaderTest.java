@@ -56,6 +56,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFeedMayNameWhereItsArticlesTextIs() {
+        Map<String, String> m = minimal();
+        m.put("feed.main.article-selector", " div.news-text ");
+        BotConfig config = new ConfigLoader(Map.of()).fromMap(m);
+
+        assertThat(config.feeds().sources().get(0).selector()).contains("div.news-text");
+        assertThat(new ConfigLoader(Map.of()).fromMap(minimal()).feeds().sources().get(0).selector()).isEmpty();
+    }
+
+    @Test
     void environmentOverridesFileValues() {
         Map<String, String> env = Map.of("NEWSBOT_DELIVERY_GLOBAL_PER_SECOND", "300", "NEWSBOT_DB_PATH", "/data/x.db",
                 "NEWSBOT_TELEGRAM_ADMINS", "1, 2");
@@ -77,6 +87,7 @@ class ConfigLoaderTest {
             "digest.times|25:00                   |digest.times",
             "feed.main.category|culture           |feed.main.category",
             "feed.main.url|not a url              |feed.main.url",
+            "feed.main.article-selector|div[      |feed.main.article-selector",
             "delivery.global-per-second|0         |delivery.global-per-second",
             "telegram.admins|abc                  |telegram.admins",
             "breaking.feeds|nope                  |breaking.feeds",

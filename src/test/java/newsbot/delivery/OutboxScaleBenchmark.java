@@ -42,7 +42,7 @@ public final class OutboxScaleBenchmark {
                 List<DueRow> due = db.withHandle(h -> table.due(h, NOW, 2_000));
                 int[] next = {0};
                 double mark = median(1_000, () -> db.useTransaction(h -> table.markSent(h, due.get(next[0]++).id(),
-                        new SendOutcome.Sent.Message(7), false, "sent", NOW)));
+                        new SendOutcome.Sent.Message(7), false, new Request.SendText("sent"), NOW)));
                 long[] ref = {10_000_000};
                 double enqueue = median(5, () -> {
                     long r = ref[0]++;

@@ -81,7 +81,7 @@ class OutboxTableTest {
         db.useTransaction(h -> deliveries.insertAllIfAbsent(h, rows, T0));
         List<DueRow> due = db.withHandle(h -> deliveries.due(h, T0, 10));
         db.useTransaction(h -> {
-            deliveries.markSent(h, due.get(0).id(), new SendOutcome.Sent.Message(555), false, "text", T0.plusSeconds(1));
+            deliveries.markSent(h, due.get(0).id(), new SendOutcome.Sent.Message(555), false, new Request.SendText("text"), T0.plusSeconds(1));
             deliveries.reschedule(h, due.get(1).id(), T0.plusSeconds(30), "503", true);
             deliveries.reschedule(h, due.get(2).id(), T0.plusSeconds(3), "429", false);
             deliveries.fail(h, due.get(3).id(), "400 can't parse entities", true);

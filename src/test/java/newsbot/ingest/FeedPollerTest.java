@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import newsbot.feed.FeedRoute;
 import newsbot.feed.FeedServer;
@@ -60,6 +61,24 @@ class FeedPollerTest {
         assertThat(state.nextFetchAt()).isEqualTo(NOW.plus(INTERVAL).plus(INTERVAL));
         // Searchable through the triggers.
         assertThat(f.ftsCount("кенеш")).isEqualTo(2);
+    }
+
+    @Test
+    void leadImagesAndFullTextsAreStoredWithTheArticles() {
+        f.server.serveFixture("/24kg.xml", "rss-24kg-fulltext.xml");
+        FeedPoller poller = f.poller(f.config(List.of(feed("kg", f.server.url("/24kg.xml"), null)), Set.of()));
+
+        assertThat(poller.pollDue()).isEqualTo(3);
+
+        List<Map<String, Object>> texts = f.rows("SELECT a.title, t.image_url, t.body, t.page_state "
+                + "FROM article_texts t JOIN articles a ON a.id = t.article_id ORDER BY a.published_at DESC");
+        assertThat(texts).extracting(r -> r.get("image_url")).containsExactly(
+                "https://24.example.kg/upload/images/2026/11/most.jpg",
+                "https://24.example.kg/upload/images/2026/11/kurs.png",
+                "https://24.example.kg/upload/images/2026/11/sneg-thumb.jpg");
+        assertThat(texts).extracting(r -> r.get("page_state")).containsExactly("NOT_NEEDED", "WANTED", "WANTED");
+        assertThat((String) texts.get(0).get("body")).contains("Длина моста — 48 метров");
+        assertThat(texts.get(1).get("body")).isEqualTo("");
     }
 
     @Test

@@ -449,6 +449,22 @@ public final class FakeBotApi implements AutoCloseable {
         return state.locked(() -> Optional.ofNullable(state.current.get(new FakeState.Key(chatId, messageId))));
     }
 
+    /** The rich messages (sendRichMessage) the bot sent to {@code chatId}, in order. */
+    public List<FakeMessage> richMessagesTo(long chatId) {
+        return messagesTo(chatId).stream().filter(FakeMessage::isRich).toList();
+    }
+
+    /** The one user who sees {@code message} when it was sent as an ephemeral message; empty for everyone. */
+    public Optional<Long> ephemeralReceiver(FakeMessage message) {
+        return state.locked(() -> Optional.ofNullable(
+                state.ephemeralReceivers.get(new FakeState.Key(message.chatId(), message.messageId()))));
+    }
+
+    /** From now on sendRichMessage to {@code chatId} answers 400 with {@code description}, as for old clients. */
+    public void refuseRichMessages(long chatId, String description) {
+        state.locked(() -> state.richRefusals.put(chatId, description));
+    }
+
     public boolean isDeleted(long chatId, int messageId) {
         return state.locked(() -> state.deleted.contains(new FakeState.Key(chatId, messageId)));
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param replyMarkupJson the reply_markup as JSON, or null
  * @param keyboard        the inline keyboard rows, empty when there is none
  * @param sentAtNanos     when the fake accepted it, on the fake's nano clock
- * @param kind            "text", "photo", "video", "document", "audio", "animation", "voice" or "poll"
+ * @param kind            "text", {@link #RICH}, "photo", "video", "document", "audio", "animation", "voice" or "poll"
  * @param caption         a media message's caption as sent (HTML source when {@code parseMode} is HTML), or null
  * @param copiedFrom      the message it is a copy of, or null when it was not made by copyMessage(s)
  * @param mediaGroupId    the album it belongs to (media_group_id), or null
@@ -29,6 +29,9 @@ public record FakeMessage(long chatId, int messageId, String text, String plainT
                           boolean disableNotification, boolean linkPreviewDisabled, String replyMarkupJson,
                           List<List<FakeButton>> keyboard, long sentAtNanos, int edits, String kind,
                           String caption, Ref copiedFrom, String mediaGroupId, boolean paid, Integer threadId) {
+
+    /** The kind of a rich message (sendRichMessage): {@code text} holds its rich_message JSON. */
+    public static final String RICH = "rich";
 
     /** A message by chat and message id. */
     public record Ref(long chatId, int messageId) {
@@ -56,7 +59,11 @@ public record FakeMessage(long chatId, int messageId, String text, String plainT
 
     /** Has a caption slot: photo, video, document, audio, animation, voice. */
     public boolean isMedia() {
-        return !isText() && !"poll".equals(kind);
+        return !isText() && !"poll".equals(kind) && !isRich();
+    }
+
+    public boolean isRich() {
+        return RICH.equals(kind);
     }
 
     public boolean isCopy() {

@@ -37,7 +37,7 @@ final class FakeMethods {
     static final List<String> METHODS = List.of("getMe", "deleteWebhook", "getUpdates", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "setMyCommands", "sendPhoto",
             "sendDocument", "deleteMessage", "getChatMember", "getChat", "copyMessage", "copyMessages",
-            "pinChatMessage", "editMessageCaption", "answerInlineQuery");
+            "pinChatMessage", "editMessageCaption", "answerInlineQuery", "sendRichMessage");
     private static final Map<String, String> CANONICAL = METHODS.stream()
             .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
@@ -99,6 +99,7 @@ final class FakeMethods {
             case "copyMessages" -> copyMessages(r);
             case "pinChatMessage" -> pinChatMessage(r);
             case "editMessageCaption" -> editMessageCaption(r);
+            case "sendRichMessage" -> sendRichMessage(r);
             default -> throw new FakeApiError(404, "Not Found", null, null);
         };
     }
@@ -166,15 +167,68 @@ final class FakeMethods {
                 "message text is empty");
         FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
         Integer thread = thread(r, chatId);
+        checkEphemeral(r, chatId);
         boolean paid = r.bool("allow_paid_broadcast");
         takeRateToken(chatId, 1, paid);
         return state.locked(() -> {
             FakeMessage message = new FakeMessage(chatId, state.nextMessageId(chatId), text, plain, parseMode,
                     r.bool("disable_notification"), previewDisabled(r), markup.json(), markup.keyboard(),
                     nanoClock.getAsLong(), 0, "text", null, null, null, paid, thread);
+            if (r.has("receiver_user_id")) {
+                state.ephemeralReceivers.put(new FakeState.Key(chatId, message.messageId()),
+                        r.requiredLong("receiver_user_id"));
+            }
             store(message, null, true);
             return state.botMessageJson(json, message);
         });
+    }
+
+    /**
+     * A rich message: checked as Telegram checks it ({@link FakeRichMessage}); {@code text} holds the
+     * rich_message as sent (JSON), {@code plainText} what a reader sees. A chat a test made refuse rich messages
+     * answers 400 with the test's description.
+     */
+    private JsonNode sendRichMessage(FakeRequest r) {
+        long chatId = r.chatId();
+        JsonNode rich = r.object("rich_message");
+        state.locked(() -> {
+            state.checkWritable(chatId);
+            String refusal = state.richRefusals.get(chatId);
+            if (refusal != null) {
+                throw FakeApiError.badRequest(refusal);
+            }
+            return null;
+        });
+        FakeRichMessage.Checked checked = FakeRichMessage.check(rich);
+        FakeMarkup.Parsed markup = FakeMarkup.parse(r.object("reply_markup"), json);
+        Integer thread = thread(r, chatId);
+        boolean paid = r.bool("allow_paid_broadcast");
+        takeRateToken(chatId, 1, paid);
+        return state.locked(() -> {
+            FakeMessage message = new FakeMessage(chatId, state.nextMessageId(chatId), rich.toString(),
+                    checked.plainText(), null, r.bool("disable_notification"), true, markup.json(),
+                    markup.keyboard(), nanoClock.getAsLong(), 0, FakeMessage.RICH, null, null, null, paid, thread);
+            store(message, null, true);
+            return state.botMessageJson(json, message);
+        });
+    }
+
+    /**
+     * An ephemeral message (sendMessage with receiver_user_id): shown in a group to one member only, as the
+     * answer to that member's button press. Assumed wording: Telegram's text for a receiver who did not press.
+     */
+    private void checkEphemeral(FakeRequest r, long chatId) {
+        if (!r.has("receiver_user_id")) {
+            return;
+        }
+        long receiver = r.requiredLong("receiver_user_id");
+        String query = r.string("callback_query_id");
+        FakeState.Presser pressed = query == null ? null
+                : state.locked(() -> state.callbackQueryPressers.get(query));
+        if (pressed == null || pressed.chatId() != chatId || pressed.userId() != receiver) {
+            throw FakeApiError.badRequest("ephemeral messages can be sent only in reply to the receiver's "
+                    + "callback query");
+        }
     }
 
     /** Remembers one of the bot's messages. Call with the lock held. */
@@ -267,7 +321,13 @@ final class FakeMethods {
         if (text != null && text.length() > 200) {
             throw FakeApiError.badRequest("message is too long");
         }
-        FakeCallbackAnswer answer = new FakeCallbackAnswer(id, text, r.bool("show_alert"), nanoClock.getAsLong());
+        String url = r.string("url");
+        // Telegram opens only a game or a t.me link to the bot itself with a start parameter
+        if (url != null && !url.startsWith("https://t.me/" + FakeJson.BOT_USERNAME + "?start=")) {
+            throw FakeApiError.badRequest("URL_INVALID");
+        }
+        FakeCallbackAnswer answer = new FakeCallbackAnswer(id, text, r.bool("show_alert"), nanoClock.getAsLong(),
+                url);
         state.locked(() -> {
             if (id == null || !state.openCallbackQueries.remove(id)) {
                 throw FakeApiError.badRequest(

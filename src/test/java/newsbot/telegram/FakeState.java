@@ -22,6 +22,10 @@ final class FakeState {
 
     enum ChatStatus { BLOCKED, DEACTIVATED, KICKED, FORGOTTEN }
 
+    /** The chat and the user of a button press. */
+    record Presser(long chatId, long userId) {
+    }
+
     record Key(long chatId, int messageId) {
     }
 
@@ -71,6 +75,12 @@ final class FakeState {
     String paidBroadcastRefusal;
     private int mediaGroups;
     final Set<String> openCallbackQueries = new HashSet<>();
+    /** Who pressed which button: callback query id to the chat and the user. */
+    final Map<String, Presser> callbackQueryPressers = new HashMap<>();
+    /** Ephemeral messages (sendMessage with receiver_user_id) to the one user who sees them. */
+    final Map<Key, Long> ephemeralReceivers = new HashMap<>();
+    /** Chats whose sendRichMessage answers 400 with this description. */
+    final Map<Long, String> richRefusals = new HashMap<>();
     final List<FakeCallbackAnswer> callbackAnswers = new ArrayList<>();
     final Set<String> openInlineQueries = new HashSet<>();
     final List<FakeInlineAnswer> inlineAnswers = new ArrayList<>();

@@ -103,6 +103,7 @@ final class FakeUpdates {
             query.put("chat_instance", "ci" + chatId);
             query.put("data", callbackData);
             state.openCallbackQueries.add(id);
+            state.callbackQueryPressers.put(id, new FakeState.Presser(chatId, userId));
             enqueue("callback_query", query);
             return id;
         });

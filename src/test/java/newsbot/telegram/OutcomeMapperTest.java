@@ -33,6 +33,19 @@ class OutcomeMapperTest {
         assertThat(OutcomeMapper.fromApiAnswer(502, "Bad Gateway", null)).isInstanceOf(SendOutcome.Transient.class);
     }
 
+    /** A chat that takes no rich messages is its own outcome; a document Telegram finds wrong is a bug. */
+    @Test
+    void aChatRefusingRichMessagesIsNotADocumentRefused() {
+        assertThat(OutcomeMapper.fromApiAnswer(400, "Bad Request: rich messages are not supported in the chat", null))
+                .isInstanceOf(SendOutcome.RichRefused.class);
+        assertThat(OutcomeMapper.fromApiAnswer(400, "Bad Request: RICH_MESSAGES_FORBIDDEN", null))
+                .isInstanceOf(SendOutcome.RichRefused.class);
+        assertThat(OutcomeMapper.fromApiAnswer(400, "Bad Request: too many blocks in the rich message", null))
+                .isInstanceOf(SendOutcome.Rejected.class);
+        assertThat(OutcomeMapper.fromApiAnswer(400, "Bad Request: wrong media URL in the rich message: x", null))
+                .isInstanceOf(SendOutcome.Rejected.class);
+    }
+
     @Test
     void networkFailuresAndUnreadableAnswersAreTransient() {
         assertThat(OutcomeMapper.fromFailure(new TelegramApiException("Unable to execute sendmessage method",

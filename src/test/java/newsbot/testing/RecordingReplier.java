@@ -106,6 +106,11 @@ public final class RecordingReplier implements Replier {
         return SendOutcome.Delivered.message(nextMessageId++);
     }
 
+    @Override
+    public synchronized void answerCallbackWithUrl(String callbackQueryId, String url) {
+        answers.add(new Answer(callbackQueryId, url));
+    }
+
     public synchronized OutgoingMessage last() {
         return sent.get(sent.size() - 1);
     }

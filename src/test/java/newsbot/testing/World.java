@@ -86,7 +86,7 @@ public final class World {
         // chats here are private: nobody is asked who administers a group
         router = new Bot(config, db, texts, replier, outbox, clock, () -> "newsbot", EditorTools.NONE,
                 (chat, user) -> java.util.Optional.empty(), new ReaderDigests(new Digests(db, outbox, texts,
-                config.categories(), DigestOptions.from(config)), db)).router();
+                config.categories(), DigestOptions.from(config)), db), newsbot.chat.ArticleSource.NONE).router();
         scheduler = newScheduler(batchSize);
     }
 
