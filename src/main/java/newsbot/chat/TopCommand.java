@@ -9,7 +9,7 @@ import newsbot.store.ArticleReads;
 import newsbot.store.Database;
 
 /** /top: today's most-read articles (reads in Telegram, counted per UTC day), most read first. */
-public final class TopCommand implements CommandHandler {
+final class TopCommand implements CommandHandler {
 
     static final int COUNT = 10;
 

@@ -25,7 +25,7 @@ import org.telegram.telegrambots.meta.api.objects.richtext.RichTextUrl;
  * A {@link RichDocument} as telegrambots 10.2.0's sendRichMessage: the blocks form of InputRichMessage (never
  * HTML or Markdown, so nothing in an article's text is read as markup), a photo block as an InputMediaPhoto by URL.
  */
-public final class RichMessages {
+final class RichMessages {
 
     private RichMessages() {
     }
