@@ -587,8 +587,10 @@ final class OutboxTable {
     /** A correction's or retraction's rows by outcome; a retraction's notices are counted apart. */
     CampaignOutbox.EditCounts editCounts(Handle h, long correctionId) {
         int[] n = new int[7];
-        h.createQuery("SELECT state, action, part >= :notice, COUNT(*) FROM deliveries WHERE kind = :kind "
-                        + "AND ref_id = :id GROUP BY state, action, part >= :notice")
+        // the notice flag is computed once, in a subquery: PostgreSQL does not see two bound :notice as one expression
+        h.createQuery("SELECT state, action, notice, COUNT(*) FROM (SELECT state, action, "
+                        + "CASE WHEN part >= :notice THEN 1 ELSE 0 END AS notice FROM deliveries WHERE kind = :kind "
+                        + "AND ref_id = :id) x GROUP BY state, action, notice")
                 .bind("notice", CampaignOutbox.NOTICE_PART)
                 .bind("kind", CampaignOutbox.rowKind(CampaignKind.CORRECTION))
                 .bind("id", correctionId)

@@ -93,6 +93,16 @@ public final class FeedParser {
                 hubs.add(link.getHref().strip());
             }
         }
+        // with Rome's modules on the classpath, an RSS feed's atom:link is read into the Atom link module, not left as
+        // foreign markup
+        if (feed.getModule(com.rometools.modules.atom.modules.AtomLinkModule.URI)
+                instanceof com.rometools.modules.atom.modules.AtomLinkModule atom) {
+            for (com.rometools.rome.feed.atom.Link link : atom.getLinks()) {
+                if ("hub".equals(link.getRel()) && link.getHref() != null) {
+                    hubs.add(link.getHref().strip());
+                }
+            }
+        }
         for (org.jdom2.Element e : feed.getForeignMarkup()) {
             if (e.getName().equals("link") && "hub".equals(e.getAttributeValue("rel"))
                     && e.getAttributeValue("href") != null) {
