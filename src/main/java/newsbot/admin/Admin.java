@@ -88,8 +88,9 @@ public final class Admin {
                 clock);
         CorrectionCampaign correctionType = new CorrectionCampaign(correctionsRepo, rows, outbox, view, texts, clock,
                 Languages.DEFAULT);
+        Approvals approvals = new Approvals(config, db, out, texts, clock, buttons);
         BroadcastActions actions = new BroadcastActions(db, broadcastsRepo, out, clock, campaignControls,
-                broadcastType, drafts);
+                broadcastType, drafts, approvals, texts);
         CampaignHistory history = new CampaignHistory(db, broadcastsRepo, correctionsRepo, rows, texts, buttons,
                 drafts, view, config.digest().defaultZone());
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock);
@@ -100,7 +101,7 @@ public final class Admin {
                 new Target.Finder(db, broadcastsRepo, breaking));
         this.history = history;
         this.broadcasts = new Broadcasts(config, db, broadcastsRepo, out, texts, clock, campaignControls,
-                broadcastType, actions, history, drafts, previews, corrections);
+                broadcastType, actions, history, drafts, previews, corrections, approvals);
         this.monitor = new CampaignMonitor(db, List.of(broadcastType, correctionType), enqueuer, board,
                 actions::startDue, clock);
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, new Reports(),

@@ -12,6 +12,7 @@ import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastsRepo;
 import newsbot.store.CampaignKind;
 import newsbot.delivery.CampaignOutbox;
+import newsbot.store.Campaign;
 import newsbot.store.CampaignState;
 import newsbot.store.CorrectionRow;
 import newsbot.store.CorrectionsRepo;
@@ -72,11 +73,17 @@ final class Corrections {
         CorrectionRow c = row.get();
         String key = switch (press.get().action()) {
             case CONFIRM -> confirm(c, userId, chatId, messageId);
+            case APPROVE, REJECT -> type.toast(CampaignType.Toast.NOT_NOW);
             case PAUSE -> controls.pause(type, c.campaign(), userId);
             case RESUME -> controls.resume(type, c.campaign(), userId);
             default -> controls.cancel(type, c.campaign(), userId);
         };
         return texts.get(language, key, c.id());
+    }
+
+    /** {@code /reject} in reply to a correction's approval card. */
+    String reject(long id, long userId, Campaign.ChatMessage card, String reason) {
+        return "admin.toast.not.now";
     }
 
     /**

@@ -125,7 +125,7 @@ public final class Bot {
         }
         HandledUpdates handled = new HandledUpdates();
         KeyboardJson keyboardJson = new KeyboardJson();
-        this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
+        this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isEditor,
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,

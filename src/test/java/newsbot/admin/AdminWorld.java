@@ -60,7 +60,12 @@ public final class AdminWorld {
 
     /** A world whose sending limits (paid broadcasts among them) are {@code delivery}. */
     public AdminWorld(Path dir, BotConfig.Delivery delivery) {
-        this.config = config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery);
+        this(dir, delivery, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A world whose configuration is the usual one changed by {@code adjust}: editors and approval, say. */
+    public AdminWorld(Path dir, BotConfig.Delivery delivery, java.util.function.UnaryOperator<BotConfig> adjust) {
+        this.config = adjust.apply(config(dir.resolve("bot.db"), URI.create("https://api.telegram.org"), delivery));
         this.db = newsbot.testing.TestDatabases.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time, counters);
     }

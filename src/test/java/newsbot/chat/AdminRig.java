@@ -25,7 +25,28 @@ final class AdminRig extends EditorRig {
 
     /** A rig with its own sending limits: paid broadcasts on, say. */
     AdminRig(Path dir, BotConfig.Delivery delivery) {
-        super(new AdminWorld(dir, delivery));
+        this(dir, delivery, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A rig whose configuration is the usual one changed by {@code adjust}. */
+    AdminRig(Path dir, java.util.function.UnaryOperator<BotConfig> adjust) {
+        this(dir, TestConfig.limits(30, 1, 20, 4, 1), adjust);
+    }
+
+    AdminRig(Path dir, BotConfig.Delivery delivery, java.util.function.UnaryOperator<BotConfig> adjust) {
+        super(new AdminWorld(dir, delivery, adjust));
+        start();
+    }
+
+    /**
+     * The bot as a new process would build it over the same database and the same Telegram: nothing in memory
+     * survives (dispatcher, editors' tools, router), only what is stored.
+     */
+    void restart() {
+        start();
+    }
+
+    private void start() {
         dispatcher = world.dispatcher(gateway, world.limiter);
         Replier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
