@@ -98,7 +98,7 @@ public final class Admin {
                 buttons, view, previews);
         this.corrections = new Corrections(db, correctionsRepo, broadcastsRepo, rows, outbox, texts, clock,
                 correctionType, campaignControls, correctionDrafts,
-                new Target.Finder(db, broadcastsRepo, breaking));
+                new Target.Finder(db, broadcastsRepo, breaking), approvals, view, buttons, out);
         this.history = history;
         this.broadcasts = new Broadcasts(config, db, broadcastsRepo, out, texts, clock, campaignControls,
                 broadcastType, actions, history, drafts, previews, corrections, approvals);

@@ -71,10 +71,10 @@ class ApprovalEndToEndTest {
         rig.says(EDITOR, "/broadcast cat=sport " + TEXT);
         FakeMessage control = last(EDITOR);
         String send = rig.presses(EDITOR, EDITOR, control.messageId(), "bc:1:send");
-        assertThat(answer(send)).isEqualTo("#1 ждёт одобрения администратора.");
+        assertThat(answer(send)).isEqualTo("#1: ждёт одобрения администратора.");
         assertThat(rig.world.state(1)).isEqualTo("AWAITING_APPROVAL");
         assertThat(rig.telegram.current(EDITOR, control.messageId()).orElseThrow().plainText())
-                .contains("#1 ждёт одобрения");
+                .contains("#1: ждёт одобрения");
         FakeMessage card = last(OTHER_ADMIN);
         assertThat(card.plainText()).contains("Нужно одобрение", "рассылка #1", String.valueOf(EDITOR),
                 "Читателей: 10");
@@ -98,17 +98,17 @@ class ApprovalEndToEndTest {
         assertThat(readersWithText()).as("nothing before approval").isZero();
 
         String own = rig.presses(EDITOR, EDITOR, card.messageId(), "bc:1:approve");
-        assertThat(answer(own)).isEqualTo("Нельзя одобрить или отклонить свою же #1: это делает другой администратор.");
+        assertThat(answer(own)).isEqualTo("Нельзя одобрить или отклонить собственную заявку #1: это делает другой администратор.");
         assertThat(rig.world.state(1)).isEqualTo("AWAITING_APPROVAL");
 
         String approve = rig.presses(OTHER_ADMIN, OTHER_ADMIN, card.messageId(), "bc:1:approve");
-        assertThat(answer(approve)).isEqualTo("#1 одобрена.");
+        assertThat(answer(approve)).isEqualTo("#1: одобрено.");
         rig.run(4);
         assertThat(readersWithText()).isEqualTo(10);
         assertThat(rig.telegram.messagesTo(EDITOR).stream().map(FakeMessage::plainText))
-                .contains("✅ #1 одобрена администратором " + OTHER_ADMIN + ".");
+                .contains("✅ #1: одобрено администратором " + OTHER_ADMIN + ".");
         assertThat(rig.telegram.current(OTHER_ADMIN, card.messageId()).orElseThrow().plainText())
-                .isEqualTo("✅ #1 одобрена: " + OTHER_ADMIN + ".");
+                .isEqualTo("✅ #1: одобрено (" + OTHER_ADMIN + ").");
         String again = rig.presses(ADMIN, ADMIN, last(ADMIN).messageId(), "bc:1:approve");
         assertThat(answer(again)).as("a second approval does nothing").contains("#1");
         assertThat(readersWithText()).isEqualTo(10);
@@ -124,8 +124,8 @@ class ApprovalEndToEndTest {
                 card.messageId(), null));
         assertThat(rig.world.state(1)).isEqualTo("DRAFT");
         assertThat(last(EDITOR).plainText()).isEqualTo(
-                "↩️ #1 отклонена администратором " + OTHER_ADMIN + " и снова стала черновиком.\nПричина: Опечатка в заголовке");
-        assertThat(last(OTHER_ADMIN).plainText()).isEqualTo("#1 отклонена.");
+                "↩️ #1: отклонено администратором " + OTHER_ADMIN + ", снова черновик.\nПричина: Опечатка в заголовке");
+        assertThat(last(OTHER_ADMIN).plainText()).isEqualTo("#1: отклонено.");
         rig.run(3);
         assertThat(readersWithText()).isZero();
         assertThat(log()).contains("отклонено broadcast #1 · читателей: 10 · Опечатка в заголовке");
@@ -134,9 +134,9 @@ class ApprovalEndToEndTest {
         rig.presses(EDITOR, EDITOR, 0, "bc:1:send");
         assertThat(rig.world.state(1)).isEqualTo("AWAITING_APPROVAL");
         String reject = rig.presses(ADMIN, ADMIN, last(ADMIN).messageId(), "bc:1:reject");
-        assertThat(answer(reject)).isEqualTo("#1 отклонена.");
+        assertThat(answer(reject)).isEqualTo("#1: отклонено.");
         assertThat(last(EDITOR).plainText()).isEqualTo(
-                "↩️ #1 отклонена администратором " + ADMIN + " и снова стала черновиком.");
+                "↩️ #1: отклонено администратором " + ADMIN + ", снова черновик.");
     }
 
     @Test
@@ -165,7 +165,7 @@ class ApprovalEndToEndTest {
         rig.says(EDITOR, "/broadcast cat=sport " + TEXT);
         long minute = rig.world.time.instant().plus(Duration.ofHours(1)).getEpochSecond() / 60;
         String at = rig.presses(EDITOR, EDITOR, last(EDITOR).messageId(), "bc:1:at:" + minute);
-        assertThat(answer(at)).isEqualTo("#1 ждёт одобрения администратора.");
+        assertThat(answer(at)).isEqualTo("#1: ждёт одобрения администратора.");
         assertThat(rig.world.state(1)).isEqualTo("AWAITING_APPROVAL");
         FakeMessage card = last(OTHER_ADMIN);
         assertThat(card.plainText()).contains("Запланирована на");
@@ -174,10 +174,42 @@ class ApprovalEndToEndTest {
         rig.run(3);
         assertThat(readersWithText()).isZero();
         assertThat(rig.telegram.messagesTo(EDITOR).stream().map(FakeMessage::plainText)
-                .filter(t -> t.contains("всё ещё ждёт одобрения"))).hasSize(1);
+                .filter(t -> t.contains("одобрения ещё нет"))).hasSize(1);
 
         rig.presses(OTHER_ADMIN, OTHER_ADMIN, card.messageId(), "bc:1:approve");
         rig.run(4);
         assertThat(readersWithText()).as("past its time, it starts once approved").isEqualTo(10);
+    }
+
+    @Test
+    void anEditorsWithdrawalOfAMassSendWaitsAndRunsOnceApproved() {
+        rig.says(ADMIN, "/broadcast cat=sport " + TEXT);
+        rig.presses(ADMIN, ADMIN, last(ADMIN).messageId(), "bc:1:send");
+        rig.run(4);
+        assertThat(readersWithText()).isEqualTo(10);
+        int deletesBefore = rig.telegram.requestCount("deleteMessage");
+
+        rig.says(EDITOR, "/retract #1");
+        String confirm = rig.presses(EDITOR, EDITOR, last(EDITOR).messageId(), "bc:cr:1:confirm");
+        assertThat(answer(confirm)).isEqualTo("#1: ждёт одобрения администратора.");
+        assertThat(correctionState()).isEqualTo("AWAITING_APPROVAL");
+        FakeMessage card = last(OTHER_ADMIN);
+        assertThat(card.plainText()).contains("отзыв #1", "Читателей: 10", "рассылки #1");
+        rig.run(3);
+        assertThat(rig.telegram.requestCount("deleteMessage")).as("nothing withdrawn yet").isEqualTo(deletesBefore);
+
+        String own = rig.presses(EDITOR, EDITOR, card.messageId(), "bc:cr:1:approve");
+        assertThat(answer(own)).startsWith("Нельзя одобрить");
+        String approve = rig.presses(OTHER_ADMIN, OTHER_ADMIN, card.messageId(), "bc:cr:1:approve");
+        assertThat(answer(approve)).isEqualTo("#1: одобрено.");
+        rig.run(6);
+        assertThat(rig.telegram.requestCount("deleteMessage") - deletesBefore).isEqualTo(10);
+        assertThat(correctionState()).isEqualTo("DONE");
+        assertThat(log()).contains("одобрено retract #1");
+    }
+
+    private String correctionState() {
+        return rig.world.db.withHandle(h -> h.createQuery("SELECT state FROM corrections WHERE id = 1")
+                .mapTo(String.class).one());
     }
 }
