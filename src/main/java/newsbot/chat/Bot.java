@@ -49,6 +49,7 @@ import newsbot.telegram.KeyboardJson;
 public final class Bot {
 
     private final UpdateRouter router;
+    private final Tipline tips;
 
     /** Asks Telegram for a member's status in a group (getChatMember); empty when it cannot answer now. */
     @FunctionalInterface
@@ -79,7 +80,10 @@ public final class Bot {
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
         commands.put("settings", new SettingsCommand(readers, settings));
         commands.put("language", new LanguageCommand(readers, texts));
-        commands.put("help", new HelpCommand());
+        Tipline tipline = new Tipline(config, db, outbox, texts, replier, clock);
+        this.tips = tipline;
+        commands.put("help", new HelpCommand(tipline::helpButton));
+        commands.put("tip", tipline.command());
         commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
         commands.put("breaking", new BreakingCommand(readers, editors.breakingPush(), config::isAdmin));
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
@@ -113,6 +117,7 @@ public final class Bot {
         callbacks.put(SettingsView.PREFIX, new SettingsButtons(readers, settings, texts, replier));
         callbacks.put(SearchPages.PREFIX, new SearchMoreButton(searchPages, texts, replier));
         callbacks.put(FollowingView.PREFIX, following);
+        callbacks.put(Tipline.PREFIX, tipline.buttons());
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         if (editors.present()) {
@@ -120,6 +125,9 @@ public final class Bot {
             editorCallbacks.add(editors.buttons());
         }
         Map<String, CommandHandler> adminCommands = new HashMap<>(editors.commands());
+        if (editors.present()) {
+            adminCommands.put("block", tipline.blockCommand());
+        }
         if (editors.composed() != null) {
             adminCommands.put(UpdateRouter.COMPOSED, editors.composed());
         }
@@ -129,7 +137,12 @@ public final class Bot {
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
-                        FollowingView.PREFIX)));
+                        FollowingView.PREFIX)), tipline);
+    }
+
+    /** Readers' tips: their hourly pruning, and erasing a chat's (for /forget). */
+    public Tipline tips() {
+        return tips;
     }
 
     public UpdateRouter router() {

@@ -13,7 +13,7 @@ final class GroupGuard {
             "stop", "pause", "resume", "schedule", "quiet", "here", "follow", "unfollow");
     /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
     private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "search",
-            "following", "breaking");
+            "following", "breaking", "tip");
 
     private final GroupAdmins admins;
     private final Set<String> guardedButtons;

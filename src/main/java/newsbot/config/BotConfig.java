@@ -44,15 +44,20 @@ public record BotConfig(
      * {@code http.public-url} (empty: no WebSub), {@code feed.<id>.hub} by feed id, {@code editorial.audit-retention}.
      */
     public record Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention,
-                           Approval approval) {
-        public static final Newsroom DEFAULTS = new Newsroom("", "", Map.of(), Duration.ofDays(400), Approval.OFF);
+                           Approval approval, TipDesk tips) {
+        public static final Newsroom DEFAULTS = new Newsroom("", "", Map.of(), Duration.ofDays(400), Approval.OFF,
+                TipDesk.DEFAULTS);
 
         public Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention) {
-            this(pushToken, publicUrl, hubs, auditRetention, Approval.OFF);
+            this(pushToken, publicUrl, hubs, auditRetention, Approval.OFF, TipDesk.DEFAULTS);
         }
 
         public Newsroom withApproval(Approval other) {
-            return new Newsroom(pushToken, publicUrl, hubs, auditRetention, other);
+            return new Newsroom(pushToken, publicUrl, hubs, auditRetention, other, tips);
+        }
+
+        public Newsroom withTips(TipDesk other) {
+            return new Newsroom(pushToken, publicUrl, hubs, auditRetention, approval, other);
         }
 
         public Newsroom {
@@ -70,11 +75,11 @@ public record BotConfig(
         }
 
         public Newsroom withPushToken(String token) {
-            return new Newsroom(token, publicUrl, hubs, auditRetention, approval);
+            return new Newsroom(token, publicUrl, hubs, auditRetention, approval, tips);
         }
 
         public Newsroom withPublicUrl(String url) {
-            return new Newsroom(pushToken, url, hubs, auditRetention, approval);
+            return new Newsroom(pushToken, url, hubs, auditRetention, approval, tips);
         }
 
         @Override
@@ -266,6 +271,15 @@ public record BotConfig(
         public Approval {
             editors = Set.copyOf(editors);
         }
+    }
+
+    /**
+     * Readers' tips: where they go ({@code editorial.desk-chat}; {@link #EVERY_ADMIN}: each admin privately), how
+     * long they are kept, and how many a reader may send a day.
+     */
+    public record TipDesk(long deskChat, Duration retention, int perDay) {
+        public static final long EVERY_ADMIN = 0;
+        public static final TipDesk DEFAULTS = new TipDesk(EVERY_ADMIN, Duration.ofDays(90), 5);
     }
 
     /** Every right, approving an editor's mass send among them. */

@@ -58,7 +58,10 @@ public final class ConfigKeys {
             new Key("http.public-url", "", "https URL where the operators' endpoint is reachable from outside (WebSub)"),
             new Key("editorial.audit-retention", "P400D", "how long the editors' audit trail is kept, at least P366D"),
             new Key("editorial.approval-above", "off",
-                    "an editor's broadcast, retraction or paid send to more readers waits for an admin; off: never"));
+                    "an editor's broadcast, retraction or paid send to more readers waits for an admin; off: never"),
+            new Key("editorial.desk-chat", "", "chat id of the editors' group that gets readers' tips; empty: every admin"),
+            new Key("editorial.tip-retention", "P90D", "how long readers' tips are kept"),
+            new Key("editorial.tips-per-day", "5", "how many tips one reader may send in 24 hours"));
 
     private static final Map<String, Key> BY_NAME = index();
 

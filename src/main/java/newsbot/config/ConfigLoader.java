@@ -153,7 +153,18 @@ public final class ConfigLoader {
         return new BotConfig.Newsroom(token, publicUrl, hubs,
                 v.duration("editorial.audit-retention", Duration.ofDays(366)),
                 new BotConfig.Approval(userIds(v, "telegram.editors"), above.isEmpty() || above.equals("off")
-                        ? BotConfig.Approval.NO_LIMIT : v.integer("editorial.approval-above", 0, 100_000_000)));
+                        ? BotConfig.Approval.NO_LIMIT : v.integer("editorial.approval-above", 0, 100_000_000)),
+                new BotConfig.TipDesk(deskChat(v), v.duration("editorial.tip-retention", Duration.ofDays(1)),
+                        v.integer("editorial.tips-per-day", 1, 1000)));
+    }
+
+    private static long deskChat(Values v) {
+        String desk = v.get("editorial.desk-chat");
+        try {
+            return desk.isEmpty() ? BotConfig.TipDesk.EVERY_ADMIN : Long.parseLong(desk);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("editorial.desk-chat", "'" + desk + "' is not a numeric Telegram chat id");
+        }
     }
 
     /** Paid broadcasts (allow_paid_broadcast): off unless an operator turns them on and gives a budget. */

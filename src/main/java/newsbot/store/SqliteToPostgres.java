@@ -16,10 +16,10 @@ public final class SqliteToPostgres {
     static final List<String> TABLES = List.of("subscribers", "subscriptions", "feeds", "articles",
             "article_categories", "deliveries", "delivery_album_messages", "broadcasts", "bot_state", "handled_updates", "seen_items",
             "followed_topics", "topic_forms", "searches", "channels", "media_groups", "paid_spending", "corrections",
-            "audit_log", "websub_subscriptions", "approval_requests");
+            "audit_log", "websub_subscriptions", "approval_requests", "tips", "tip_messages", "tip_blocks");
     /** Tables with identity ids: their sequences continue after the copied ids. */
     static final List<String> IDENTITIES = List.of("articles", "deliveries", "broadcasts", "followed_topics",
-            "searches", "corrections", "audit_log");
+            "searches", "corrections", "audit_log", "tips");
     private static final int BATCH = 1000;
 
     private SqliteToPostgres() {

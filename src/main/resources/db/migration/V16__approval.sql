@@ -94,3 +94,27 @@ CREATE TABLE approval_requests (
     campaign_id    INTEGER NOT NULL,
     PRIMARY KEY (chat_id, message_id)
 );
+
+-- Readers' tips to the editors (issue 26): a tip collects a reader's messages while OPEN; on Send it is SENT and
+-- its copies go to the desk through the outbox (REPLY rows with ref_id = -tip id, so a desk reply finds its tip).
+CREATE TABLE tips (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id    INTEGER NOT NULL,                 -- the reader's private chat
+    language   TEXT    NOT NULL,
+    state      TEXT    NOT NULL CHECK (state IN ('OPEN', 'SENT')),
+    contact    TEXT,                             -- the reader's name and @username, dropped unless they consent
+    created_at INTEGER NOT NULL,
+    sent_at    INTEGER
+);
+CREATE INDEX tips_chat ON tips (chat_id, state);
+CREATE TABLE tip_messages (
+    tip_id         INTEGER NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
+    message_id     INTEGER NOT NULL,
+    media_group_id TEXT,                         -- an album's parts go as one album
+    PRIMARY KEY (tip_id, message_id)
+);
+CREATE TABLE tip_blocks (
+    chat_id    INTEGER PRIMARY KEY,
+    blocked_by INTEGER NOT NULL,
+    blocked_at INTEGER NOT NULL
+);

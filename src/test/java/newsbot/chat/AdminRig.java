@@ -57,6 +57,18 @@ final class AdminRig extends EditorRig {
                 .router();
     }
 
+    /** The latest message the bot sent to {@code chat}. */
+    newsbot.telegram.FakeMessage last(long chat) {
+        java.util.List<newsbot.telegram.FakeMessage> all = telegram.messagesTo(chat);
+        return all.get(all.size() - 1);
+    }
+
+    /** The text a button press was answered with ({@code null} for none). */
+    String answer(String queryId) {
+        return telegram.callbackAnswers().stream().filter(a -> a.callbackQueryId().equals(queryId))
+                .map(newsbot.telegram.FakeCallbackAnswer::text).findFirst().orElseThrow();
+    }
+
     @Override
     protected int drainSteps() {
         return 5000;

@@ -11,7 +11,6 @@ import java.util.Set;
 import newsbot.config.BotConfig;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeButton;
-import newsbot.telegram.FakeCallbackAnswer;
 import newsbot.telegram.FakeMessage;
 import newsbot.telegram.FakeUserMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,13 +48,11 @@ class ApprovalEndToEndTest {
     }
 
     private FakeMessage last(long chat) {
-        List<FakeMessage> all = rig.telegram.messagesTo(chat);
-        return all.get(all.size() - 1);
+        return rig.last(chat);
     }
 
     private String answer(String queryId) {
-        return rig.telegram.callbackAnswers().stream().filter(a -> a.callbackQueryId().equals(queryId))
-                .map(FakeCallbackAnswer::text).findFirst().orElseThrow();
+        return rig.answer(queryId);
     }
 
     private int readersWithText() {
