@@ -93,6 +93,10 @@ class ApprovalEndToEndTest {
         FakeMessage card = editorSendsAndWaits();
         rig.run(3);
         assertThat(readersWithText()).as("nothing before approval").isZero();
+        rig.world.time.advance(Duration.ofSeconds(11));
+        rig.says(ADMIN, "/broadcasts");
+        assertThat(last(ADMIN).plainText()).as("/broadcasts names the state").contains("ждёт одобрения")
+                .doesNotContain("admin.state");
 
         String own = rig.presses(EDITOR, EDITOR, card.messageId(), "bc:1:approve");
         assertThat(answer(own)).isEqualTo("Нельзя одобрить или отклонить собственную заявку #1: это делает другой администратор.");
