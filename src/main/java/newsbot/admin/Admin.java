@@ -88,8 +88,9 @@ public final class Admin {
                 clock);
         CorrectionCampaign correctionType = new CorrectionCampaign(correctionsRepo, rows, outbox, view, texts, clock,
                 Languages.DEFAULT);
+        Approvals approvals = new Approvals(config, db, out, texts, clock, buttons);
         BroadcastActions actions = new BroadcastActions(db, broadcastsRepo, out, clock, campaignControls,
-                broadcastType, drafts);
+                broadcastType, drafts, approvals, texts);
         CampaignHistory history = new CampaignHistory(db, broadcastsRepo, correctionsRepo, rows, texts, buttons,
                 drafts, view, config.digest().defaultZone());
         this.breaking = new BreakingPush(db, new Articles(), new BreakingAudience(), outbox, clock, texts);
@@ -97,10 +98,10 @@ public final class Admin {
                 buttons, view, previews);
         this.corrections = new Corrections(db, correctionsRepo, broadcastsRepo, rows, outbox, texts, clock,
                 correctionType, campaignControls, correctionDrafts,
-                new Target.Finder(db, broadcastsRepo, breaking));
+                new Target.Finder(db, broadcastsRepo, breaking), approvals, view, buttons, out);
         this.history = history;
         this.broadcasts = new Broadcasts(config, db, broadcastsRepo, out, texts, clock, campaignControls,
-                broadcastType, actions, history, drafts, previews, corrections);
+                broadcastType, actions, history, drafts, previews, corrections, approvals);
         this.monitor = new CampaignMonitor(db, List.of(broadcastType, correctionType), enqueuer, board,
                 actions::startDue, clock);
         this.stats = new Stats(config, db, new Subscribers(), new Subscriptions(), outbox, new Reports(),

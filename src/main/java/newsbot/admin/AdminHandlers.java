@@ -57,6 +57,7 @@ public final class AdminHandlers {
                 "feeds", c -> replyInParts(c, admin.feeds().text(c.language())),
                 "channels", admin.channels(),
                 "log", admin.log()));
+        commands.put("reject", new RejectCommand(admin.broadcasts()));
         commands.putAll(admin.corrections().commands());
         return commands;
     }

@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import newsbot.delivery.Replier;
 import newsbot.store.AuditAction;
 import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
 import newsbot.store.BroadcastsRepo;
+import newsbot.store.Campaign;
+import newsbot.store.CampaignState;
 import newsbot.store.Database;
 import newsbot.telegram.KeyboardJson;
 import newsbot.telegram.Outgoing;
@@ -35,11 +39,14 @@ final class BroadcastActions {
     private final CampaignControls controls;
     private final BroadcastCampaign type;
     private final DraftView drafts;
+    private final Approvals approvals;
+    private final AdminTexts texts;
     private final KeyboardJson keyboards = new KeyboardJson();
     private final AuditTrail audit = new AuditTrail();
 
     BroadcastActions(Database db, BroadcastsRepo repo, Replier out, Clock clock, CampaignControls controls,
-                     BroadcastCampaign type, DraftView drafts) {
+                     BroadcastCampaign type, DraftView drafts, Approvals approvals,
+                     AdminTexts texts) {
         this.db = db;
         this.repo = repo;
         this.out = out;
@@ -47,7 +54,12 @@ final class BroadcastActions {
         this.controls = controls;
         this.type = type;
         this.drafts = drafts;
+        this.approvals = approvals;
+        this.texts = texts;
     }
+
+    /** How a press on Send (or a schedule) ended. */
+    private enum Start { STARTED, HELD, LOST }
 
     /**
      * Send (or Send fast, as paid messages): a draft → RUNNING for exactly one press; the pressed control message
@@ -58,19 +70,34 @@ final class BroadcastActions {
         if (paid && !drafts.fastOffered(b)) {
             return "admin.toast.fast.unavailable";
         }
-        boolean won = db.inTransaction(h -> {
+        Start result = db.inTransaction(h -> {
             int size = audienceSize(h, b);
-            boolean started = (!paid || repo.setOptions(h, b.id(), b.options().withLane(lane)))
-                    && repo.start(h, b.id(), size, clock.instant());
+            if (paid && !repo.setOptions(h, b.id(), b.options().withLane(lane))) {
+                return Start.LOST;
+            }
+            if (approvals.needed(userId, size)) {
+                if (!approvals.hold(h, b.campaign())) {
+                    return Start.LOST;
+                }
+                repo.setTotal(h, b.id(), size);
+                audit.record(h, clock.instant(), userId, paid ? AuditAction.PAID_SEND : AuditAction.BROADCAST_SENT,
+                        "#" + b.id(), size, "awaiting approval");
+                return Start.HELD;
+            }
+            boolean started = repo.start(h, b.id(), size, clock.instant());
             if (started) {
                 audit.record(h, clock.instant(), userId, paid ? AuditAction.PAID_SEND : AuditAction.BROADCAST_SENT,
                         "#" + b.id(), size, paid ? "started, fast (paid)" : "started");
             }
-            return started;
+            return started ? Start.STARTED : Start.LOST;
         });
-        if (!won) {
+        if (result == Start.LOST) {
             LOG.info("admin {} pressed Send on broadcast {}, already {}: nothing done", userId, b.id(), b.state());
             return "admin.toast.already";
+        }
+        if (result == Start.HELD) {
+            askApproval(b.id());
+            return "admin.toast.awaiting";
         }
         LOG.info("admin {} sent broadcast {} to audience {}{}", userId, b.id(), b.audience(),
                 paid ? ", fast (paid)" : "");
@@ -94,6 +121,79 @@ final class BroadcastActions {
                         e.toString());
             }
         }
+        // still waiting for an admin at its time: it waits on, and its author hears so once
+        db.inTransaction(h -> repo.takeOverdueUnapproved(h, now)).forEach(b -> approvals.overdue(b.campaign()));
+    }
+
+    /** Every admin gets the waiting broadcast as readers will see it and the card to decide on. */
+    private void askApproval(long id) {
+        BroadcastRow b = db.withHandle(h -> repo.find(h, id)).orElseThrow();
+        String lang = b.language();
+        String cost = b.options().paid() ? texts.get(lang, "admin.approval.cost", drafts.cost(b)) : "";
+        String when = b.schedule() == null ? ""
+                : texts.get(lang, "admin.approval.when", drafts.when(b.schedule().at(), drafts.zone(b)));
+        String card = texts.get(lang, "admin.approval.card", texts.get(lang, b.options().paid()
+                        ? "admin.approval.kind.paid" : "admin.approval.kind.broadcast"), b.id(),
+                b.campaign().editor().userId(), b.total(), drafts.audienceName(b.audience(), lang), when, cost);
+        approvals.ask(b.campaign(), card, admin -> java.util.Optional.of(asReadersSeeIt(b, admin)));
+    }
+
+    /**
+     * Approve, by an admin other than the author: a broadcast with a time is scheduled (one already due starts at
+     * the monitor's next tick), one without starts now, its author's control message becoming the progress.
+     */
+    String approve(BroadcastRow b, long userId, Campaign.ChatMessage card) {
+        Optional<String> refused = approvals.refusal(b.campaign(), userId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        boolean scheduled = b.schedule() != null;
+        boolean won = db.inTransaction(h -> {
+            int size = audienceSize(h, b);
+            boolean moved = scheduled
+                    ? repo.table().move(h, b.id(), EnumSet.of(CampaignState.AWAITING_APPROVAL),
+                            CampaignState.SCHEDULED, clock.instant())
+                    : repo.startApproved(h, b.id(), size, clock.instant());
+            if (moved) {
+                approvals.record(h, Approvals.Decision.APPROVED, userId, b.campaign(), size,
+                        scheduled ? "scheduled" : b.options().paid() ? "started, fast (paid)" : "started");
+            }
+            return moved;
+        });
+        if (!won) {
+            return "admin.toast.not.now";
+        }
+        String key = approvals.decided(Approvals.Decision.APPROVED, b.campaign(), userId, card, "");
+        if (scheduled) {
+            redraw(b.id());
+        } else {
+            Campaign c = b.campaign();
+            Integer control = c.messages().control();
+            controls.begin(type, c, c.editor().userId(), c.editor().chatId(), control == null ? 0 : control);
+        }
+        return key;
+    }
+
+    /** Reject, by an admin other than the author: a draft again (without its time), the author told why. */
+    String reject(BroadcastRow b, long userId, Campaign.ChatMessage card, String reason) {
+        Optional<String> refused = approvals.refusal(b.campaign(), userId);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        boolean won = db.inTransaction(h -> {
+            boolean moved = repo.reject(h, b.id(), clock.instant());
+            if (moved) {
+                approvals.record(h, Approvals.Decision.REJECTED, userId, b.campaign(), b.total(),
+                        reason.isBlank() ? "back to draft" : reason);
+            }
+            return moved;
+        });
+        if (!won) {
+            return "admin.toast.not.now";
+        }
+        String key = approvals.decided(Approvals.Decision.REJECTED, b.campaign(), userId, card, reason);
+        redraw(b.id());
+        return key;
     }
 
     private void startScheduled(BroadcastRow b, Instant now) {
@@ -158,18 +258,29 @@ final class BroadcastActions {
         if (!at.isAfter(clock.instant())) {
             return "admin.toast.schedule.past";
         }
-        boolean done = db.inTransaction(h -> {
-            boolean scheduled = repo.schedule(h, b.id(), new BroadcastRow.Schedule(at, zone.getId()), clock.instant());
-            if (scheduled) {
-                audit.record(h, clock.instant(), userId, AuditAction.BROADCAST_SCHEDULED, "#" + b.id(), b.total(),
-                        "for " + at.atZone(zone).toLocalDateTime() + " " + zone.getId());
+        Start result = db.inTransaction(h -> {
+            if (!repo.schedule(h, b.id(), new BroadcastRow.Schedule(at, zone.getId()), clock.instant())) {
+                return Start.LOST;
             }
-            return scheduled;
+            int size = audienceSize(h, b);
+            boolean held = approvals.needed(userId, size) && approvals.hold(h, b.campaign());
+            if (held) {
+                repo.setTotal(h, b.id(), size);
+            }
+            audit.record(h, clock.instant(), userId, AuditAction.BROADCAST_SCHEDULED, "#" + b.id(), size,
+                    "for " + at.atZone(zone).toLocalDateTime() + " " + zone.getId()
+                            + (held ? ", awaiting approval" : ""));
+            return held ? Start.HELD : Start.STARTED;
         });
-        if (!done) {
+        if (result == Start.LOST) {
             return "admin.toast.not.now";
         }
-        LOG.info("admin {} scheduled broadcast {} for {} ({})", userId, b.id(), at, zone);
+        LOG.info("admin {} scheduled broadcast {} for {} ({}){}", userId, b.id(), at, zone,
+                result == Start.HELD ? ", awaiting approval" : "");
+        if (result == Start.HELD) {
+            askApproval(b.id());
+            return "admin.toast.awaiting";
+        }
         redraw(b.id());
         return "admin.toast.scheduled";
     }

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import newsbot.config.BotConfig;
 import newsbot.config.Languages;
+import newsbot.store.ApprovalRequests;
 import newsbot.store.AuditAction;
+import newsbot.store.CampaignTable;
 import newsbot.store.AuditTrail;
 import newsbot.store.BroadcastContent;
 import newsbot.store.BroadcastRow;
@@ -63,11 +65,12 @@ final class Broadcasts {
     private final DraftView drafts;
     private final DraftPreview previews;
     private final Corrections corrections;
+    private final Approvals approvals;
     private final MediaGroups albums = new MediaGroups();
 
     Broadcasts(BotConfig config, Database db, BroadcastsRepo repo, Replier out, AdminTexts texts, Clock clock,
                CampaignControls controls, BroadcastCampaign type, BroadcastActions actions, CampaignHistory history,
-               DraftView drafts, DraftPreview previews, Corrections corrections) {
+               DraftView drafts, DraftPreview previews, Corrections corrections, Approvals approvals) {
         this.config = config;
         this.db = db;
         this.repo = repo;
@@ -81,6 +84,7 @@ final class Broadcasts {
         this.drafts = drafts;
         this.previews = previews;
         this.corrections = corrections;
+        this.approvals = approvals;
     }
 
     /** The prefix of the callback data of every broadcast button. */
@@ -201,8 +205,8 @@ final class Broadcasts {
      * nothing but a log line. Returns the short text to answer the press with, or {@code null} for none.
      */
     public String press(long userId, long chatId, int messageId, String data, String language) {
-        if (!config.isAdmin(userId)) {
-            LOG.warn("press on campaign button '{}' by non-admin user {} in chat {} ignored", data, userId, chatId);
+        if (!config.isEditor(userId)) {
+            LOG.warn("press on campaign button '{}' by non-editor user {} in chat {} ignored", data, userId, chatId);
             return null;
         }
         Optional<CampaignButtons.Press> press = CampaignButtons.parse(data);
@@ -229,8 +233,28 @@ final class Broadcasts {
             case FAST -> actions.showFast(b, chatId, messageId);
             case BACK -> actions.showDraft(b);
             case CONFIRM -> type.toast(CampaignType.Toast.NOT_NOW);
+            case APPROVE -> actions.approve(b, userId, new Campaign.ChatMessage(chatId, messageId));
+            case REJECT -> actions.reject(b, userId, new Campaign.ChatMessage(chatId, messageId), "");
         };
         return key == null ? null : texts.get(language, key, b.id());
+    }
+
+    /**
+     * {@code /reject <reason>} in reply to an approval card: rejects the campaign it is about with that reason.
+     * Returns the answer, or empty when the replied message is no card.
+     */
+    Optional<String> rejectByReply(long userId, long chatId, int repliedMessageId, String reason, String language) {
+        Optional<ApprovalRequests.Ref> ref = approvals.cardAt(chatId, repliedMessageId);
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        Campaign.ChatMessage card = new Campaign.ChatMessage(chatId, repliedMessageId);
+        long id = ref.get().id();
+        String key = ref.get().table() == CampaignTable.CORRECTIONS
+                ? corrections.reject(id, userId, card, reason)
+                : db.withHandle(h -> repo.find(h, id)).map(b -> actions.reject(b, userId, card, reason))
+                        .orElse("admin.toast.not.now");
+        return Optional.of(texts.get(language, key, id));
     }
 
     /**

@@ -39,7 +39,11 @@ final class CampaignButtons {
         /** Confirmed: send fast, as paid messages. */
         FASTGO,
         /** Back to the preview's buttons. */
-        BACK
+        BACK,
+        /** An admin lets an editor's mass send go. */
+        APPROVE,
+        /** An admin sends it back to its author as a draft. */
+        REJECT
     }
 
     /** A parsed press on a campaign of {@code table}; {@code arg} is 0 when the action takes none. */
@@ -160,6 +164,17 @@ final class CampaignButtons {
     InlineKeyboardMarkup paused(Campaign c, String language) {
         return new InlineKeyboardMarkup(List.of(
                 new InlineKeyboardRow(button(c, Action.RESUME, language), button(c, Action.CANCEL, language))));
+    }
+
+    /** Under the author's control message while it waits for approval: only Cancel. */
+    InlineKeyboardMarkup awaiting(Campaign c, String language) {
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button(c, Action.CANCEL, language))));
+    }
+
+    /** Approve / Reject under the card an admin gets. */
+    InlineKeyboardMarkup approval(Campaign c, String language) {
+        return new InlineKeyboardMarkup(List.of(
+                new InlineKeyboardRow(button(c, Action.APPROVE, language), button(c, Action.REJECT, language))));
     }
 
     /** Confirm / Cancel under a correction's or retraction's control message. */

@@ -100,10 +100,13 @@ final class DraftView {
     /** The cost of sending fast, to confirm. */
     ProgressView.Shown confirmFast(BroadcastRow b) {
         String lang = b.language();
-        String text = render(b).html() + "\n\n" + texts.get(lang, "admin.fast.confirm", b.total(),
-                config.delivery().paid().cost(paidShare(b.total())).toPlainString());
-        return new ProgressView.Shown(text, controls.confirmFast(b.id(), lang,
-                config.delivery().paid().cost(paidShare(b.total())).toPlainString()));
+        String text = render(b).html() + "\n\n" + texts.get(lang, "admin.fast.confirm", b.total(), cost(b));
+        return new ProgressView.Shown(text, controls.confirmFast(b.id(), lang, cost(b)));
+    }
+
+    /** At most how many Stars sending it fast costs, as shown. */
+    String cost(BroadcastRow b) {
+        return config.delivery().paid().cost(paidShare(b.total())).toPlainString();
     }
 
     private String fastLine(BroadcastRow b) {

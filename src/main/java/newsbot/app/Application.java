@@ -303,6 +303,7 @@ public final class Application implements AutoCloseable {
                 jobs.scheduleWithFixedDelay(channelCheck::checkAll, 0, CHANNEL_CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(new DeliveryRetention(db, outbox, clock)::prune, 10, 3600, TimeUnit.SECONDS);
                 jobs.scheduleWithFixedDelay(admin::pruneAudit, 20, 3600, TimeUnit.SECONDS);
+                jobs.scheduleWithFixedDelay(bot.tips()::prune, 25, 3600, TimeUnit.SECONDS);
                 if (webSub != null) {
                     // after the first poll has read the feeds' own hubs
                     jobs.scheduleWithFixedDelay(webSub::tick, 30, 60, TimeUnit.SECONDS);

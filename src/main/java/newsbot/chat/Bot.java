@@ -30,6 +30,7 @@ import newsbot.telegram.KeyboardJson;
 public final class Bot {
 
     private final UpdateRouter router;
+    private final Tipline tips;
 
     /** Asks Telegram for a member's status in a group (getChatMember); empty when it cannot answer now. */
     @FunctionalInterface
@@ -65,7 +66,10 @@ public final class Bot {
         commands.put("unsubscribe", new UnsubscribeCommand(readers, names));
         commands.put("settings", new SettingsCommand(readers, settings));
         commands.put("language", new LanguageCommand(readers, texts));
-        commands.put("help", new HelpCommand());
+        Tipline tipline = new Tipline(config, db, outbox, texts, replier, clock);
+        this.tips = tipline;
+        commands.put("help", new HelpCommand(tipline::helpButton));
+        commands.put("tip", tipline.command());
         commands.put("timezone", new TimeZoneCommand(readers, new ZoneSuggestions()));
         commands.put("breaking", new BreakingCommand(readers, names, editors.breakingPush(), config::isAdmin));
         commands.put("stop", new StatusCommand(readers, SubscriberStatus.STOPPED, "stop.done"));
@@ -110,6 +114,7 @@ public final class Bot {
         callbacks.put(muted.prefix(), muted);
         callbacks.put(ForgetCommand.PREFIX, forget);
         callbacks.put(ReadInTelegram.PREFIX, reading);
+        callbacks.put(Tipline.PREFIX, tipline.buttons());
 
         Set<CallbackHandler> editorCallbacks = new HashSet<>();
         // outside one transaction, as the editors' tools: it may fetch the article's page from its site first
@@ -119,22 +124,30 @@ public final class Bot {
             editorCallbacks.add(editors.buttons());
         }
         Map<String, CommandHandler> adminCommands = new HashMap<>(editors.commands());
+        if (editors.present()) {
+            adminCommands.put("block", tipline.blockCommand());
+        }
         if (editors.composed() != null) {
             adminCommands.put(UpdateRouter.COMPOSED, editors.composed());
         }
         HandledUpdates handled = new HandledUpdates();
         KeyboardJson keyboardJson = new KeyboardJson();
-        this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isAdmin,
+        this.router = new UpdateRouter(readers, texts, replier, commands, adminCommands, callbacks, config::isEditor,
                 botUsername, updateId -> new UpdateScope(updateId, db, outbox, handled, keyboardJson),
                 editorCallbacks, new FloodGuard(config.chat(), () -> Math.multiplyExact(clock.millis(), 1_000_000L)),
                 new GroupGuard(new GroupAdmins(members, clock), Set.of(Keyboards.TOGGLE_PREFIX, SettingsView.PREFIX,
                         following.prefix(), muted.prefix(), ForgetCommand.PREFIX)),
-                inlineAnswers(new InlineSearch(news, cards, texts, botUsername, clock), replier));
+                inlineAnswers(new InlineSearch(news, cards, texts, botUsername, clock), replier), tipline);
     }
 
     private static InlineQueries inlineAnswers(InlineSearch search, Replier replier) {
         return (id, query, languageCode) -> replier.answerInline(id,
                 search.answer(query, Texts.languageFor(languageCode)), InlineSearch.CACHE_SECONDS, false);
+    }
+
+    /** Readers' tips: their hourly pruning, and erasing a chat's (for /forget). */
+    public Tipline tips() {
+        return tips;
     }
 
     public UpdateRouter router() {

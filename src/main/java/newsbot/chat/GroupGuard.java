@@ -17,7 +17,7 @@ final class GroupGuard {
             "mydata");
     /** Commands that only show something; {@code breaking} changes only with an argument, see {@link #changes}. */
     private static final Set<String> READS = Set.of("categories", "settings", "help", "digest", "latest", "top", "search",
-            "following", "muted", "breaking");
+            "following", "muted", "breaking", "tip");
 
     private final GroupAdmins admins;
     private final Set<String> guardedButtons;

@@ -53,12 +53,23 @@ public final class UpdateRouter {
     /** Who may change a group; null lets everyone (tests of other things). */
     private final GroupGuard groupGuard;
     private final InlineQueries inline;
+    private final TipHooks tips;
 
     UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
                  Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
                  LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
                  Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard,
                  InlineQueries inline) {
+        this(readers, texts, replier, commands, adminCommands, callbacks, isAdmin, botUsername, scopes, editorCallbacks,
+                flood, groupGuard, inline, TipHooks.NONE);
+    }
+
+    UpdateRouter(Readers readers, Texts texts, Replier replier, Map<String, CommandHandler> commands,
+                 Map<String, CommandHandler> adminCommands, Map<String, CallbackHandler> callbacks,
+                 LongPredicate isAdmin, Supplier<String> botUsername, Function<Long, UpdateScope> scopes,
+                 Set<CallbackHandler> editorCallbacks, FloodGuard flood, GroupGuard groupGuard,
+                 InlineQueries inline, TipHooks tips) {
+        this.tips = tips;
         this.readers = readers;
         this.texts = texts;
         this.replier = replier;
@@ -179,6 +190,11 @@ public final class UpdateRouter {
         String chatType = message.getChat().getType();
         boolean group = !"private".equals(chatType);
         CommandLine line = CommandLine.parse(message.hasText() ? message.getText() : "");
+        // an editor answering a reader's tip in the desk (a group, where the bot otherwise hears only commands)
+        if (!line.isCommand() && message.getReplyToMessage() != null && tips.deskReply(message)) {
+            scope.markHandled();
+            return;
+        }
         // In groups the bot speaks only when spoken to: commands, and only those not addressed to another bot.
         if (group && (!line.isCommand() || !line.isFor(botUsername.get()))) {
             return;
@@ -224,6 +240,9 @@ public final class UpdateRouter {
 
     private CommandHandler handlerFor(Incoming in, CommandLine line) {
         if (!line.isCommand()) {
+            if (in.isPrivate() && tips.collecting(in.chatId())) {
+                return tips.part();
+            }
             CommandHandler composed = adminCommands.get(COMPOSED);
             if (composed != null && in.isPrivate() && in.userId() != null && isAdmin.test(in.userId())) {
                 return composed;

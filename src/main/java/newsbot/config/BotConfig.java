@@ -43,8 +43,22 @@ public record BotConfig(
      * Breaking news pushed by the site and the editors' record: {@code push.token} (empty: no push route),
      * {@code http.public-url} (empty: no WebSub), {@code feed.<id>.hub} by feed id, {@code editorial.audit-retention}.
      */
-    public record Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention) {
-        public static final Newsroom DEFAULTS = new Newsroom("", "", Map.of(), Duration.ofDays(400));
+    public record Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention,
+                           Approval approval, TipDesk tips) {
+        public static final Newsroom DEFAULTS = new Newsroom("", "", Map.of(), Duration.ofDays(400), Approval.OFF,
+                TipDesk.DEFAULTS);
+
+        public Newsroom(String pushToken, String publicUrl, Map<String, URI> hubs, Duration auditRetention) {
+            this(pushToken, publicUrl, hubs, auditRetention, Approval.OFF, TipDesk.DEFAULTS);
+        }
+
+        public Newsroom withApproval(Approval other) {
+            return new Newsroom(pushToken, publicUrl, hubs, auditRetention, other, tips);
+        }
+
+        public Newsroom withTips(TipDesk other) {
+            return new Newsroom(pushToken, publicUrl, hubs, auditRetention, approval, other);
+        }
 
         public Newsroom {
             hubs = Map.copyOf(hubs);
@@ -61,11 +75,11 @@ public record BotConfig(
         }
 
         public Newsroom withPushToken(String token) {
-            return new Newsroom(token, publicUrl, hubs, auditRetention);
+            return new Newsroom(token, publicUrl, hubs, auditRetention, approval, tips);
         }
 
         public Newsroom withPublicUrl(String url) {
-            return new Newsroom(pushToken, url, hubs, auditRetention);
+            return new Newsroom(pushToken, url, hubs, auditRetention, approval, tips);
         }
 
         @Override
@@ -246,7 +260,41 @@ public record BotConfig(
         return categories.stream().filter(c -> c.matches(text)).findFirst();
     }
 
+    /**
+     * The two-person rule: {@code telegram.editors} (who may do all but approve) and {@code editorial.approval-above}
+     * (an editor's mass send to more readers waits for an admin; {@link #NO_LIMIT}: never).
+     */
+    public record Approval(Set<Long> editors, int above) {
+        public static final int NO_LIMIT = -1;
+        public static final Approval OFF = new Approval(Set.of(), NO_LIMIT);
+
+        public Approval {
+            editors = Set.copyOf(editors);
+        }
+    }
+
+    /**
+     * Readers' tips: where they go ({@code editorial.desk-chat}; {@link #EVERY_ADMIN}: each admin privately), how
+     * long they are kept, and how many a reader may send a day.
+     */
+    public record TipDesk(long deskChat, Duration retention, int perDay) {
+        public static final long EVERY_ADMIN = 0;
+        public static final TipDesk DEFAULTS = new TipDesk(EVERY_ADMIN, Duration.ofDays(90), 5);
+    }
+
+    /** Every right, approving an editor's mass send among them. */
     public boolean isAdmin(long userId) {
         return telegram.admins().contains(userId);
+    }
+
+    /** The editors' tools: an admin, or one of {@code telegram.editors}. */
+    public boolean isEditor(long userId) {
+        return isAdmin(userId) || newsroom.approval().editors().contains(userId);
+    }
+
+    /** Whether a broadcast, retraction or paid send by {@code userId} to {@code readers} waits for an admin. */
+    public boolean needsApproval(long userId, int readers) {
+        int above = newsroom.approval().above();
+        return !isAdmin(userId) && above != Approval.NO_LIMIT && readers > above;
     }
 }

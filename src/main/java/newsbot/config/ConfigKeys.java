@@ -19,7 +19,8 @@ final class ConfigKeys {
     public static final List<Key> ALL = List.of(
             new Key("telegram.token", "", "bot token from @BotFather (required; prefer NEWSBOT_TELEGRAM_TOKEN)"),
             new Key("telegram.api-url", "https://api.telegram.org", "Bot API base URL, scheme://host[:port]"),
-            new Key("telegram.admins", "", "user ids allowed the editors' commands"),
+            new Key("telegram.admins", "", "user ids with every right of the editors' tools, approving included"),
+            new Key("telegram.editors", "", "user ids allowed the editors' tools but approval of mass sends"),
             new Key("db.path", "newsbot.db", "SQLite file, created and migrated at start-up"),
             new Key("feed.poll-interval", "PT2M", "how often feeds are polled"),
             new Key("feed.max-bytes", "5242880", "largest feed body accepted, after decompression"),
@@ -55,7 +56,12 @@ final class ConfigKeys {
             new Key("instance.name", "", "this instance's name in the lease, /health and /stats; empty: the host name"),
             new Key("push.token", "", "bearer token of POST /push/<feed id>; empty: no push route (prefer NEWSBOT_PUSH_TOKEN)"),
             new Key("http.public-url", "", "https URL where the operators' endpoint is reachable from outside (WebSub)"),
-            new Key("editorial.audit-retention", "P400D", "how long the editors' audit trail is kept, at least P366D"));
+            new Key("editorial.audit-retention", "P400D", "how long the editors' audit trail is kept, at least P366D"),
+            new Key("editorial.approval-above", "off",
+                    "an editor's broadcast, retraction or paid send to more readers waits for an admin; off: never"),
+            new Key("editorial.desk-chat", "", "chat id of the editors' group that gets readers' tips; empty: every admin"),
+            new Key("editorial.tip-retention", "P90D", "how long readers' tips are kept"),
+            new Key("editorial.tips-per-day", "5", "how many tips one reader may send in 24 hours"));
 
     private static final Map<String, Key> BY_NAME = index();
 

@@ -149,8 +149,22 @@ public final class ConfigLoader {
                 hubs.put(feed.id(), URI.create(hub));
             }
         }
+        String above = v.get("editorial.approval-above");
         return new BotConfig.Newsroom(token, publicUrl, hubs,
-                v.duration("editorial.audit-retention", Duration.ofDays(366)));
+                v.duration("editorial.audit-retention", Duration.ofDays(366)),
+                new BotConfig.Approval(userIds(v, "telegram.editors"), above.isEmpty() || above.equals("off")
+                        ? BotConfig.Approval.NO_LIMIT : v.integer("editorial.approval-above", 0, 100_000_000)),
+                new BotConfig.TipDesk(deskChat(v), v.duration("editorial.tip-retention", Duration.ofDays(1)),
+                        v.integer("editorial.tips-per-day", 1, 1000)));
+    }
+
+    private static long deskChat(Values v) {
+        String desk = v.get("editorial.desk-chat");
+        try {
+            return desk.isEmpty() ? BotConfig.TipDesk.EVERY_ADMIN : Long.parseLong(desk);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("editorial.desk-chat", "'" + desk + "' is not a numeric Telegram chat id");
+        }
     }
 
     /** Paid broadcasts (allow_paid_broadcast): off unless an operator turns them on and gives a budget. */
@@ -239,12 +253,16 @@ public final class ConfigLoader {
     }
 
     private static Set<Long> admins(Values v) {
+        return userIds(v, "telegram.admins");
+    }
+
+    private static Set<Long> userIds(Values v, String key) {
         Set<Long> admins = new TreeSet<>();
-        for (String id : v.list("telegram.admins")) {
+        for (String id : v.list(key)) {
             try {
                 admins.add(Long.parseLong(id));
             } catch (NumberFormatException e) {
-                throw new ConfigException("telegram.admins", "'" + id + "' is not a numeric Telegram user id");
+                throw new ConfigException(key, "'" + id + "' is not a numeric Telegram user id");
             }
         }
         return Set.copyOf(admins);

@@ -67,7 +67,8 @@ public final class BroadcastsRepo {
 
     /** Schedules a draft, or moves a scheduled one; false once it is no longer a draft. */
     public boolean schedule(Handle h, long id, BroadcastRow.Schedule at, Instant now) {
-        boolean moved = TABLE.move(h, id, CampaignState.sourcesOf(CampaignState.SCHEDULED), CampaignState.SCHEDULED, now);
+        // never from AWAITING_APPROVAL: only an approval schedules a waiting campaign
+        boolean moved = TABLE.move(h, id, DRAFTS, CampaignState.SCHEDULED, now);
         if (moved) {
             h.createUpdate("UPDATE broadcasts SET scheduled_at = :at, schedule_zone = :zone WHERE id = :id")
                     .bind("at", at.at().toEpochMilli())
@@ -138,6 +139,45 @@ public final class BroadcastsRepo {
             setTotal(h, id, total);
         }
         return won;
+    }
+
+    /** An approved broadcast with no time: AWAITING_APPROVAL → RUNNING, for exactly one approver. */
+    public boolean startApproved(Handle h, long id, int total, Instant now) {
+        boolean won = TABLE.move(h, id, EnumSet.of(CampaignState.AWAITING_APPROVAL), CampaignState.RUNNING, now);
+        if (won) {
+            setTotal(h, id, total);
+        }
+        return won;
+    }
+
+    /** Rejected: a draft again, without its time (the author schedules it anew). */
+    public boolean reject(Handle h, long id, Instant now) {
+        boolean won = TABLE.move(h, id, EnumSet.of(CampaignState.AWAITING_APPROVAL), CampaignState.DRAFT, now);
+        if (won) {
+            h.createUpdate("UPDATE broadcasts SET scheduled_at = NULL, schedule_zone = NULL, approval_overdue_told = 0 "
+                            + "WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
+        }
+        return won;
+    }
+
+    /**
+     * Broadcasts still waiting for approval whose time has come and whose author was not yet told so; each is
+     * marked told here, in the caller's transaction, so the author hears it once.
+     */
+    public List<BroadcastRow> takeOverdueUnapproved(Handle h, Instant now) {
+        List<BroadcastRow> due = h.createQuery("SELECT " + COLUMNS + " FROM broadcasts WHERE state = :awaiting "
+                        + "AND scheduled_at <= :now AND approval_overdue_told = 0 ORDER BY id")
+                .bind("awaiting", CampaignState.AWAITING_APPROVAL.name())
+                .bind("now", now.toEpochMilli())
+                .map(BroadcastsRepo::map)
+                .list();
+        for (BroadcastRow b : due) {
+            h.createUpdate("UPDATE broadcasts SET approval_overdue_told = 1 WHERE id = :id").bind("id", b.id())
+                    .execute();
+        }
+        return due;
     }
 
     /**

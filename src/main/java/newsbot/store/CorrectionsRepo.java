@@ -87,16 +87,20 @@ public final class CorrectionsRepo {
     }
 
     /**
-     * DRAFT → RUNNING for exactly one caller, and only while no other correction of the same target is sending or
-     * paused: two corrections racing over the same copies would edit each copy twice, in either order.
+     * {@code from} (DRAFT, or AWAITING_APPROVAL once approved) → RUNNING for exactly one caller, and only while no
+     * other correction of the same target is sending or paused: two corrections racing over the same copies would
+     * edit each copy twice, in either order.
      */
-    public boolean start(Handle h, long id, long fence, Instant now) {
+    public boolean start(Handle h, long id, long fence, Instant now, CampaignState from) {
+        if (!from.next().contains(CampaignState.RUNNING)) {
+            throw new IllegalArgumentException("a correction cannot start from " + from);
+        }
         return h.createUpdate("UPDATE corrections SET state = :running, started_at = :now, fence = :fence "
                         + "WHERE id = :id AND state = :draft AND NOT EXISTS (SELECT 1 FROM "
                         + "corrections o WHERE o.target_kind = corrections.target_kind AND o.target_ref = "
                         + "corrections.target_ref AND o.state IN ('RUNNING', 'PAUSED') AND o.id <> corrections.id)")
                 .bind("running", CampaignState.RUNNING.name())
-                .bind("draft", CampaignState.DRAFT.name())
+                .bind("draft", from.name())
                 .bind("now", now.toEpochMilli())
                 .bind("fence", fence)
                 .bind("id", id)

@@ -17,10 +17,10 @@ public final class SqliteToPostgres {
             "article_categories", "article_texts", "article_reads", "deliveries", "delivery_album_messages",
             "broadcasts", "bot_state", "handled_updates", "seen_items", "followed_topics", "topic_forms", "searches",
             "channels", "media_groups", "paid_spending", "corrections", "audit_log", "websub_subscriptions",
-            "muted_phrases", "mute_forms", "muted_articles");
+            "muted_phrases", "mute_forms", "muted_articles", "approval_requests", "tips", "tip_messages", "tip_blocks");
     /** Tables with identity ids: their sequences continue after the copied ids. */
     static final List<String> IDENTITIES = List.of("articles", "deliveries", "broadcasts", "followed_topics",
-            "searches", "corrections", "audit_log", "muted_phrases");
+            "searches", "corrections", "audit_log", "muted_phrases", "tips");
     private static final int BATCH = 1000;
 
     private SqliteToPostgres() {

@@ -58,7 +58,12 @@ public final class AdminWorld {
 
     /** A world whose configuration has {@code keys} on top of this world's (paid broadcasts, say). */
     public AdminWorld(Path dir, Map<String, String> keys) {
-        this.config = keys(dir.resolve("bot.db"), URI.create("https://api.telegram.org")).set(keys).load();
+        this(dir, keys, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A world whose configuration, {@code keys} on top, is then changed by {@code adjust}: editors and approval. */
+    public AdminWorld(Path dir, Map<String, String> keys, java.util.function.UnaryOperator<BotConfig> adjust) {
+        this.config = adjust.apply(keys(dir.resolve("bot.db"), URI.create("https://api.telegram.org")).set(keys).load());
         this.db = newsbot.testing.TestDatabases.open(config.dbPath());
         this.limiter = new RateLimiter(config.delivery(), time, counters);
     }

@@ -23,7 +23,29 @@ final class AdminRig extends EditorRig {
 
     /** A rig whose configuration has {@code keys} on top: paid broadcasts on, say. */
     AdminRig(Path dir, java.util.Map<String, String> keys) {
-        super(new AdminWorld(dir, keys));
+        this(dir, keys, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A rig whose configuration is the usual one changed by {@code adjust}: editors and approval, say. */
+    AdminRig(Path dir, java.util.function.UnaryOperator<newsbot.config.BotConfig> adjust) {
+        this(dir, java.util.Map.of(), adjust);
+    }
+
+    AdminRig(Path dir, java.util.Map<String, String> keys,
+             java.util.function.UnaryOperator<newsbot.config.BotConfig> adjust) {
+        super(new AdminWorld(dir, keys, adjust));
+        start();
+    }
+
+    /**
+     * The bot as a new process would build it over the same database and the same Telegram: nothing in memory
+     * survives (dispatcher, editors' tools, router), only what is stored.
+     */
+    void restart() {
+        start();
+    }
+
+    private void start() {
         dispatcher = world.dispatcher(gateway, world.limiter);
         Replier replier = new SenderReplier(gateway, dispatcher);
         admin = new Admin(world.config, world.db, world.outbox, world.counters, replier, world.texts::get, world.time);
@@ -32,6 +54,18 @@ final class AdminRig extends EditorRig {
                 gateway::chatMemberStatus, new ReaderDigests(new Digests(world.db, world.outbox, world.texts,
                 world.config.categories(), DigestOptions.from(world.config)), world.db),
                 newsbot.chat.ArticleSource.NONE).router();
+    }
+
+    /** The latest message the bot sent to {@code chat}. */
+    newsbot.telegram.FakeMessage last(long chat) {
+        java.util.List<newsbot.telegram.FakeMessage> all = telegram.messagesTo(chat);
+        return all.get(all.size() - 1);
+    }
+
+    /** The text a button press was answered with ({@code null} for none). */
+    String answer(String queryId) {
+        return telegram.callbackAnswers().stream().filter(a -> a.callbackQueryId().equals(queryId))
+                .map(newsbot.telegram.FakeCallbackAnswer::text).findFirst().orElseThrow();
     }
 
     @Override

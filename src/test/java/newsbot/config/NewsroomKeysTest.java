@@ -25,6 +25,25 @@ class NewsroomKeysTest {
     }
 
     @Test
+    void editorsAndTheApprovalThreshold() {
+        BotConfig off = new ConfigLoader(Map.of()).fromMap(base());
+        assertThat(off.newsroom().approval()).isEqualTo(BotConfig.Approval.OFF);
+        Map<String, String> m = base();
+        m.put("telegram.admins", "1");
+        m.put("telegram.editors", "7, 8");
+        m.put("editorial.approval-above", "100");
+        BotConfig c = new ConfigLoader(Map.of()).fromMap(m);
+        assertThat(c.isEditor(7)).isTrue();
+        assertThat(c.isEditor(1)).as("an admin is also an editor").isTrue();
+        assertThat(c.isAdmin(7)).isFalse();
+        assertThat(c.needsApproval(7, 101)).isTrue();
+        assertThat(c.needsApproval(7, 100)).isFalse();
+        assertThat(c.needsApproval(1, 1_000)).as("an admin never waits").isFalse();
+        m.put("telegram.editors", "x");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).fromMap(m)).hasMessageStartingWith("telegram.editors:");
+    }
+
+    @Test
     void thePushTokenComesFromTheEnvironmentAndIsNeverShown() {
         String secret = "s3cret-push-token-XYZ";
         BotConfig config = new ConfigLoader(Map.of("NEWSBOT_PUSH_TOKEN", secret)).fromMap(base());

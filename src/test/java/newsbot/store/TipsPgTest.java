@@ -1,0 +1,8 @@
+package newsbot.store;
+
+import newsbot.testing.OnPostgres;
+
+/** {@link TipsTest} on PostgreSQL. */
+@OnPostgres
+class TipsPgTest extends TipsTest {
+}
