@@ -17,6 +17,7 @@ import newsbot.delivery.DeliveryRetention;
 import newsbot.delivery.DeliveryState;
 import newsbot.delivery.Outbox;
 import newsbot.store.Database;
+import newsbot.store.Tips;
 import newsbot.store.FollowedTopics;
 import newsbot.store.MutedPhrases;
 import newsbot.store.Phrase;
@@ -45,6 +46,8 @@ final class ReaderData {
     private final List<Category> categories;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Tips tips = new Tips();
 
     ReaderData(Database db, Outbox outbox, List<Category> categories, Clock clock) {
         this.db = db;
@@ -84,12 +87,13 @@ final class ReaderData {
 
     /**
      * Erases the chat inside the caller's transaction: its row (its categories, topics, muted phrases and muted
-     * articles go with it), its searches, and everything queued for it, replies included. What stays: finished
+     * articles go with it), its searches, its tips to the editors, and everything queued for it, replies included. What stays: finished
      * deliveries until they expire, and counts that name no one.
      */
     void erase(Handle h, long chatId) {
         outbox.cancelEverythingForChat(h, chatId, "the chat asked to be forgotten");
         searches.deleteChat(h, chatId);
+        tips.eraseChat(h, chatId);
         subscribers.delete(h, chatId);
     }
 
