@@ -80,6 +80,7 @@ class EndToEndOutcomesTest {
             e.db.useTransaction(h -> e.outbox.enqueue(h, 23, DeliveryKind.DIGEST, 1, "<b>later</b>", Manner.PLAIN,
                     Instant.now().plusMillis(500)));
             e.telegram.awaitMessage(m -> m.chatId() == 23, WAIT);
+            e.awaitNothingPending(WAIT); // its answer recorded: the fake has counted the request by then
 
             Delivery failed = e.rowsOf(21).get(0);
             assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
