@@ -10,6 +10,7 @@ import newsbot.store.AuditAction;
 import newsbot.store.AuditTrail;
 import newsbot.store.SubscriberStatus;
 import newsbot.telegram.FakeMessage;
+import newsbot.telegram.FakeUserMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The editors' audit trail: one row per editorial action, shown by /log newest first. */
 class AuditLogTest {
+
+    /** Paid broadcasts on: 20 Stars a day, as in {@link PaidBroadcastTest}. */
+    private static final java.util.Map<String, String> PAID = newsbot.testing.TestConfig.keys().paid(100, 20, "0.1")
+            .values();
 
     @TempDir
     Path dir;
@@ -83,6 +88,48 @@ class AuditLogTest {
                 AuditAction.CANCELLED, AuditAction.BROADCAST_DRAFTED, AuditAction.RESUMED, AuditAction.PAUSED,
                 AuditAction.BROADCAST_SENT, AuditAction.BROADCAST_DRAFTED);
         assertThat(rows).extracting(AuditTrail.Entry::actor).containsOnly(ADMIN);
+    }
+
+    @Test
+    void scheduleCorrectionWithdrawalPaidSendAndChannelPauseAreRowsToo() {
+        rig.close();
+        rig = new AdminRig(dir, PAID);
+        // the channel as the app registers it from channel.site.* at start (the rig starts no app)
+        rig.world.db.useTransaction(h -> new newsbot.store.Channels().upsert(h, "site", "@site_news", null));
+
+        rig.says(ADMIN, "/broadcast cat=sport Матч сегодня");
+        int progress = control();
+        rig.presses(ADMIN, ADMIN, progress, "bc:1:send");
+        rig.run(5);
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/correct Матч завтра").replyingTo(progress));
+        rig.presses(ADMIN, ADMIN, control(), "bc:cr:1:confirm");
+        rig.run(5);
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "/retract Матч перенесён").replyingTo(progress));
+        rig.presses(ADMIN, ADMIN, control(), "bc:cr:2:confirm");
+        rig.run(5);
+
+        rig.says(ADMIN, "/broadcast cat=sport Анонс");
+        int second = control();
+        rig.presses(ADMIN, ADMIN, second, "bc:2:schedule");
+        rig.says(FakeUserMessage.of(ADMIN, ADMIN, "25.12 09:00").replyingTo(second));
+        rig.says(ADMIN, "/broadcast cat=sport Срочно");
+        int third = control();
+        rig.presses(ADMIN, ADMIN, third, "bc:3:fast");
+        rig.presses(ADMIN, ADMIN, third, "bc:3:fastgo");
+        rig.run(5);
+        rig.says(ADMIN, "/channels pause site");
+        rig.says(ADMIN, "/channels resume site");
+
+        assertThat(log(" 20")).containsSubsequence("канал возобновлён site", "канал на паузе site",
+                "платная отправка #3 · читателей: 10", "рассылка подготовлена #3",
+                "рассылка запланирована #2 · читателей: 10", "рассылка подготовлена #2",
+                "отзыв broadcast 1", "исправление broadcast 1", "рассылка отправлена #1 · читателей: 10",
+                "рассылка подготовлена #1");
+        List<AuditTrail.Entry> rows = rig.world.db.withHandle(h -> new AuditTrail().latest(h, 20));
+        assertThat(rows).extracting(AuditTrail.Entry::action).containsExactly(AuditAction.CHANNEL_RESUMED,
+                AuditAction.CHANNEL_PAUSED, AuditAction.PAID_SEND, AuditAction.BROADCAST_DRAFTED,
+                AuditAction.BROADCAST_SCHEDULED, AuditAction.BROADCAST_DRAFTED, AuditAction.RETRACTION,
+                AuditAction.CORRECTION, AuditAction.BROADCAST_SENT, AuditAction.BROADCAST_DRAFTED);
     }
 
     @Test
