@@ -2,7 +2,6 @@ package newsbot.delivery;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import newsbot.store.CampaignKind;
 import newsbot.store.CorrectionRow;
 import org.jdbi.v3.core.Handle;

@@ -23,14 +23,4 @@ public enum DeliveryKind {
     Priority priority() {
         return priority;
     }
-
-    /** A breaking or topic alert: one per article and reader, whichever kind. */
-    public boolean isAlert() {
-        return this == BREAKING || this == TOPIC;
-    }
-
-    /** Pushes follow the chat's current settings (topic, sound); a reply answers where it was asked. */
-    boolean isPush() {
-        return this != REPLY;
-    }
 }
